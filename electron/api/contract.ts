@@ -1,0 +1,67 @@
+/**
+ * The one API contract: every operation the renderer (or a script over HTTP) may call, with the zod schema its
+ * input must pass and the type of its value. Electron's IPC, the web host and the tests all dispatch through
+ * `dispatch()` in `dispatch.ts`, which parses the input with these schemas and answers with a `Result`.
+ *
+ * The renderer imports the types from here (never the handlers).
+ */
+import { z } from 'zod';
+import { projectIdSchema, projectNameSchema, type Project } from '../../model/schema/project';
+import type { OperationName } from './operations';
+import type { Result } from './result';
+
+/** A phantom marker that carries an operation's output type without a runtime schema. */
+const returns = <T>(): T => undefined as T;
+
+export interface AppInfo {
+  readonly name: string;
+  readonly version: string;
+  readonly host: 'electron' | 'web' | 'cli' | 'test';
+  readonly dataDir: string;
+  readonly workspacePath: string;
+  readonly schemaVersion: number;
+}
+
+export interface BackupInfo {
+  readonly file: string;
+  readonly path: string;
+  readonly createdAt: string;
+  readonly bytes: number;
+  readonly reason: string;
+}
+
+const noInput = z.object({}).strict();
+const byProjectId = z.object({ id: projectIdSchema }).strict();
+
+export const contract = {
+  'app.info': { input: noInput, output: returns<AppInfo>() },
+  'projects.list': { input: noInput, output: returns<readonly Project[]>() },
+  'projects.get': { input: byProjectId, output: returns<Project>() },
+  'projects.create': {
+    input: z.object({ name: projectNameSchema, description: z.string().max(4000).optional() }).strict(),
+    output: returns<Project>(),
+  },
+  'projects.rename': {
+    input: z.object({ id: projectIdSchema, name: projectNameSchema }).strict(),
+    output: returns<Project>(),
+  },
+  'projects.delete': { input: byProjectId, output: returns<{ readonly id: Project['id'] }>() },
+  'workspace.backup': { input: noInput, output: returns<BackupInfo>() },
+  'workspace.backups': { input: noInput, output: returns<readonly BackupInfo[]>() },
+} as const satisfies Record<OperationName, { input: z.ZodType; output: unknown }>;
+
+export type Contract = typeof contract;
+/** What a caller passes (before zod parsing: optional fields may be left out). */
+export type OperationInput<K extends OperationName> = z.input<Contract[K]['input']>;
+/** What a handler receives (after zod parsing: trimmed, branded, defaults applied). */
+export type ParsedInput<K extends OperationName> = z.output<Contract[K]['input']>;
+export type OperationOutput<K extends OperationName> = Contract[K]['output'];
+
+/** The API as the renderer sees it, identical in Electron (preload) and in the browser (HTTP). */
+export type WorkbenchApi = {
+  readonly [K in OperationName]: (input: OperationInput<K>) => Promise<Result<OperationOutput<K>>>;
+};
+
+export type { OperationName } from './operations';
+export type { Result, ApiError, ErrorCode } from './result';
+export type { Project, ProjectId } from '../../model/schema/project';
