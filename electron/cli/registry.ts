@@ -1,0 +1,7 @@
+import type { CliCommand } from './command';
+
+/**
+ * Every CLI command, in the order `--help` lists them. Each lives in `commands/`; multi-word commands
+ * (`network metrics`) are matched on their longest prefix.
+ */
+export const COMMANDS: readonly CliCommand[] = [];
