@@ -17,7 +17,8 @@ export const OPERATIONS = [
 export type OperationName = (typeof OPERATIONS)[number];
 
 /** IPC channel of an operation (Electron Fiddle keeps one enum of channels; ours is derived from the list). */
-export const ipcChannel = (operation: OperationName): `workbench:${OperationName}` => `workbench:${operation}`;
+export const ipcChannel = (operation: OperationName): `workbench:${OperationName}` =>
+  `workbench:${operation}`;
 
 export const isOperationName = (name: string): name is OperationName =>
   (OPERATIONS as readonly string[]).includes(name);

@@ -18,10 +18,14 @@ export interface ApiError {
   readonly message: string;
 }
 
-export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ApiError };
+export type Result<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ApiError };
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-export const fail = <T = never>(code: ErrorCode, message: string): Result<T> => ({ ok: false, error: { code, message } });
+export const fail = <T = never>(code: ErrorCode, message: string): Result<T> => ({
+  ok: false,
+  error: { code, message },
+});
 
 /** Thrown inside the backend by services and the store; turned into a failed Result at the boundary. */
 export class OperationError extends Error {

@@ -1,0 +1,37 @@
+/**
+ * The backend's handlers, one per operation of the contract. They are host-agnostic: Electron, the web host
+ * and the tests construct them over an open workspace.
+ */
+import { APP_NAME, APP_VERSION } from '../app-info';
+import type { AppInfo } from '../api/contract';
+import type { Handlers } from '../api/dispatch';
+import type { Workspace } from '../store/workspace';
+
+export interface ServiceContext {
+  readonly workspace: Workspace;
+  readonly host: AppInfo['host'];
+}
+
+export function createHandlers({ workspace, host }: ServiceContext): Handlers {
+  const { projects } = workspace;
+  return {
+    'app.info': () => ({
+      name: APP_NAME,
+      version: APP_VERSION,
+      host,
+      dataDir: workspace.dataDir,
+      workspacePath: workspace.path,
+      schemaVersion: workspace.schemaVersion,
+    }),
+    'projects.list': () => projects.list(),
+    'projects.get': ({ id }) => projects.get(id),
+    'projects.create': ({ name, description }) => projects.create({ name, description }),
+    'projects.rename': ({ id, name }) => projects.rename(id, name),
+    'projects.delete': ({ id }) => {
+      projects.delete(id);
+      return { id };
+    },
+    'workspace.backup': () => workspace.backup('manual'),
+    'workspace.backups': () => workspace.listBackups(),
+  };
+}

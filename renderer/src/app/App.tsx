@@ -1,0 +1,153 @@
+import { useEffect, useRef, useState } from 'react';
+import { desktop } from '../api';
+import { Dialog } from '../components/Dialog';
+import { InstrumentView } from '../views/InstrumentView';
+import { ProjectsView } from '../views/ProjectsView';
+import { SECTIONS, type SectionId } from './sections';
+import { useHashRoute } from './use-hash-route';
+import { useProjects } from './use-projects';
+
+const SHORTCUTS: readonly (readonly [string, string])[] = [
+  ['Alt+1 … Alt+5', 'Go to Projects, Dynamics, Network, Conjoint, SROI'],
+  ['Alt+N', 'New project'],
+  ['?', 'Show these shortcuts'],
+  ['Esc', 'Close a dialog'],
+];
+
+const isTyping = (target: EventTarget | null): boolean =>
+  target instanceof HTMLElement &&
+  (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+
+export function App() {
+  const [section, navigate] = useHashRoute();
+  const projects = useProjects();
+  const [creating, setCreating] = useState(false);
+  const [showShortcuts, setShowShortcuts] = useState(false);
+  const mainRef = useRef<HTMLElement>(null);
+
+  const go = (next: SectionId) => {
+    navigate(next);
+    mainRef.current?.focus();
+  };
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.altKey && !event.ctrlKey && !event.metaKey) {
+        const index = Number(event.code.replace('Digit', '')) - 1;
+        const target = SECTIONS[index];
+        if (event.code.startsWith('Digit') && target !== undefined) {
+          event.preventDefault();
+          navigate(target.id);
+        } else if (event.code === 'KeyN') {
+          event.preventDefault();
+          navigate('projects');
+          setCreating(true);
+        }
+      } else if (event.key === '?' && !isTyping(event.target)) {
+        setShowShortcuts(true);
+      }
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [navigate]);
+
+  useEffect(
+    () =>
+      desktop?.onMenuCommand?.((command) => {
+        if (command === 'new-project') {
+          navigate('projects');
+          setCreating(true);
+        }
+      }),
+    [navigate],
+  );
+
+  const current = SECTIONS.find((candidate) => candidate.id === section) ?? SECTIONS[0];
+
+  return (
+    <div className="app">
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(event) => {
+          event.preventDefault();
+          mainRef.current?.focus();
+        }}
+      >
+        Skip to content
+      </a>
+      <nav className="sidebar" aria-label="Workbench">
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true">
+            ◎
+          </span>
+          <span>Empathy Workbench</span>
+        </div>
+        <p className="current-project" aria-live="polite">
+          {projects.current !== null ? (
+            <>
+              <span className="muted small">Open project</span>
+              <br />
+              <strong>{projects.current.name}</strong>
+            </>
+          ) : (
+            <span className="muted small">No project open</span>
+          )}
+        </p>
+        <ul>
+          {SECTIONS.map((candidate, index) => (
+            <li key={candidate.id}>
+              <a
+                href={`#/${candidate.id}`}
+                aria-current={candidate.id === section ? 'page' : undefined}
+                aria-keyshortcuts={`Alt+${index + 1}`}
+                onClick={(event) => {
+                  event.preventDefault();
+                  go(candidate.id);
+                }}
+              >
+                {candidate.label}
+              </a>
+            </li>
+          ))}
+        </ul>
+        <button type="button" className="link shortcuts-button" onClick={() => setShowShortcuts(true)}>
+          Keyboard shortcuts
+        </button>
+      </nav>
+      <main id="main" ref={mainRef} tabIndex={-1}>
+        {current.id === 'projects' ? (
+          <ProjectsView
+            model={projects}
+            creating={creating}
+            onCreatingChange={setCreating}
+            onOpened={() => go('dynamics')}
+          />
+        ) : (
+          <InstrumentView
+            section={current}
+            project={projects.current}
+            onChooseProject={() => go('projects')}
+          />
+        )}
+      </main>
+      <Dialog title="Keyboard shortcuts" open={showShortcuts} onClose={() => setShowShortcuts(false)}>
+        <dl className="shortcuts">
+          {SHORTCUTS.map(([keys, action]) => (
+            <div key={keys}>
+              <dt>
+                <kbd>{keys}</kbd>
+              </dt>
+              <dd>{action}</dd>
+            </div>
+          ))}
+        </dl>
+        <div className="dialog-actions">
+          <button type="button" autoFocus onClick={() => setShowShortcuts(false)}>
+            Close
+          </button>
+        </div>
+      </Dialog>
+    </div>
+  );
+}

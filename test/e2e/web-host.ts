@@ -1,0 +1,48 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { resolve } from 'node:path';
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+
+export interface RunningHost {
+  readonly url: string;
+  readonly dataDir: string;
+  stop(): Promise<void>;
+}
+
+/** Starts the real web host (`electron/web/main.ts`) on a free port and waits for the URL it prints. */
+export function startWebHost(dataDir: string): Promise<RunningHost> {
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'electron/web/main.ts', '--port', '0', '--data-dir', dataDir, '--no-build'],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, INIT_CWD: ROOT } },
+  );
+  let output = '';
+  return new Promise((resolveHost, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /is serving (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output);
+      if (match?.[1] !== undefined) {
+        child.stdout?.off('data', onData);
+        resolveHost({ url: match[1], dataDir, stop: () => stopHost(child) });
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    child.once('exit', (code) =>
+      reject(new Error(`web host exited with ${code ?? 'a signal'} before serving:\n${output}`)),
+    );
+  });
+}
+
+function stopHost(child: ChildProcess): Promise<void> {
+  return new Promise((done) => {
+    if (child.exitCode !== null) {
+      done();
+      return;
+    }
+    child.once('exit', () => done());
+    child.kill('SIGTERM');
+  });
+}
