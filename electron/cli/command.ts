@@ -39,7 +39,11 @@ export interface CliCommand {
 type Options = NonNullable<ParseArgsConfig['options']>;
 
 /** `util.parseArgs` in strict mode, with its errors turned into UsageError so they exit with code 2. */
-export function parseCommandArgs<O extends Options>(argv: readonly string[], options: O, allowPositionals = true) {
+export function parseCommandArgs<O extends Options>(
+  argv: readonly string[],
+  options: O,
+  allowPositionals = true,
+) {
   try {
     return parseArgs({ args: [...argv], options, allowPositionals, strict: true });
   } catch (error) {
@@ -48,7 +52,11 @@ export function parseCommandArgs<O extends Options>(argv: readonly string[], opt
 }
 
 /** Parses `--format` against the formats a command supports. */
-export function parseFormat<F extends string>(value: string | undefined, allowed: readonly F[], fallback: F): F {
+export function parseFormat<F extends string>(
+  value: string | undefined,
+  allowed: readonly F[],
+  fallback: F,
+): F {
   if (value === undefined) return fallback;
   if ((allowed as readonly string[]).includes(value)) return value as F;
   throw new UsageError(`--format must be one of ${allowed.join(', ')} (got "${value}")`);
@@ -65,6 +73,7 @@ export function parseNumberFlag(flag: string, value: string): number {
 /** Parses a positive integer flag such as `--runs`. */
 export function parsePositiveIntFlag(flag: string, value: string): number {
   const number = parseNumberFlag(flag, value);
-  if (!Number.isInteger(number) || number < 1) throw new UsageError(`${flag} must be a positive integer (got "${value}")`);
+  if (!Number.isInteger(number) || number < 1)
+    throw new UsageError(`${flag} must be a positive integer (got "${value}")`);
   return number;
 }

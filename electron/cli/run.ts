@@ -36,7 +36,11 @@ function findCommand(argv: readonly string[], commands: readonly CliCommand[]) {
 }
 
 /** Runs one CLI invocation and returns its exit code. Never throws for bad usage or bad input. */
-export async function runCli(argv: readonly string[], io: CliIO, commands: readonly CliCommand[] = COMMANDS): Promise<number> {
+export async function runCli(
+  argv: readonly string[],
+  io: CliIO,
+  commands: readonly CliCommand[] = COMMANDS,
+): Promise<number> {
   const first = argv[0];
   if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
     io.stdout(helpText(commands));
