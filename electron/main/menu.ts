@@ -1,0 +1,71 @@
+/**
+ * The native menu. Built from Electron's standard roles (https://www.electronjs.org/docs/latest/api/menu-item#roles)
+ * so that every platform gets its own labels, standard shortcuts (Cut/Copy/Paste, Undo/Redo, Zoom, Quit,
+ * Minimize) and, on macOS, the application menu and Window menu the user expects. Only "New Project" is the
+ * app's own: it sends a command to the renderer, which owns the dialog.
+ */
+import { Menu, type MenuItemConstructorOptions } from 'electron';
+import type { MenuCommand } from './menu-commands';
+
+export interface MenuSettings {
+  readonly platform: NodeJS.Platform;
+  /** Reload and the developer tools appear only when running from a clone (not packaged). */
+  readonly isDevelopment: boolean;
+  readonly appName: string;
+  /** The project's README on the web; the Help item is left out when the package names no homepage. */
+  readonly readmeUrl: string | undefined;
+  readonly sendCommand: (command: MenuCommand) => void;
+  readonly openLink: (url: string) => void;
+}
+
+const separator: MenuItemConstructorOptions = { type: 'separator' };
+
+function fileMenu({ platform, sendCommand }: MenuSettings): MenuItemConstructorOptions {
+  return {
+    label: 'File',
+    submenu: [
+      { label: 'New Project…', accelerator: 'CmdOrCtrl+N', click: () => sendCommand('project.new') },
+      separator,
+      // macOS keeps Quit in the application menu; File ends with Close Window there (Cmd+W).
+      platform === 'darwin' ? { role: 'close' } : { role: 'quit' },
+    ],
+  };
+}
+
+function viewMenu({ isDevelopment }: MenuSettings): MenuItemConstructorOptions {
+  const developerItems: MenuItemConstructorOptions[] = isDevelopment
+    ? [{ role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }, separator]
+    : [];
+  return {
+    label: 'View',
+    submenu: [
+      ...developerItems,
+      { role: 'resetZoom' },
+      { role: 'zoomIn' },
+      { role: 'zoomOut' },
+      separator,
+      { role: 'togglefullscreen' },
+    ],
+  };
+}
+
+/** An empty Help menu would be a dead end, so it appears only when there is a README to point to. */
+function helpMenu({ appName, readmeUrl, openLink }: MenuSettings): MenuItemConstructorOptions[] {
+  if (readmeUrl === undefined) return [];
+  return [{ role: 'help', submenu: [{ label: `${appName} README`, click: () => openLink(readmeUrl) }] }];
+}
+
+export function menuTemplate(settings: MenuSettings): MenuItemConstructorOptions[] {
+  return [
+    ...(settings.platform === 'darwin' ? [{ role: 'appMenu' } as const] : []),
+    fileMenu(settings),
+    { role: 'editMenu' },
+    viewMenu(settings),
+    { role: 'windowMenu' },
+    ...helpMenu(settings),
+  ];
+}
+
+export function installMenu(settings: MenuSettings): void {
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(settings)));
+}
