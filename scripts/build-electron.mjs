@@ -21,16 +21,44 @@ const OUT_DIR = join(ROOT, 'dist-electron');
 export const MAIN_TARGET = 'node24';
 export const PRELOAD_TARGET = 'chrome146';
 
-/** @type {import('esbuild').BuildOptions} */
-const common = {
-  bundle: true,
-  format: 'cjs',
-  sourcemap: 'linked',
-  logLevel: 'warning',
-  metafile: true,
-  absWorkingDir: ROOT,
-  legalComments: 'none',
-};
+/**
+ * The two bundles, as esbuild options. Shared with scripts/electronegativity.mjs, which scans exactly the
+ * project files these bundles contain.
+ * @param {string} root the project folder
+ * @returns {{ main: import('esbuild').BuildOptions, preload: import('esbuild').BuildOptions }}
+ */
+export function electronBundles(root) {
+  const outDir = join(root, 'dist-electron');
+  /** @type {import('esbuild').BuildOptions} */
+  const common = {
+    bundle: true,
+    format: 'cjs',
+    sourcemap: 'linked',
+    logLevel: 'warning',
+    metafile: true,
+    absWorkingDir: root,
+    legalComments: 'none',
+  };
+  return {
+    main: {
+      ...common,
+      entryPoints: [join(root, 'electron', 'main.ts')],
+      outfile: join(outDir, 'main.cjs'),
+      platform: 'node',
+      target: MAIN_TARGET,
+      external: ['electron', 'better-sqlite3'],
+    },
+    preload: {
+      ...common,
+      entryPoints: [join(root, 'electron', 'preload.ts')],
+      outfile: join(outDir, 'preload.cjs'),
+      // 'browser' makes esbuild refuse Node built-ins, which a sandboxed preload does not have.
+      platform: 'browser',
+      target: PRELOAD_TARGET,
+      external: ['electron'],
+    },
+  };
+}
 
 /** Inputs of a bundle that come from node_modules: none are allowed in the preload. */
 export function packagesIn(metafile) {
@@ -38,32 +66,15 @@ export function packagesIn(metafile) {
 }
 
 async function main() {
+  const bundles = electronBundles(ROOT);
   await rm(OUT_DIR, { recursive: true, force: true });
   await mkdir(OUT_DIR, { recursive: true });
-
-  await build({
-    ...common,
-    entryPoints: [join(ROOT, 'electron', 'main.ts')],
-    outfile: join(OUT_DIR, 'main.cjs'),
-    platform: 'node',
-    target: MAIN_TARGET,
-    external: ['electron', 'better-sqlite3'],
-  });
-
-  const preload = await build({
-    ...common,
-    entryPoints: [join(ROOT, 'electron', 'preload.ts')],
-    outfile: join(OUT_DIR, 'preload.cjs'),
-    // 'browser' makes esbuild refuse Node built-ins, which a sandboxed preload does not have.
-    platform: 'browser',
-    target: PRELOAD_TARGET,
-    external: ['electron'],
-  });
+  await build(bundles.main);
+  const preload = await build(bundles.preload);
   const leaked = packagesIn(preload.metafile);
   if (leaked.length > 0) {
     throw new Error(`The preload must not bundle packages (the sandbox gives it none): ${leaked.join(', ')}`);
   }
-
   const built = ['main.cjs', 'preload.cjs'].map((file) => relative(ROOT, join(OUT_DIR, file)));
   process.stdout.write(`Built ${built.join(' and ')}.\n`);
 }
