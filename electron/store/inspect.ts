@@ -1,11 +1,23 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { readFileHeader } from './file-header';
+import { sqliteCode } from './sqlite-error';
 import { judgeIdentity, readIdentity } from './identity';
 import { WorkspaceError } from './workspace-error';
 
 /** How long a connection waits for another process's lock before giving up (https://www.sqlite.org/c3ref/busy_timeout.html). */
 export const BUSY_TIMEOUT_MS = 5000;
+
+/** Which build of better-sqlite3's native module to load (Electron's differs from Node's; see electron/main). */
+export interface DriverOptions {
+  readonly nativeBinding?: string | undefined;
+}
+
+/** The options every connection to a workspace is opened with. */
+export const connectionOptions = (driver: DriverOptions): Database.Options => ({
+  timeout: BUSY_TIMEOUT_MS,
+  ...(driver.nativeBinding === undefined ? {} : { nativeBinding: driver.nativeBinding }),
+});
 
 export type Inspection =
   | { readonly kind: 'new' } // no file yet
@@ -27,9 +39,6 @@ function removeCreatedSidecars(file: string, existedBefore: ReadonlySet<string>)
   for (const sidecar of created) fs.rmSync(sidecar, { force: true });
 }
 
-const sqliteCode = (error: unknown): string =>
-  error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : '';
-
 const isDamage = (code: string): boolean =>
   code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB' || code === 'SQLITE_IOERR_SHORT_READ';
 
@@ -42,7 +51,12 @@ const isDamage = (code: string): boolean =>
  *    `PRAGMA quick_check` looks for damaged pages (https://www.sqlite.org/pragma.html#pragma_quick_check). A
  *    damaged file is refused as corrupt: a read-write connection could otherwise checkpoint into it.
  */
-export function inspectWorkspaceFile(file: string, latestVersion: number, backupFolder: string): Inspection {
+export function inspectWorkspaceFile(
+  file: string,
+  latestVersion: number,
+  backupFolder: string,
+  driver: DriverOptions = {},
+): Inspection {
   const header = readFileHeader(file);
   if (header.kind === 'missing') return { kind: 'new' };
   if (header.kind === 'empty') return { kind: 'empty' };
@@ -51,7 +65,7 @@ export function inspectWorkspaceFile(file: string, latestVersion: number, backup
   const existedBefore = new Set(sidecars(file).filter((sidecar) => fs.existsSync(sidecar)));
   let reader: Database.Database | undefined;
   try {
-    reader = new Database(file, { readonly: true, fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
+    reader = new Database(file, { ...connectionOptions(driver), readonly: true, fileMustExist: true });
     const verdict = judgeIdentity(readIdentity(reader), latestVersion, file);
     const problems = reader.prepare<[], unknown>('PRAGMA quick_check(5)').pluck().all().map(String);
     if (problems.length !== 1 || problems[0] !== 'ok') {
@@ -67,7 +81,8 @@ export function inspectWorkspaceFile(file: string, latestVersion: number, backup
   } catch (error) {
     if (reader?.open === true) reader.close();
     removeCreatedSidecars(file, existedBefore);
-    if (error instanceof WorkspaceError) throw error;
+    // Not SQLite's answer about this file (the native module failed to load, a bug): let it through as it is.
+    if (error instanceof WorkspaceError || sqliteCode(error) === '') throw error;
     const reason = error instanceof Error ? error.message : String(error);
     if (isDamage(sqliteCode(error))) {
       throw new WorkspaceError(

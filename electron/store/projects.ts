@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import { projectSchema, type Project, type ProjectId } from '../../model/schema/project';
 import { OperationError } from '../api/result';
+import { sqliteCode } from './sqlite-error';
 import { parseStoredDocument } from './stored-document';
 
 export interface ProjectRepository {
@@ -56,10 +57,6 @@ function validNew(candidate: unknown): Project {
     'invalid-input',
     `The project's ${field} is not valid: ${issue?.message ?? 'unknown'}`,
   );
-}
-
-function sqliteCode(error: unknown): string | undefined {
-  return error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
 }
 
 /**

@@ -4,10 +4,11 @@ import Database from 'better-sqlite3';
 import type { BackupInfo } from '../api/contract';
 import { OperationError } from '../api/result';
 import { backupShelf, DEFAULT_KEEP_BACKUPS, listBackups, writeBackup, type BackupShelf } from './backups';
-import { BUSY_TIMEOUT_MS, inspectWorkspaceFile } from './inspect';
+import { connectionOptions, inspectWorkspaceFile } from './inspect';
 import { assertMigrationList, latestVersion, runMigrations, type Migration } from './migrate';
 import { MIGRATIONS } from './migrations';
 import { createProjectRepository, type ProjectRepository } from './projects';
+import { sqliteCode } from './sqlite-error';
 import { WorkspaceError } from './workspace-error';
 
 export { WorkspaceError, type WorkspaceProblem } from './workspace-error';
@@ -31,6 +32,11 @@ export interface WorkspaceOptions {
    * MIGRATIONS. The list must include the initial schema, which the repositories use.
    */
   readonly migrations?: readonly Migration[];
+  /**
+   * The path of better-sqlite3's native module to load instead of its own, for Electron running from a clone
+   * (electron/main/native-binding.ts); passed to the driver's `nativeBinding` option.
+   */
+  readonly nativeBinding?: string | undefined;
 }
 
 export interface Workspace {
@@ -113,11 +119,12 @@ export function openWorkspace(options: WorkspaceOptions): Workspace {
     );
   }
 
-  const inspection = inspectWorkspaceFile(file, latest, shelf.folder);
+  const driver = { nativeBinding: options.nativeBinding };
+  const inspection = inspectWorkspaceFile(file, latest, shelf.folder, driver);
 
   let db: Database.Database | undefined;
   try {
-    db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
+    db = new Database(file, connectionOptions(driver));
     configure(db, file);
     if (
       inspection.kind === 'workspace' &&
@@ -156,7 +163,9 @@ export function openWorkspace(options: WorkspaceOptions): Workspace {
     return workspace;
   } catch (error) {
     if (db?.open === true) db.close();
-    if (error instanceof OperationError) throw error;
+    // Only SQLite's own errors are about the file; anything else (the native module failed to load, a bug) is
+    // passed on unchanged, so the caller can tell, e.g. electron/main's hint for a module built for the wrong ABI.
+    if (error instanceof OperationError || sqliteCode(error) === '') throw error;
     throw new WorkspaceError(
       'unreadable',
       file,
