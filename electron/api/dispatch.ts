@@ -22,15 +22,15 @@ export function describeZodError(error: z.ZodError): string {
     .join('; ');
 }
 
-async function run<K extends OperationName>(
-  handlers: Handlers,
-  operation: K,
-  input: unknown,
-): Promise<Result<unknown>> {
-  const schema = contract[operation].input as z.ZodType<ParsedInput<K>>;
-  const parsed = schema.safeParse(input ?? {});
+/**
+ * Parses with the operation's schema, then calls its handler. The contract and the handler map are both keyed
+ * by operation name, so the pair always matches; TypeScript cannot follow that through an indexed generic,
+ * hence the one widening of the handler's type here.
+ */
+async function run(handlers: Handlers, operation: OperationName, input: unknown): Promise<Result<unknown>> {
+  const parsed = contract[operation].input.safeParse(input ?? {});
   if (!parsed.success) return fail('invalid-input', `${operation}: ${describeZodError(parsed.error)}`);
-  const handler = handlers[operation] as Handler<K>;
+  const handler = handlers[operation] as (input: unknown) => unknown;
   return ok(await handler(parsed.data));
 }
 
