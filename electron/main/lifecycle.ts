@@ -29,12 +29,6 @@ export interface LaunchContext {
   readonly cwd: string;
 }
 
-/**
- * `openWorkspace`'s options plus the Electron build of better-sqlite3 (see native-binding.ts). The store
- * passes `nativeBinding` on to `new Database(file, { nativeBinding })`.
- */
-type WorkspaceOptions = Parameters<typeof openWorkspace>[0] & { readonly nativeBinding?: string };
-
 /** package.json's `homepage`, when it is a web page, for the Help menu. */
 function projectHomepage(): string | undefined {
   const { homepage } = packageJson as { readonly homepage?: unknown };
@@ -99,11 +93,11 @@ export function launch({ argv, env, cwd }: LaunchContext): boolean {
       electronUserData: app.getPath('userData'),
       cwd,
     });
+    // From a clone, better-sqlite3 is loaded from its Electron build (see native-binding.ts).
     const nativeBinding = electronNativeBinding({ appPath: app.getAppPath(), isPackaged: app.isPackaged });
-    const options: WorkspaceOptions = { dataDir, ...(nativeBinding === undefined ? {} : { nativeBinding }) };
     let workspace: Workspace;
     try {
-      workspace = openWorkspace(options);
+      workspace = openWorkspace({ dataDir, nativeBinding });
     } catch (error) {
       failToStart(error);
       return;

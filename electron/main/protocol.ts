@@ -2,7 +2,7 @@
  * Serves the built renderer (`dist/`) under `app://workbench/`, with the Content Security Policy of
  * `electron/csp.ts` on every response (Electron security checklist, item 7, "Define a Content Security Policy",
  * and item 18, "prefer custom protocols over file://"). Only files inside `dist/` can be read: a path that
- * climbs out of it (`..`, an encoded `%2e%2e%2f`, a backslash or a drive letter on Windows) is refused.
+ * climbs out of it (`..`, an encoded `..%2f`, a backslash or a drive letter on Windows) is refused.
  */
 import { readFile } from 'node:fs/promises';
 import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
@@ -67,7 +67,8 @@ export function rendererFileFor(rendererDir: string, url: string): string | unde
     return undefined;
   }
   if (parsed.protocol !== `${APP_SCHEME}:` || parsed.hostname.toLowerCase() !== APP_HOST) return undefined;
-  if (path.includes('\0')) return undefined;
+  // A NUL byte truncates paths in C APIs; a backslash is a separator on Windows. Neither is in a Vite build.
+  if (path.includes('\0') || path.includes('\\')) return undefined;
   const root = resolve(rendererDir);
   const file = resolve(root, `.${path.endsWith('/') ? `${path}index.html` : path}`);
   const inside = relative(root, file);
