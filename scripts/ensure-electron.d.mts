@@ -52,4 +52,10 @@ export function nativeBuildCommands(tools: {
   nodeGyp: string | undefined;
   home: string;
 }): BuildCommand[];
-export function main(options: { root: string; env?: Env; platform?: string; arch?: string }): void;
+export function main(options: {
+  root: string;
+  env?: Env;
+  platform?: string;
+  arch?: string;
+  log?: (line: string) => void;
+}): void;

@@ -202,9 +202,9 @@ function run(args, options) {
   return result.status === 0;
 }
 
-function fetchElectron(root, env) {
+function fetchElectron(root, env, log) {
   const electronDir = join(root, 'node_modules', 'electron');
-  process.stdout.write('Fetching the Electron binary (first run only)...\n');
+  log('Fetching the Electron binary (first run only)...');
   const installed = run([join(electronDir, 'install.js')], {
     cwd: electronDir,
     env: electronInstallEnv(env),
@@ -215,7 +215,7 @@ function fetchElectron(root, env) {
     );
 }
 
-function buildNative(root, env, facts) {
+function buildNative(root, env, facts, log) {
   const source = join(root, 'node_modules', 'better-sqlite3');
   const target = join(root, ...NATIVE_PACKAGE_DIR);
   // Built beside the target and renamed into place, so a failed build never leaves a half-made copy in use.
@@ -242,9 +242,7 @@ function buildNative(root, env, facts) {
   const buildEnv = nativeBuildEnv(env);
   try {
     const done = commands.some((command) => {
-      process.stdout.write(
-        `Building better-sqlite3 for Electron ${facts.electronVersion} with ${command.name}...\n`,
-      );
+      log(`Building better-sqlite3 for Electron ${facts.electronVersion} with ${command.name}...`);
       return run(command.args, { cwd: staging, env: buildEnv }) && existsSync(binding);
     });
     if (!done)
@@ -260,16 +258,26 @@ function buildNative(root, env, facts) {
   }
 }
 
-export function main({ root, env = process.env, platform = process.platform, arch = process.arch }) {
+const printLine = (text) => {
+  process.stdout.write(`${text}\n`);
+};
+
+export function main({
+  root,
+  env = process.env,
+  platform = process.platform,
+  arch = process.arch,
+  log = printLine,
+}) {
   const facts = readFacts({ root, env, platform, arch });
   const plan = planSetup(facts);
   if (plan.fetchElectron) {
-    process.stdout.write(`Electron: ${plan.electronReason}.\n`);
-    fetchElectron(root, env);
+    log(`Electron: ${plan.electronReason}.`);
+    fetchElectron(root, env, log);
   }
   if (plan.buildNative) {
-    process.stdout.write(`better-sqlite3: ${plan.nativeReason}.\n`);
-    buildNative(root, env, facts);
+    log(`better-sqlite3: ${plan.nativeReason}.`);
+    buildNative(root, env, facts, log);
   }
 }
 
