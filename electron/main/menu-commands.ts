@@ -2,7 +2,7 @@
  * The commands the native menu sends to the renderer, and the channel they travel on. Kept free of imports so
  * the sandboxed preload can bundle it: the preload forwards a command only if it is one of these names.
  */
-export const MENU_COMMANDS = ['project.new'] as const;
+export const MENU_COMMANDS = ['new-project'] as const;
 
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 

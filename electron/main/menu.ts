@@ -24,7 +24,7 @@ function fileMenu({ platform, sendCommand }: MenuSettings): MenuItemConstructorO
   return {
     label: 'File',
     submenu: [
-      { label: 'New Project…', accelerator: 'CmdOrCtrl+N', click: () => sendCommand('project.new') },
+      { label: 'New Project…', accelerator: 'CmdOrCtrl+N', click: () => sendCommand('new-project') },
       separator,
       // macOS keeps Quit in the application menu; File ends with Close Window there (Cmd+W).
       platform === 'darwin' ? { role: 'close' } : { role: 'quit' },

@@ -153,7 +153,7 @@ describe('starting', () => {
     const file = template.find((item) => item.label === 'File');
     const newProject = Array.isArray(file?.submenu) ? file.submenu[0] : undefined;
     (newProject?.click as () => void)();
-    expect(window.webContents.send).toHaveBeenCalledWith(MENU_COMMAND_CHANNEL, 'project.new');
+    expect(window.webContents.send).toHaveBeenCalledWith(MENU_COMMAND_CHANNEL, 'new-project');
   });
 
   it('quits when the last window closes (outside macOS) and closes the workspace on quit', async () => {

@@ -50,7 +50,7 @@ describe('the native menu', () => {
     const newProject = submenuOf(menuTemplate(menu)[0])[0];
     expect(newProject).toMatchObject({ label: 'New Project…', accelerator: 'CmdOrCtrl+N' });
     click(newProject);
-    expect(menu.sendCommand).toHaveBeenCalledWith('project.new');
+    expect(menu.sendCommand).toHaveBeenCalledWith('new-project');
   });
 
   it('uses the standard roles, whose accelerators Electron supplies per platform', () => {

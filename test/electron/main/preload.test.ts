@@ -60,10 +60,10 @@ describe('the preload bridge', () => {
     expect(ipcRenderer.on).toHaveBeenCalledWith(MENU_COMMAND_CHANNEL, expect.any(Function));
     const forward = ipcRenderer.on.mock.calls[0]?.[1] as (event: unknown, command: unknown) => void;
     const ipcEvent = { sender: ipcRenderer };
-    forward(ipcEvent, 'project.new');
+    forward(ipcEvent, 'new-project');
     forward(ipcEvent, 'shell.exec');
-    forward(ipcEvent, { command: 'project.new' });
-    expect(listener.mock.calls).toEqual([['project.new']]);
+    forward(ipcEvent, { command: 'new-project' });
+    expect(listener.mock.calls).toEqual([['new-project']]);
     unsubscribe();
     expect(ipcRenderer.removeListener).toHaveBeenCalledWith(MENU_COMMAND_CHANNEL, forward);
   });
