@@ -111,7 +111,7 @@ test('the workbench is usable from the keyboard alone', async ({ page, host }) =
   expect(reached).toContain('Open Keyboard project');
   expect(reached).toContain('Delete Keyboard project');
 
-  await page.keyboard.press('Shift+/');
+  await page.keyboard.press('?');
   await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeHidden();

@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
 
 interface DialogProps {
   readonly title: string;
@@ -15,6 +15,8 @@ interface DialogProps {
  */
 export function Dialog({ title, open, onClose, children, describedBy }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
+  // Several dialogs live in the page at once: each needs its own title id for its accessible name.
+  const titleId = useId();
   useEffect(() => {
     const dialog = ref.current;
     if (dialog === null) return;
@@ -25,7 +27,7 @@ export function Dialog({ title, open, onClose, children, describedBy }: DialogPr
     <dialog
       ref={ref}
       className="dialog"
-      aria-labelledby="dialog-title"
+      aria-labelledby={titleId}
       aria-describedby={describedBy}
       onClose={onClose}
       onCancel={(event) => {
@@ -33,7 +35,7 @@ export function Dialog({ title, open, onClose, children, describedBy }: DialogPr
         onClose();
       }}
     >
-      <h2 id="dialog-title">{title}</h2>
+      <h2 id={titleId}>{title}</h2>
       {open ? children : null}
     </dialog>
   );
