@@ -132,6 +132,7 @@ export function launch({ argv, env, cwd }: LaunchContext): boolean {
         preload: join(app.getAppPath(), 'dist-electron', 'preload.cjs'),
         title: APP_NAME,
         placement: readWindowPlacement(dataDir, workAreas),
+        devTools: !app.isPackaged,
       });
       const contents = window.webContents;
       appContents.add(contents);

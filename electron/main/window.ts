@@ -18,9 +18,10 @@ import type { WindowPlacement } from './window-state';
  * The renderer's privileges: none beyond a web page's. The preload bridges the named API functions; nothing
  * else of Node or Electron reaches the page.
  */
-export function secureWebPreferences(preload: string): WebPreferences {
+export function secureWebPreferences(preload: string, devTools = false): WebPreferences {
   return {
     preload,
+    devTools, // only when running from a clone: a packaged app gives no console to paste code into
     contextIsolation: true, // item 3: the page cannot touch the preload's world
     sandbox: true, // item 4: the renderer runs in Chromium's sandbox, the preload gets no Node
     nodeIntegration: false, // item 2
@@ -40,6 +41,8 @@ export interface MainWindowSettings {
   readonly preload: string;
   readonly title: string;
   readonly placement: WindowPlacement;
+  /** True when running from a clone (`!app.isPackaged`). */
+  readonly devTools: boolean;
 }
 
 export const MIN_WINDOW_SIZE = { width: 800, height: 560 } as const;
@@ -48,6 +51,7 @@ export function mainWindowOptions({
   preload,
   title,
   placement,
+  devTools,
 }: MainWindowSettings): BrowserWindowConstructorOptions {
   const { bounds } = placement;
   return {
@@ -59,7 +63,7 @@ export function mainWindowOptions({
     title,
     show: false, // shown on `ready-to-show`, so the user never sees a blank white frame
     backgroundColor: '#ffffff',
-    webPreferences: secureWebPreferences(preload),
+    webPreferences: secureWebPreferences(preload, devTools),
   };
 }
 

@@ -100,6 +100,7 @@ describe('starting', () => {
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
+      devTools: true, // running from a clone (app.isPackaged is false)
     });
     expect(window.loadURL).toHaveBeenCalledWith('app://workbench/index.html');
   });

@@ -42,7 +42,9 @@ describe('the window settings', () => {
       experimentalFeatures: false,
       webviewTag: false,
       spellcheck: false,
+      devTools: false,
     });
+    expect(secureWebPreferences('p', true).devTools).toBe(true);
     expect(preferences).not.toHaveProperty('enableBlinkFeatures');
     expect(preferences).not.toHaveProperty('enableRemoteModule');
   });
@@ -52,6 +54,7 @@ describe('the window settings', () => {
       preload: 'p',
       title: 'Empathy Workbench',
       placement: DEFAULT_PLACEMENT,
+      devTools: false,
     });
     expect(first).toMatchObject({
       show: false,
@@ -65,6 +68,7 @@ describe('the window settings', () => {
       preload: 'p',
       title: 'T',
       placement: { bounds: { x: 40, y: 50, width: 900, height: 700 }, isMaximized: false },
+      devTools: false,
     });
     expect(placed).toMatchObject({ x: 40, y: 50, width: 900, height: 700 });
     expect(placed).not.toHaveProperty('center');
@@ -76,6 +80,7 @@ describe('the window settings', () => {
       preload: 'p',
       title: 'T',
       placement: { bounds: { x: 1, y: 2, width: 900, height: 700 }, isMaximized: true },
+      devTools: false,
     }) as unknown as FakeBrowserWindow;
     expect(window.options['webPreferences']).toEqual(secureWebPreferences('p'));
     expect(window.loadURL).toHaveBeenCalledWith('app://workbench/index.html');
@@ -90,6 +95,7 @@ describe('the window settings', () => {
       preload: 'p',
       title: 'T',
       placement: DEFAULT_PLACEMENT,
+      devTools: false,
     }) as unknown as BrowserWindow;
     expect((window as unknown as FakeBrowserWindow).maximize).not.toHaveBeenCalled();
   });
