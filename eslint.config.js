@@ -76,6 +76,7 @@ export default tseslint.config(
       'playwright-report/',
       'test/fixtures/',
       'vendor/',
+      '.electron-native/',
     ],
   },
   js.configs.recommended,
