@@ -1,0 +1,385 @@
+/**
+ * Runs a compiled model. One Runner owns one Float64Array of values, the closures that read and write it,
+ * and the result buffer; `run()` reuses all of them, so thousands of Monte Carlo runs allocate nothing per
+ * run or per step. Integration follows the XMILE 1.0 section 3.1.1 / Vensim definitions:
+ * - Euler: stock(t+dt) = stock(t) + dt*(inflows(t) - outflows(t)), flows computed from stocks at t;
+ * - RK2: Heun's method, as Vensim's "RK2" (two derivative evaluations, at t and at t+dt);
+ * - RK4: the classical fourth-order Runge-Kutta method, as Vensim and Stella.
+ * Time is start + i*dt (never accumulated), so long runs do not drift. Values are saved every `saveEvery`
+ * steps, flows and auxiliaries as computed at that time. A non-negative stock is held at zero when a step
+ * would take it below (PySD's and the test-models' semantics: the flows themselves are reported unchanged).
+ */
+import type { IntegrationMethod } from '../document';
+import { makeLookup } from '../graphical';
+import { DT, STARTTIME, STOPTIME, TIME, type ModelNode } from '../graph/nodes';
+import { RandomStream } from '../random';
+import type { SimulationResult } from '../results';
+import { compileExpression, type ExpressionEnvironment, type Thunk } from './expression';
+import type { ModelPlan } from './plan';
+
+export interface RunOptions {
+  /** The parameter vector (CompiledModel.parameters order); the model's own values when absent. */
+  readonly parameters?: Float64Array | undefined;
+  /** Seed of the random functions that have no seed of their own. */
+  readonly seed?: number | undefined;
+}
+
+/** The seed used when a run gives none: runs are reproducible unless asked otherwise. */
+export const DEFAULT_SEED = 1;
+
+interface DelayState {
+  readonly slot: number;
+  readonly history: Float64Array;
+  readonly input: Thunk;
+  readonly delayTime: Thunk;
+  recorded: number;
+  initial: number;
+  /** The lag in steps of dt, fixed when the run starts. */
+  lag: number;
+}
+
+export class Runner {
+  /** The result of the last run: views of this runner's buffer, overwritten by the next run. */
+  readonly result: SimulationResult;
+  readonly method: IntegrationMethod;
+  private readonly v: Float64Array;
+  private readonly initialSlots: Int32Array;
+  private readonly initialThunks: Thunk[];
+  private readonly dynamicSlots: Int32Array;
+  private readonly dynamicThunks: Thunk[];
+  private readonly parameterSlots: Int32Array;
+  private readonly parameterClamp: Uint8Array;
+  private readonly defaults: Float64Array;
+  // Stocks: the first `flowStocks` sum their flows (CSR lists), the rest have a rate closure.
+  private readonly flowStocks: number;
+  private readonly inflowStart: Int32Array;
+  private readonly inflowSlots: Int32Array;
+  private readonly outflowStart: Int32Array;
+  private readonly outflowSlots: Int32Array;
+  private readonly rateThunks: Thunk[];
+  private readonly nonNegativeStocks: Int32Array;
+  private readonly stockCount: number;
+  private readonly stages: Float64Array[];
+  private readonly state: Float64Array;
+  private readonly previousSlots: Int32Array;
+  private readonly previousInputs: Thunk[];
+  private readonly previousPending: Float64Array;
+  private readonly delays: DelayState[];
+  private readonly streams: { readonly stream: RandomStream; readonly seed: number | undefined }[] = [];
+  private readonly buffer: Float64Array;
+  private readonly outputSlots: Int32Array;
+  private readonly outputOffsets: Int32Array;
+  private readonly fixedSlots: Int32Array;
+  private readonly fixedOffsets: Int32Array;
+  private epoch = 0;
+
+  constructor(
+    private readonly plan: ModelPlan,
+    options: { readonly method: IntegrationMethod; readonly outputs: readonly string[] },
+  ) {
+    this.method = options.method;
+    const { slots, specs } = plan;
+    const v = new Float64Array(plan.slotCount);
+    this.v = v;
+    const slotOf = (id: string): number => {
+      const slot = slots.get(id);
+      if (slot === undefined) throw new Error(`no slot for ${id}`);
+      return slot;
+    };
+    const env: ExpressionEnvironment = {
+      values: v,
+      dialect: plan.graph.dialect,
+      timeSlot: slotOf(TIME),
+      dtSlot: slotOf(DT),
+      stepSlot: plan.stepSlot,
+      slotOf,
+      tableOf: (id) => {
+        const table = plan.graph.nodes.get(id)?.table;
+        if (table === undefined) throw new Error(`no table for ${id}`);
+        return table;
+      },
+      randomStream: (seed) => {
+        const stream = new RandomStream(seed ?? DEFAULT_SEED);
+        this.streams.push({ stream, seed });
+        return stream;
+      },
+    };
+
+    this.defaults = Float64Array.from(plan.parameters, (parameter) => parameter.value);
+    this.parameterSlots = Int32Array.from(plan.parameters, (parameter) => slotOf(parameter.id));
+    this.parameterClamp = Uint8Array.from(plan.parameters, (parameter) => {
+      const node = plan.graph.nodes.get(parameter.id);
+      return node?.kind === 'flow' && node.nonNegative ? 1 : 0;
+    });
+
+    this.delays = [];
+    const delayOf = new Map<string, DelayState>();
+    for (const node of plan.graph.nodes.values()) {
+      if (node.kind !== 'delay' || node.input === undefined) continue;
+      const delay: DelayState = {
+        slot: slotOf(node.id),
+        history: new Float64Array(specs.steps + 1),
+        input: compileExpression(node.input, env),
+        delayTime: compileExpression(node.delayTime as NonNullable<ModelNode['delayTime']>, env),
+        recorded: 0,
+        initial: 0,
+        lag: 1,
+      };
+      this.delays.push(delay);
+      delayOf.set(node.id, delay);
+    }
+
+    this.initialSlots = Int32Array.from(plan.initialOrder, (node) => slotOf(node.id));
+    this.initialThunks = plan.initialOrder.map((node) => this.initialThunk(node, env));
+    this.dynamicSlots = Int32Array.from(plan.dynamicOrder, (node) => slotOf(node.id));
+    this.dynamicThunks = plan.dynamicOrder.map((node) =>
+      node.kind === 'delay'
+        ? this.delayThunk(delayOf.get(node.id) as DelayState, env)
+        : this.valueThunk(node, env),
+    );
+
+    const flowStocks = plan.stocks.filter((stock) => stock.rate === undefined);
+    this.flowStocks = flowStocks.length;
+    this.stockCount = plan.stocks.length;
+    const csr = (lists: readonly (readonly string[])[]): [Int32Array, Int32Array] => {
+      const start = new Int32Array(lists.length + 1);
+      lists.forEach((list, index) => (start[index + 1] = (start[index] as number) + list.length));
+      return [start, Int32Array.from(lists.flat(), slotOf)];
+    };
+    [this.inflowStart, this.inflowSlots] = csr(flowStocks.map((stock) => stock.inflows ?? []));
+    [this.outflowStart, this.outflowSlots] = csr(flowStocks.map((stock) => stock.outflows ?? []));
+    this.rateThunks = plan.stocks
+      .slice(this.flowStocks)
+      .map((stock) => compileExpression(stock.rate as NonNullable<ModelNode['rate']>, env));
+    this.nonNegativeStocks = Int32Array.from(
+      plan.stocks.flatMap((stock, index) => (stock.nonNegative ? [index] : [])),
+    );
+    this.stages = Array.from({ length: 4 }, () => new Float64Array(this.stockCount));
+    this.state = new Float64Array(this.stockCount);
+
+    const previous = [...plan.graph.nodes.values()].filter(
+      (node) => node.kind === 'previous' && node.input !== undefined,
+    );
+    this.previousSlots = Int32Array.from(previous, (node) => slotOf(node.id));
+    this.previousInputs = previous.map((node) =>
+      compileExpression(node.input as NonNullable<ModelNode['input']>, env),
+    );
+    this.previousPending = new Float64Array(previous.length);
+
+    const saves = specs.saves;
+    this.buffer = new Float64Array(saves * (options.outputs.length + 1));
+    const dynamic: [number, number][] = [];
+    const fixed: [number, number][] = [];
+    options.outputs.forEach((id, index) => {
+      (plan.constant.has(id) ? fixed : dynamic).push([slotOf(id), (index + 1) * saves]);
+    });
+    this.outputSlots = Int32Array.from(dynamic, ([slot]) => slot);
+    this.outputOffsets = Int32Array.from(dynamic, ([, offset]) => offset);
+    this.fixedSlots = Int32Array.from(fixed, ([slot]) => slot);
+    this.fixedOffsets = Int32Array.from(fixed, ([, offset]) => offset);
+    const names = options.outputs.map((id) => plan.graph.nodes.get(id)?.name ?? id);
+    this.result = {
+      names,
+      ids: [...options.outputs],
+      time: this.buffer.subarray(0, saves),
+      series: options.outputs.map((_, index) =>
+        this.buffer.subarray((index + 1) * saves, (index + 2) * saves),
+      ),
+    };
+  }
+
+  /** A node's value as computed every step: its equation, through its graphical function, clamped if a uniflow. */
+  private valueThunk(node: ModelNode, env: ExpressionEnvironment): Thunk {
+    const equation = node.equation;
+    if (equation === undefined) throw new Error(`${node.id} has no equation`);
+    let thunk = compileExpression(equation, env);
+    if (node.table !== undefined) {
+      const lookup = makeLookup(node.table);
+      const input = thunk;
+      thunk = () => lookup(input());
+    }
+    if (node.kind === 'flow' && node.nonNegative) {
+      const raw = thunk;
+      thunk = () => {
+        const value = raw();
+        return value < 0 ? 0 : value;
+      };
+    }
+    return thunk;
+  }
+
+  private initialThunk(node: ModelNode, env: ExpressionEnvironment): Thunk {
+    if (node.kind === 'aux' || node.kind === 'flow') return this.valueThunk(node, env);
+    if (node.initial === undefined) throw new Error(`${node.id} has no initial value`);
+    return compileExpression(node.initial, env);
+  }
+
+  /** DELAY's output: the input as recorded `lag` steps ago, interpolated between steps. */
+  private delayThunk(delay: DelayState, env: ExpressionEnvironment): Thunk {
+    const v = this.v;
+    const timeSlot = env.timeSlot;
+    const { start, dt } = this.plan.specs;
+    const history = delay.history;
+    return () => {
+      const position = ((v[timeSlot] as number) - start) / dt - delay.lag;
+      const last = delay.recorded - 1;
+      if (position < -1e-9 || last < 0) return delay.initial;
+      const clamped = position > last ? last : position;
+      const index = Math.floor(clamped + 1e-9);
+      const fraction = clamped - index;
+      const at = history[index] as number;
+      return fraction <= 1e-9 || index >= last ? at : at + ((history[index + 1] as number) - at) * fraction;
+    };
+  }
+
+  private evaluate(): void {
+    const v = this.v;
+    const slots = this.dynamicSlots;
+    const thunks = this.dynamicThunks;
+    for (let index = 0; index < slots.length; index++) v[slots[index] as number] = (thunks[index] as Thunk)();
+  }
+
+  /** d(stock)/dt for every stock into `out`, from the values now in the buffer. */
+  private rates(out: Float64Array): void {
+    const v = this.v;
+    const inStart = this.inflowStart;
+    const inSlots = this.inflowSlots;
+    const outStart = this.outflowStart;
+    const outSlots = this.outflowSlots;
+    for (let stock = 0; stock < this.flowStocks; stock++) {
+      let rate = 0;
+      for (let p = inStart[stock] as number; p < (inStart[stock + 1] as number); p++)
+        rate += v[inSlots[p] as number] as number;
+      for (let p = outStart[stock] as number; p < (outStart[stock + 1] as number); p++)
+        rate -= v[outSlots[p] as number] as number;
+      out[stock] = rate;
+    }
+    const thunks = this.rateThunks;
+    for (let index = 0; index < thunks.length; index++)
+      out[this.flowStocks + index] = (thunks[index] as Thunk)();
+  }
+
+  private clampStocks(base: number): void {
+    const v = this.v;
+    const nonNegative = this.nonNegativeStocks;
+    for (const stock of nonNegative) {
+      const slot = base + stock;
+      if ((v[slot] as number) < 0) v[slot] = 0;
+    }
+  }
+
+  run(options: RunOptions = {}): SimulationResult {
+    const v = this.v;
+    const { specs, stockBase, stepSlot } = this.plan;
+    const { start, dt, steps, saveEvery, saves } = specs;
+    v.fill(0);
+    v[this.plan.slots.get(TIME) as number] = start;
+    v[this.plan.slots.get(DT) as number] = dt;
+    v[this.plan.slots.get(STARTTIME) as number] = start;
+    v[this.plan.slots.get(STOPTIME) as number] = specs.stop;
+    // The step counter keeps growing across runs so random draws held per step never leak between runs.
+    const epoch = this.epoch;
+    this.epoch += steps + 2;
+    v[stepSlot] = epoch;
+    for (const { stream, seed } of this.streams) stream.reseed(seed ?? options.seed ?? DEFAULT_SEED);
+
+    const parameters = options.parameters ?? this.defaults;
+    for (let index = 0; index < this.parameterSlots.length; index++) {
+      const value = parameters[index] ?? (this.defaults[index] as number);
+      v[this.parameterSlots[index] as number] = this.parameterClamp[index] === 1 && value < 0 ? 0 : value;
+    }
+    for (let index = 0; index < this.initialSlots.length; index++) {
+      v[this.initialSlots[index] as number] = (this.initialThunks[index] as Thunk)();
+    }
+    for (const delay of this.delays) {
+      delay.initial = v[delay.slot] as number;
+      delay.recorded = 0;
+      delay.lag = Math.max(1, delay.delayTime() / dt);
+    }
+
+    const buffer = this.buffer;
+    const outputSlots = this.outputSlots;
+    const outputOffsets = this.outputOffsets;
+    const delays = this.delays;
+    const previousSlots = this.previousSlots;
+    const previousInputs = this.previousInputs;
+    const pending = this.previousPending;
+    const timeSlot = this.plan.slots.get(TIME) as number;
+    const k1 = this.stages[0] as Float64Array;
+    let save = 0;
+    let untilSave = 0;
+    for (let step = 0; ; step++) {
+      const time = start + step * dt;
+      v[timeSlot] = time;
+      v[stepSlot] = epoch + step;
+      this.evaluate();
+      for (const delay of delays) {
+        delay.history[step] = delay.input();
+        delay.recorded = step + 1;
+      }
+      for (let index = 0; index < previousSlots.length; index++)
+        pending[index] = (previousInputs[index] as Thunk)();
+      if (untilSave === 0) {
+        buffer[save] = time;
+        for (let index = 0; index < outputSlots.length; index++) {
+          buffer[(outputOffsets[index] as number) + save] = v[outputSlots[index] as number] as number;
+        }
+        save++;
+        untilSave = saveEvery;
+      }
+      untilSave--;
+      if (step >= steps || save > saves) break;
+      this.rates(k1);
+      if (this.method === 'euler') {
+        for (let stock = 0; stock < this.stockCount; stock++) {
+          v[stockBase + stock] = (v[stockBase + stock] as number) + dt * (k1[stock] as number);
+        }
+      } else {
+        this.rungeKutta(time);
+      }
+      this.clampStocks(stockBase);
+      for (let index = 0; index < previousSlots.length; index++)
+        v[previousSlots[index] as number] = pending[index] as number;
+    }
+    for (let index = 0; index < this.fixedSlots.length; index++) {
+      const offset = this.fixedOffsets[index] as number;
+      buffer.fill(v[this.fixedSlots[index] as number] as number, offset, offset + saves);
+    }
+    return this.result;
+  }
+
+  /** One RK2 (Heun) or RK4 step from the state at `time`, whose derivative is already in stage 0. */
+  private rungeKutta(time: number): void {
+    const v = this.v;
+    const { stockBase } = this.plan;
+    const { dt } = this.plan.specs;
+    const timeSlot = this.plan.slots.get(TIME) as number;
+    const count = this.stockCount;
+    const y0 = this.state;
+    const [k1, k2, k3, k4] = this.stages as [Float64Array, Float64Array, Float64Array, Float64Array];
+    for (let stock = 0; stock < count; stock++) y0[stock] = v[stockBase + stock] as number;
+    const stage = (at: number, from: Float64Array, fraction: number, into: Float64Array): void => {
+      v[timeSlot] = at;
+      for (let stock = 0; stock < count; stock++)
+        v[stockBase + stock] = (y0[stock] as number) + fraction * dt * (from[stock] as number);
+      this.evaluate();
+      this.rates(into);
+    };
+    if (this.method === 'rk2') {
+      stage(time + dt, k1, 1, k2);
+      for (let stock = 0; stock < count; stock++) {
+        v[stockBase + stock] =
+          (y0[stock] as number) + (dt / 2) * ((k1[stock] as number) + (k2[stock] as number));
+      }
+      return;
+    }
+    stage(time + dt / 2, k1, 0.5, k2);
+    stage(time + dt / 2, k2, 0.5, k3);
+    stage(time + dt, k3, 1, k4);
+    for (let stock = 0; stock < count; stock++) {
+      const slope =
+        (k1[stock] as number) + 2 * (k2[stock] as number) + 2 * (k3[stock] as number) + (k4[stock] as number);
+      v[stockBase + stock] = (y0[stock] as number) + (dt / 6) * slope;
+    }
+  }
+}
