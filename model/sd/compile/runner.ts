@@ -14,7 +14,13 @@ import { makeLookup } from '../graphical';
 import { DT, STARTTIME, STOPTIME, TIME, type ModelNode } from '../graph/nodes';
 import { RandomStream } from '../random';
 import type { SimulationResult } from '../results';
-import { compileExpression, type ExpressionEnvironment, type Thunk } from './expression';
+import {
+  compileAssignment,
+  compileExpression,
+  type Assignment,
+  type ExpressionEnvironment,
+  type Thunk,
+} from './expression';
 import type { ModelPlan } from './plan';
 
 export interface RunOptions {
@@ -45,17 +51,16 @@ export class Runner {
   private readonly v: Float64Array;
   private readonly initialSlots: Int32Array;
   private readonly initialThunks: Thunk[];
-  private readonly dynamicSlots: Int32Array;
-  private readonly dynamicThunks: Thunk[];
+  private readonly assignments: Assignment[];
   private readonly parameterSlots: Int32Array;
   private readonly parameterClamp: Uint8Array;
   private readonly defaults: Float64Array;
-  // Stocks: the first `flowStocks` sum their flows (CSR lists), the rest have a rate closure.
+  // Stocks: the first `flowStocks` sum their flows, the rest have a rate closure. Each flow's part in a
+  // stock's rate is one entry of a flat list (stock index, flow slot, 1 for an outflow), inflows first.
   private readonly flowStocks: number;
-  private readonly inflowStart: Int32Array;
-  private readonly inflowSlots: Int32Array;
-  private readonly outflowStart: Int32Array;
-  private readonly outflowSlots: Int32Array;
+  private readonly termStocks: Int32Array;
+  private readonly termSlots: Int32Array;
+  private readonly termSigns: Float64Array;
   private readonly rateThunks: Thunk[];
   private readonly nonNegativeStocks: Int32Array;
   private readonly stockCount: number;
@@ -71,6 +76,7 @@ export class Runner {
   private readonly outputOffsets: Int32Array;
   private readonly fixedSlots: Int32Array;
   private readonly fixedOffsets: Int32Array;
+  private readonly timeSlot: number;
   private epoch = 0;
 
   constructor(
@@ -81,6 +87,7 @@ export class Runner {
     const { slots, specs } = plan;
     const v = new Float64Array(plan.slotCount);
     this.v = v;
+    this.timeSlot = slots.get(TIME) as number;
     const slotOf = (id: string): number => {
       const slot = slots.get(id);
       if (slot === undefined) throw new Error(`no slot for ${id}`);
@@ -131,23 +138,29 @@ export class Runner {
 
     this.initialSlots = Int32Array.from(plan.initialOrder, (node) => slotOf(node.id));
     this.initialThunks = plan.initialOrder.map((node) => this.initialThunk(node, env));
-    this.dynamicSlots = Int32Array.from(plan.dynamicOrder, (node) => slotOf(node.id));
-    this.dynamicThunks = plan.dynamicOrder.map((node) =>
-      node.kind === 'delay'
-        ? this.delayThunk(delayOf.get(node.id) as DelayState, env)
-        : this.valueThunk(node, env),
-    );
+    this.assignments = plan.dynamicOrder.map((node) => {
+      const target = slotOf(node.id);
+      if (node.kind === 'delay') {
+        const thunk = this.delayThunk(delayOf.get(node.id) as DelayState, env);
+        return () => void (v[target] = thunk());
+      }
+      const plain = node.table === undefined && !(node.kind === 'flow' && node.nonNegative);
+      if (plain && node.equation !== undefined) return compileAssignment(node.equation, target, env);
+      const thunk = this.valueThunk(node, env);
+      return () => void (v[target] = thunk());
+    });
 
     const flowStocks = plan.stocks.filter((stock) => stock.rate === undefined);
     this.flowStocks = flowStocks.length;
     this.stockCount = plan.stocks.length;
-    const csr = (lists: readonly (readonly string[])[]): [Int32Array, Int32Array] => {
-      const start = new Int32Array(lists.length + 1);
-      lists.forEach((list, index) => (start[index + 1] = (start[index] as number) + list.length));
-      return [start, Int32Array.from(lists.flat(), slotOf)];
-    };
-    [this.inflowStart, this.inflowSlots] = csr(flowStocks.map((stock) => stock.inflows ?? []));
-    [this.outflowStart, this.outflowSlots] = csr(flowStocks.map((stock) => stock.outflows ?? []));
+    const terms = flowStocks.flatMap((stock, index) => [
+      ...(stock.inflows ?? []).map((flow) => [index, slotOf(flow), 0] as const),
+      ...(stock.outflows ?? []).map((flow) => [index, slotOf(flow), 1] as const),
+    ]);
+    this.termStocks = Int32Array.from(terms, ([stock]) => stock);
+    this.termSlots = Int32Array.from(terms, ([, slot]) => slot);
+    // Adding -1 * flow is exactly subtracting it, so the rate rounds as inflows - outflows would.
+    this.termSigns = Float64Array.from(terms, ([, , outflow]) => (outflow === 1 ? -1 : 1));
     this.rateThunks = plan.stocks
       .slice(this.flowStocks)
       .map((stock) => compileExpression(stock.rate as NonNullable<ModelNode['rate']>, env));
@@ -233,26 +246,19 @@ export class Runner {
   }
 
   private evaluate(): void {
-    const v = this.v;
-    const slots = this.dynamicSlots;
-    const thunks = this.dynamicThunks;
-    for (let index = 0; index < slots.length; index++) v[slots[index] as number] = (thunks[index] as Thunk)();
+    for (const assignment of this.assignments) assignment();
   }
 
   /** d(stock)/dt for every stock into `out`, from the values now in the buffer. */
   private rates(out: Float64Array): void {
     const v = this.v;
-    const inStart = this.inflowStart;
-    const inSlots = this.inflowSlots;
-    const outStart = this.outflowStart;
-    const outSlots = this.outflowSlots;
-    for (let stock = 0; stock < this.flowStocks; stock++) {
-      let rate = 0;
-      for (let p = inStart[stock] as number; p < (inStart[stock + 1] as number); p++)
-        rate += v[inSlots[p] as number] as number;
-      for (let p = outStart[stock] as number; p < (outStart[stock + 1] as number); p++)
-        rate -= v[outSlots[p] as number] as number;
-      out[stock] = rate;
+    const stocks = this.termStocks;
+    const slots = this.termSlots;
+    const signs = this.termSigns;
+    for (let stock = 0; stock < this.flowStocks; stock++) out[stock] = 0;
+    for (let term = 0; term < stocks.length; term++) {
+      const stock = stocks[term] as number;
+      out[stock] = (out[stock] as number) + (signs[term] as number) * (v[slots[term] as number] as number);
     }
     const thunks = this.rateThunks;
     for (let index = 0; index < thunks.length; index++)
@@ -268,21 +274,31 @@ export class Runner {
     }
   }
 
+  /**
+   * Runs the model from start to stop. Setting up, stepping and finishing are separate methods so each is
+   * optimised on its own (a loop optimised on the stack and then left for code never run before would
+   * deoptimise at the end of every run).
+   */
   run(options: RunOptions = {}): SimulationResult {
-    const v = this.v;
-    const { specs, stockBase, stepSlot } = this.plan;
-    const { start, dt, steps, saveEvery, saves } = specs;
-    v.fill(0);
-    v[this.plan.slots.get(TIME) as number] = start;
-    v[this.plan.slots.get(DT) as number] = dt;
-    v[this.plan.slots.get(STARTTIME) as number] = start;
-    v[this.plan.slots.get(STOPTIME) as number] = specs.stop;
-    // The step counter keeps growing across runs so random draws held per step never leak between runs.
-    const epoch = this.epoch;
-    this.epoch += steps + 2;
-    v[stepSlot] = epoch;
-    for (const { stream, seed } of this.streams) stream.reseed(seed ?? options.seed ?? DEFAULT_SEED);
+    this.begin(options);
+    this.step();
+    this.finish();
+    return this.result;
+  }
 
+  /** Time, parameters, random streams and initial values. */
+  private begin(options: RunOptions): void {
+    const v = this.v;
+    const { specs, slots, stepSlot } = this.plan;
+    v.fill(0);
+    v[slots.get(TIME) as number] = specs.start;
+    v[slots.get(DT) as number] = specs.dt;
+    v[slots.get(STARTTIME) as number] = specs.start;
+    v[slots.get(STOPTIME) as number] = specs.stop;
+    // The step counter keeps growing across runs so random draws held per step never leak between runs.
+    this.epoch += specs.steps + 2;
+    v[stepSlot] = this.epoch;
+    for (const { stream, seed } of this.streams) stream.reseed(seed ?? options.seed ?? DEFAULT_SEED);
     const parameters = options.parameters ?? this.defaults;
     for (let index = 0; index < this.parameterSlots.length; index++) {
       const value = parameters[index] ?? (this.defaults[index] as number);
@@ -294,17 +310,28 @@ export class Runner {
     for (const delay of this.delays) {
       delay.initial = v[delay.slot] as number;
       delay.recorded = 0;
-      delay.lag = Math.max(1, delay.delayTime() / dt);
+      delay.lag = Math.max(1, delay.delayTime() / specs.dt);
     }
+  }
 
+  /** Every step from start to stop: compute, record, save, integrate. */
+  private step(): void {
+    const v = this.v;
+    const { specs, stockBase, stepSlot } = this.plan;
+    const { start, dt, steps, saveEvery } = specs;
+    const epoch = this.epoch;
     const buffer = this.buffer;
     const outputSlots = this.outputSlots;
     const outputOffsets = this.outputOffsets;
+    const outputs = outputSlots.length;
     const delays = this.delays;
     const previousSlots = this.previousSlots;
     const previousInputs = this.previousInputs;
+    const previousCount = previousSlots.length;
     const pending = this.previousPending;
-    const timeSlot = this.plan.slots.get(TIME) as number;
+    const timeSlot = this.timeSlot;
+    const stockCount = this.stockCount;
+    const euler = this.method === 'euler';
     const k1 = this.stages[0] as Float64Array;
     let save = 0;
     let untilSave = 0;
@@ -313,39 +340,48 @@ export class Runner {
       v[timeSlot] = time;
       v[stepSlot] = epoch + step;
       this.evaluate();
-      for (const delay of delays) {
-        delay.history[step] = delay.input();
-        delay.recorded = step + 1;
-      }
-      for (let index = 0; index < previousSlots.length; index++)
-        pending[index] = (previousInputs[index] as Thunk)();
+      if (delays.length > 0) this.record(step);
+      for (let index = 0; index < previousCount; index++) pending[index] = (previousInputs[index] as Thunk)();
       if (untilSave === 0) {
         buffer[save] = time;
-        for (let index = 0; index < outputSlots.length; index++) {
+        for (let index = 0; index < outputs; index++) {
           buffer[(outputOffsets[index] as number) + save] = v[outputSlots[index] as number] as number;
         }
         save++;
         untilSave = saveEvery;
       }
       untilSave--;
-      if (step >= steps || save > saves) break;
+      if (step >= steps) break;
       this.rates(k1);
-      if (this.method === 'euler') {
-        for (let stock = 0; stock < this.stockCount; stock++) {
+      if (euler) {
+        for (let stock = 0; stock < stockCount; stock++) {
           v[stockBase + stock] = (v[stockBase + stock] as number) + dt * (k1[stock] as number);
         }
       } else {
         this.rungeKutta(time);
       }
-      this.clampStocks(stockBase);
-      for (let index = 0; index < previousSlots.length; index++)
+      if (this.nonNegativeStocks.length > 0) this.clampStocks(stockBase);
+      for (let index = 0; index < previousCount; index++)
         v[previousSlots[index] as number] = pending[index] as number;
     }
+  }
+
+  /** DELAY inputs as they are at this step. */
+  private record(step: number): void {
+    for (const delay of this.delays) {
+      delay.history[step] = delay.input();
+      delay.recorded = step + 1;
+    }
+  }
+
+  /** Values that never change are written to their whole column once. */
+  private finish(): void {
+    const v = this.v;
+    const saves = this.plan.specs.saves;
     for (let index = 0; index < this.fixedSlots.length; index++) {
       const offset = this.fixedOffsets[index] as number;
-      buffer.fill(v[this.fixedSlots[index] as number] as number, offset, offset + saves);
+      this.buffer.fill(v[this.fixedSlots[index] as number] as number, offset, offset + saves);
     }
-    return this.result;
   }
 
   /** One RK2 (Heun) or RK4 step from the state at `time`, whose derivative is already in stage 0. */

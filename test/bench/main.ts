@@ -1,0 +1,18 @@
+/**
+ * `npm run bench`: each instrument's benchmark module in turn. Speed is measured here, never in a test
+ * (DEVELOPERS.md); the lines printed are the figures to compare with the budgets of DESIGN.md.
+ */
+import { systemDynamicsBenchmark } from './sd';
+
+export interface Benchmark {
+  readonly name: string;
+  /** Runs the benchmark, printing one line per measurement. */
+  run(print: (line: string) => void): Promise<void>;
+}
+
+const BENCHMARKS: readonly Benchmark[] = [systemDynamicsBenchmark];
+
+for (const benchmark of BENCHMARKS) {
+  console.log(`# ${benchmark.name}`);
+  await benchmark.run((line) => console.log(line));
+}
