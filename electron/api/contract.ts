@@ -6,7 +6,21 @@
  * The renderer imports the types from here (never the handlers).
  */
 import { z } from 'zod';
+import {
+  modelIdSchema,
+  modelNameSchema,
+  xmileTextSchema,
+  type ModelRecord,
+  type ModelSummary,
+} from '../../model/schema/model';
 import { projectIdSchema, projectNameSchema, type Project } from '../../model/schema/project';
+import {
+  overridesSchema,
+  scenarioIdSchema,
+  scenarioLinkSchema,
+  scenarioNameSchema,
+  type Scenario,
+} from '../../model/schema/scenario';
 import type { OperationName } from './operations';
 import type { Result } from './result';
 
@@ -32,6 +46,8 @@ export interface BackupInfo {
 
 const noInput = z.object({}).strict();
 const byProjectId = z.object({ id: projectIdSchema }).strict();
+const byModelId = z.object({ id: modelIdSchema }).strict();
+const byScenarioId = z.object({ id: scenarioIdSchema }).strict();
 
 export const contract = {
   'app.info': { input: noInput, output: returns<AppInfo>() },
@@ -46,6 +62,64 @@ export const contract = {
     output: returns<Project>(),
   },
   'projects.delete': { input: byProjectId, output: returns<{ readonly id: Project['id'] }>() },
+  'models.list': {
+    input: z.object({ projectId: projectIdSchema }).strict(),
+    output: returns<readonly ModelSummary[]>(),
+  },
+  'models.get': { input: byModelId, output: returns<ModelRecord>() },
+  'models.import': {
+    input: z
+      .object({
+        projectId: projectIdSchema,
+        xmile: xmileTextSchema,
+        name: modelNameSchema.optional(),
+        fileName: z.string().max(500).optional(),
+      })
+      .strict(),
+    output: returns<ModelRecord>(),
+  },
+  'models.save': {
+    input: z.object({ id: modelIdSchema, xmile: xmileTextSchema }).strict(),
+    output: returns<ModelRecord>(),
+  },
+  'models.rename': {
+    input: z.object({ id: modelIdSchema, name: modelNameSchema }).strict(),
+    output: returns<ModelRecord>(),
+  },
+  'models.delete': { input: byModelId, output: returns<{ readonly id: ModelRecord['id'] }>() },
+  'scenarios.list': {
+    input: z.object({ modelId: modelIdSchema }).strict(),
+    output: returns<readonly Scenario[]>(),
+  },
+  'scenarios.create': {
+    input: z
+      .object({
+        modelId: modelIdSchema,
+        name: scenarioNameSchema,
+        description: z.string().max(4000).optional(),
+        overrides: overridesSchema,
+        links: z.array(scenarioLinkSchema).optional(),
+      })
+      .strict(),
+    output: returns<Scenario>(),
+  },
+  'scenarios.update': {
+    input: z
+      .object({
+        id: scenarioIdSchema,
+        name: scenarioNameSchema.optional(),
+        description: z.string().max(4000).optional(),
+        overrides: overridesSchema.optional(),
+        links: z.array(scenarioLinkSchema).optional(),
+      })
+      .strict(),
+    output: returns<Scenario>(),
+  },
+  'scenarios.duplicate': {
+    input: z.object({ id: scenarioIdSchema, name: scenarioNameSchema.optional() }).strict(),
+    output: returns<Scenario>(),
+  },
+  'scenarios.delete': { input: byScenarioId, output: returns<{ readonly id: Scenario['id'] }>() },
   'workspace.backup': { input: noInput, output: returns<BackupInfo>() },
   'workspace.backups': { input: noInput, output: returns<readonly BackupInfo[]>() },
 } as const satisfies Record<OperationName, { input: z.ZodType; output: unknown }>;
@@ -65,3 +139,5 @@ export type WorkbenchApi = {
 export type { OperationName } from './operations';
 export type { Result, ApiError, ErrorCode } from './result';
 export type { Project, ProjectId } from '../../model/schema/project';
+export type { ModelId, ModelRecord, ModelSummary } from '../../model/schema/model';
+export type { Overrides, Scenario, ScenarioId, ScenarioLink } from '../../model/schema/scenario';

@@ -6,6 +6,7 @@ import { APP_NAME, APP_VERSION } from '../app-info';
 import type { AppInfo } from '../api/contract';
 import type { Handlers } from '../api/dispatch';
 import type { Workspace } from '../store/workspace';
+import { importModel, saveModel } from './models';
 
 export interface ServiceContext {
   readonly workspace: Workspace;
@@ -29,6 +30,23 @@ export function createHandlers({ workspace, host }: ServiceContext): Handlers {
     'projects.rename': ({ id, name }) => projects.rename(id, name),
     'projects.delete': ({ id }) => {
       projects.delete(id);
+      return { id };
+    },
+    'models.list': ({ projectId }) => workspace.models.list(projectId),
+    'models.get': ({ id }) => workspace.models.get(id),
+    'models.import': (input) => importModel(workspace, input),
+    'models.save': (input) => saveModel(workspace, input),
+    'models.rename': ({ id, name }) => workspace.models.rename(id, name),
+    'models.delete': ({ id }) => {
+      workspace.models.delete(id);
+      return { id };
+    },
+    'scenarios.list': ({ modelId }) => workspace.scenarios.list(modelId),
+    'scenarios.create': ({ modelId, ...input }) => workspace.scenarios.create(modelId, input),
+    'scenarios.update': ({ id, ...change }) => workspace.scenarios.update(id, change),
+    'scenarios.duplicate': ({ id, name }) => workspace.scenarios.duplicate(id, name),
+    'scenarios.delete': ({ id }) => {
+      workspace.scenarios.delete(id);
       return { id };
     },
     'workspace.backup': () => workspace.backup('manual'),

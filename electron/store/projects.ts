@@ -3,6 +3,7 @@ import type { Database } from 'better-sqlite3';
 import { projectSchema, type Project, type ProjectId } from '../../model/schema/project';
 import { OperationError } from '../api/result';
 import { sqliteCode } from './sqlite-error';
+import { byName, nameKey, validNew } from './names';
 import { parseStoredDocument } from './stored-document';
 
 export interface ProjectRepository {
@@ -29,15 +30,6 @@ interface ProjectRow {
 const TABLE = 'projects';
 const COLUMNS = 'id, name, description, created_at, updated_at';
 
-/**
- * The key two names clash on: Unicode-normalised (so a composed and a decomposed "é" are one letter) and lower-cased
- * (so "ACME" and "Acme" are one name, beyond the ASCII-only folding of SQLite's NOCASE).
- */
-export const projectNameKey = (name: string): string => name.normalize('NFC').toLowerCase();
-
-/** Case-insensitive but accent-sensitive, with a fixed locale so every machine lists projects in the same order. */
-const byName = new Intl.Collator('en', { sensitivity: 'accent' });
-
 const fromRow = (row: ProjectRow): Project =>
   parseStoredDocument(projectSchema, TABLE, row.id, {
     id: row.id,
@@ -46,18 +38,6 @@ const fromRow = (row: ProjectRow): Project =>
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   });
-
-/** A project built from user input must pass the same schema as one read back; the message names the field. */
-function validNew(candidate: unknown): Project {
-  const parsed = projectSchema.safeParse(candidate);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  const field = issue === undefined ? 'project' : issue.path.map(String).join('.');
-  throw new OperationError(
-    'invalid-input',
-    `The project's ${field} is not valid: ${issue?.message ?? 'unknown'}`,
-  );
-}
 
 /**
  * Projects in the workspace. Every write runs in an IMMEDIATE transaction: the name check and the write happen
@@ -82,7 +62,7 @@ export function createProjectRepository(db: Database, now: () => Date): ProjectR
   const notFound = (id: string) => new OperationError('not-found', `No project with id "${id}".`);
 
   const assertNameFree = (name: string, exceptId: string): void => {
-    const clash = selectClash.get(projectNameKey(name), exceptId);
+    const clash = selectClash.get(nameKey(name), exceptId);
     if (clash !== undefined) {
       throw new OperationError('conflict', `A project named "${clash.name}" already exists.`);
     }
@@ -108,17 +88,14 @@ export function createProjectRepository(db: Database, now: () => Date): ProjectR
 
   return {
     list() {
-      return selectAll
-        .all()
-        .map(fromRow)
-        .sort((a, b) => byName.compare(a.name, b.name) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      return selectAll.all().map(fromRow).sort(byName);
     },
 
     get,
 
     create(input) {
       const at = now().toISOString();
-      const project = validNew({
+      const project = validNew(projectSchema, 'project', {
         id: randomUUID(),
         name: input.name,
         description: input.description ?? '',
@@ -130,7 +107,7 @@ export function createProjectRepository(db: Database, now: () => Date): ProjectR
         insert.run(
           project.id,
           project.name,
-          projectNameKey(project.name),
+          nameKey(project.name),
           project.description,
           project.createdAt,
           project.updatedAt,
@@ -142,9 +119,13 @@ export function createProjectRepository(db: Database, now: () => Date): ProjectR
     rename(id, name) {
       return writing(() => {
         const current = get(id);
-        const renamed = validNew({ ...current, name, updatedAt: now().toISOString() });
+        const renamed = validNew(projectSchema, 'project', {
+          ...current,
+          name,
+          updatedAt: now().toISOString(),
+        });
         assertNameFree(renamed.name, id);
-        updateName.run(renamed.name, projectNameKey(renamed.name), renamed.updatedAt, id);
+        updateName.run(renamed.name, nameKey(renamed.name), renamed.updatedAt, id);
         return renamed;
       }, name);
     },

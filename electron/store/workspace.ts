@@ -7,7 +7,9 @@ import { backupShelf, DEFAULT_KEEP_BACKUPS, listBackups, writeBackup, type Backu
 import { connectionOptions, inspectWorkspaceFile } from './inspect';
 import { assertMigrationList, latestVersion, runMigrations, type Migration } from './migrate';
 import { MIGRATIONS } from './migrations';
+import { createModelRepository, type ModelRepository } from './models';
 import { createProjectRepository, type ProjectRepository } from './projects';
+import { createScenarioRepository, type ScenarioRepository } from './scenarios';
 import { sqliteCode } from './sqlite-error';
 import { WorkspaceError } from './workspace-error';
 
@@ -45,6 +47,8 @@ export interface Workspace {
   readonly schemaVersion: number;
   readonly db: Database.Database;
   readonly projects: ProjectRepository;
+  readonly models: ModelRepository;
+  readonly scenarios: ScenarioRepository;
   backup(reason: string): BackupInfo;
   /** Newest first. */
   listBackups(): BackupInfo[];
@@ -151,6 +155,8 @@ export function openWorkspace(options: WorkspaceOptions): Workspace {
       schemaVersion: to,
       db: connection,
       projects: createProjectRepository(connection, now),
+      models: createModelRepository(connection, now),
+      scenarios: createScenarioRepository(connection, now),
       backup: (reason) => writeBackup(connection, shelf, { reason, at: now(), keep }),
       listBackups: () => listBackups(shelf),
       close: () => {
