@@ -9,6 +9,7 @@ import packageJson from '../../package.json' with { type: 'json' };
 import { APP_NAME } from '../app-info';
 import { resolveDataDir } from '../data-dir';
 import { createHandlers } from '../services/handlers';
+import { seedNewWorkspace } from '../services/samples';
 import { openWorkspace, type Workspace } from '../store/workspace';
 import { WorkspaceError } from '../store/workspace-error';
 import { isExternalWebUrl } from './app-origin';
@@ -105,6 +106,7 @@ export function launch({ argv, env, cwd }: LaunchContext): boolean {
     app.on('will-quit', () => {
       workspace.close();
     });
+    seedNewWorkspace(workspace, join(app.getAppPath(), 'sample-data'), (message) => console.warn(message));
 
     denyAllPermissions(session.defaultSession);
     serveRenderer(session.defaultSession.protocol, join(app.getAppPath(), 'dist'));

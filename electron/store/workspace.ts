@@ -45,6 +45,8 @@ export interface Workspace {
   readonly dataDir: string;
   readonly path: string;
   readonly schemaVersion: number;
+  /** True when this open created the workspace (no file, or an empty one): the hosts seed the samples then. */
+  readonly isNew: boolean;
   readonly db: Database.Database;
   readonly projects: ProjectRepository;
   readonly models: ModelRepository;
@@ -153,6 +155,7 @@ export function openWorkspace(options: WorkspaceOptions): Workspace {
       dataDir,
       path: file,
       schemaVersion: to,
+      isNew: inspection.kind !== 'workspace',
       db: connection,
       projects: createProjectRepository(connection, now),
       models: createModelRepository(connection, now),

@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { APP_NAME, APP_VERSION } from '../app-info';
 import { resolveDataDir } from '../data-dir';
 import { createHandlers } from '../services/handlers';
+import { seedNewWorkspace } from '../services/samples';
 import { openWorkspace } from '../store/workspace';
 import { buildRenderer, rendererBuildIsStale } from './renderer-build';
 import { startWebServer } from './server';
@@ -18,7 +19,8 @@ const DEFAULT_PORT = 5178;
 const USAGE = `Usage: npm run web -- [--port N] [--data-dir DIR] [--no-build]
   --port N         port on 127.0.0.1 (default ${DEFAULT_PORT}; 0 picks a free one)
   --data-dir DIR   workspace folder (default: $EMPATHY_WORKBENCH_DATA_DIR, else the desktop app's folder)
-  --no-build       serve dist/ as it is, without rebuilding the renderer when sources changed`;
+  --no-build       serve dist/ as it is, without rebuilding the renderer when sources changed
+  --no-samples     start a new workspace empty, without the sample project`;
 
 function fatal(message: string, code: number): never {
   process.stderr.write(`${APP_NAME} web: ${message}\n`);
@@ -30,6 +32,7 @@ async function main(): Promise<void> {
     port?: string | undefined;
     'data-dir'?: string | undefined;
     'no-build'?: boolean | undefined;
+    'no-samples'?: boolean | undefined;
     help?: boolean | undefined;
   };
   try {
@@ -39,6 +42,7 @@ async function main(): Promise<void> {
         port: { type: 'string' },
         'data-dir': { type: 'string' },
         'no-build': { type: 'boolean' },
+        'no-samples': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -68,6 +72,9 @@ async function main(): Promise<void> {
     workspace = openWorkspace({ dataDir });
   } catch (error) {
     fatal(error instanceof Error ? error.message : String(error), 1);
+  }
+  if (values['no-samples'] !== true) {
+    seedNewWorkspace(workspace, join(ROOT, 'sample-data'), (message) => process.stderr.write(`${message}\n`));
   }
   const server = await startWebServer({
     handlers: createHandlers({ workspace, host: 'web' }),

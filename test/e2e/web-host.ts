@@ -9,11 +9,27 @@ export interface RunningHost {
   stop(): Promise<void>;
 }
 
-/** Starts the real web host (`electron/web/main.ts`) on a free port and waits for the URL it prints. */
-export function startWebHost(dataDir: string): Promise<RunningHost> {
+/**
+ * Starts the real web host (`electron/web/main.ts`) on a free port and waits for the URL it prints. A new
+ * workspace starts empty unless `samples` asks for the sample project.
+ */
+export function startWebHost(
+  dataDir: string,
+  options: { readonly samples?: boolean } = {},
+): Promise<RunningHost> {
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--import', 'tsx', 'electron/web/main.ts', '--port', '0', '--data-dir', dataDir, '--no-build'],
+    [
+      '--import',
+      'tsx',
+      'electron/web/main.ts',
+      '--port',
+      '0',
+      '--data-dir',
+      dataDir,
+      '--no-build',
+      ...(options.samples === true ? [] : ['--no-samples']),
+    ],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, INIT_CWD: ROOT } },
   );
   let output = '';
