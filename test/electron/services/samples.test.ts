@@ -32,15 +32,17 @@ describe('sample project', () => {
       throw new Error(message);
     });
     const [project] = workspace.projects.list();
-    expect(project?.name).toBe(SAMPLE_PROJECT_NAME);
-    const [model] = workspace.models.list(project!.id);
-    expect(model?.name).toBe('Empathy reference model');
-    expect(
-      workspace.scenarios.list(model!.id).map((scenario) => [scenario.name, scenario.overrides]),
-    ).toEqual([
-      ['Status quo', {}],
-      ['Warm room', { 'Room Temperature': 75 }],
-    ]);
+    if (project === undefined) throw new Error('no sample project');
+    expect(project.name).toBe(SAMPLE_PROJECT_NAME);
+    const [model] = workspace.models.list(project.id);
+    if (model === undefined) throw new Error('no sample model');
+    expect(model.name).toBe('Empathy reference model');
+    expect(workspace.scenarios.list(model.id).map((scenario) => [scenario.name, scenario.overrides])).toEqual(
+      [
+        ['Status quo', {}],
+        ['Warm room', { 'Room Temperature': 75 }],
+      ],
+    );
     workspace.close();
   });
 
