@@ -160,7 +160,12 @@ function readDocument(root: XmlElement, context: ReadContext, source: string): M
     variables,
     macros,
     preserved: {
-      rootAttributes: { ...root.attributes },
+      // XMILE requires both; a file without them gets them, so what the writer adds reads back the same.
+      rootAttributes: {
+        version: '1.0',
+        xmlns: 'http://docs.oasis-open.org/xmile/ns/XMILE/v1.0',
+        ...root.attributes,
+      },
       topLevel,
       modelAttributes,
       variablesExtra,
@@ -217,7 +222,7 @@ function readSimSpecs(element: XmlElement, context: ReadContext, source: string)
   }
   const attributes: Record<string, string> = {};
   for (const [key, value] of Object.entries(element.attributes)) {
-    if (key !== 'method' && key !== 'time_units') attributes[key] = value;
+    if (!['method', 'time_units', 'isee:save_interval', 'save_step'].includes(key)) attributes[key] = value;
   }
   const saveText =
     element.attributes['isee:save_interval'] ??

@@ -1,0 +1,43 @@
+/** `bench`: one JSON line with the model, its steps and the median ms per run (never a time limit). */
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { medianMsPerRun } from '../../../electron/cli/commands/bench';
+
+const ROOT = resolve(import.meta.dirname, '../../..');
+const TEACUP = 'test/fixtures/sd-test-models/core-xmile/sample_teacup/teacup.xmile';
+const spawn = (args: string[]) =>
+  spawnSync('npx', ['tsx', 'electron/cli/main.ts', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, INIT_CWD: ROOT },
+  });
+
+describe('bench (end to end)', () => {
+  it('exits 0 and prints one JSON line', () => {
+    const child = spawn(['bench', TEACUP, '--runs', '20']);
+    expect(child.status).toBe(0);
+    const lines = child.stdout.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    const line = JSON.parse(lines[0] ?? '') as { model: string; steps: number; msPerRun: number };
+    expect(line).toMatchObject({ model: 'teacup.xmile', steps: 240 });
+    expect(line.msPerRun).toBeGreaterThan(0);
+  });
+
+  it('exits 1 for a model it cannot read and 2 for bad usage', () => {
+    expect(spawn(['bench', 'nowhere.xmile']).status).toBe(1);
+    const usage = spawn(['bench', TEACUP, '--runs', '0']);
+    expect(usage.status).toBe(2);
+    expect(usage.stderr).toContain('--runs must be a positive integer');
+  });
+});
+
+describe('medianMsPerRun', () => {
+  it('times at least the runs asked for and returns a positive median', () => {
+    let calls = 0;
+    const timing = medianMsPerRun(() => calls++, 10);
+    expect(timing.runs).toBeGreaterThanOrEqual(10);
+    expect(calls).toBeGreaterThan(timing.runs);
+    expect(timing.msPerRun).toBeGreaterThan(0);
+  });
+});
