@@ -224,10 +224,11 @@ function readSimSpecs(element: XmlElement, context: ReadContext, source: string)
   for (const [key, value] of Object.entries(element.attributes)) {
     if (!['method', 'time_units', 'isee:save_interval', 'save_step'].includes(key)) attributes[key] = value;
   }
+  const saveElement = firstChild(element, 'save_step');
   const saveText =
     element.attributes['isee:save_interval'] ??
     element.attributes['save_step'] ??
-    textOf(firstChild(element, 'save_step') ?? { tag: '', attributes: {}, children: [] });
+    (saveElement === undefined ? '' : textOf(saveElement));
   const saveStep = saveText.trim() === '' ? undefined : Number(saveText);
   const specs: SimSpecs = {
     start: start ?? 0,

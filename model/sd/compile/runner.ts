@@ -14,13 +14,9 @@ import { makeLookup } from '../graphical';
 import { DT, STARTTIME, STOPTIME, TIME, type ModelNode } from '../graph/nodes';
 import { RandomStream } from '../random';
 import type { SimulationResult } from '../results';
-import {
-  compileAssignment,
-  compileExpression,
-  type Assignment,
-  type ExpressionEnvironment,
-  type Thunk,
-} from './expression';
+import { compileAssignment, type Assignment } from './assignment';
+import { PipelineDelay } from './delay';
+import { compileExpression, type ExpressionEnvironment, type Thunk } from './expression';
 import type { ModelPlan } from './plan';
 
 export interface RunOptions {
@@ -32,17 +28,6 @@ export interface RunOptions {
 
 /** The seed used when a run gives none: runs are reproducible unless asked otherwise. */
 export const DEFAULT_SEED = 1;
-
-interface DelayState {
-  readonly slot: number;
-  readonly history: Float64Array;
-  readonly input: Thunk;
-  readonly delayTime: Thunk;
-  recorded: number;
-  initial: number;
-  /** The lag in steps of dt, fixed when the run starts. */
-  lag: number;
-}
 
 export class Runner {
   /** The result of the last run: views of this runner's buffer, overwritten by the next run. */
@@ -69,7 +54,7 @@ export class Runner {
   private readonly previousSlots: Int32Array;
   private readonly previousInputs: Thunk[];
   private readonly previousPending: Float64Array;
-  private readonly delays: DelayState[];
+  private readonly delays: PipelineDelay[];
   private readonly streams: { readonly stream: RandomStream; readonly seed: number | undefined }[] = [];
   private readonly buffer: Float64Array;
   private readonly outputSlots: Int32Array;
@@ -120,18 +105,15 @@ export class Runner {
     });
 
     this.delays = [];
-    const delayOf = new Map<string, DelayState>();
+    const delayOf = new Map<string, PipelineDelay>();
     for (const node of plan.graph.nodes.values()) {
-      if (node.kind !== 'delay' || node.input === undefined) continue;
-      const delay: DelayState = {
-        slot: slotOf(node.id),
-        history: new Float64Array(specs.steps + 1),
-        input: compileExpression(node.input, env),
-        delayTime: compileExpression(node.delayTime as NonNullable<ModelNode['delayTime']>, env),
-        recorded: 0,
-        initial: 0,
-        lag: 1,
-      };
+      if (node.kind !== 'delay' || node.input === undefined || node.delayTime === undefined) continue;
+      const delay = new PipelineDelay(
+        slotOf(node.id),
+        specs.steps,
+        compileExpression(node.input, env),
+        compileExpression(node.delayTime, env),
+      );
       this.delays.push(delay);
       delayOf.set(node.id, delay);
     }
@@ -141,7 +123,7 @@ export class Runner {
     this.assignments = plan.dynamicOrder.map((node) => {
       const target = slotOf(node.id);
       if (node.kind === 'delay') {
-        const thunk = this.delayThunk(delayOf.get(node.id) as DelayState, env);
+        const thunk = (delayOf.get(node.id) as PipelineDelay).output(v, env.timeSlot, specs.start, specs.dt);
         return () => void (v[target] = thunk());
       }
       const plain = node.table === undefined && !(node.kind === 'flow' && node.nonNegative);
@@ -227,24 +209,6 @@ export class Runner {
     return compileExpression(node.initial, env);
   }
 
-  /** DELAY's output: the input as recorded `lag` steps ago, interpolated between steps. */
-  private delayThunk(delay: DelayState, env: ExpressionEnvironment): Thunk {
-    const v = this.v;
-    const timeSlot = env.timeSlot;
-    const { start, dt } = this.plan.specs;
-    const history = delay.history;
-    return () => {
-      const position = ((v[timeSlot] as number) - start) / dt - delay.lag;
-      const last = delay.recorded - 1;
-      if (position < -1e-9 || last < 0) return delay.initial;
-      const clamped = position > last ? last : position;
-      const index = Math.floor(clamped + 1e-9);
-      const fraction = clamped - index;
-      const at = history[index] as number;
-      return fraction <= 1e-9 || index >= last ? at : at + ((history[index + 1] as number) - at) * fraction;
-    };
-  }
-
   private evaluate(): void {
     for (const assignment of this.assignments) assignment();
   }
@@ -307,11 +271,7 @@ export class Runner {
     for (let index = 0; index < this.initialSlots.length; index++) {
       v[this.initialSlots[index] as number] = (this.initialThunks[index] as Thunk)();
     }
-    for (const delay of this.delays) {
-      delay.initial = v[delay.slot] as number;
-      delay.recorded = 0;
-      delay.lag = Math.max(1, delay.delayTime() / specs.dt);
-    }
+    for (const delay of this.delays) delay.begin(v, specs.dt);
   }
 
   /** Every step from start to stop: compute, record, save, integrate. */
@@ -368,10 +328,7 @@ export class Runner {
 
   /** DELAY inputs as they are at this step. */
   private record(step: number): void {
-    for (const delay of this.delays) {
-      delay.history[step] = delay.input();
-      delay.recorded = step + 1;
-    }
+    for (const delay of this.delays) delay.record(step);
   }
 
   /** Values that never change are written to their whole column once. */
