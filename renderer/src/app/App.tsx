@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { desktop } from '../api';
 import { Dialog } from '../components/Dialog';
+import { DynamicsView } from '../dynamics/DynamicsView';
 import { InstrumentView } from '../views/InstrumentView';
 import { ProjectsView } from '../views/ProjectsView';
 import { SECTIONS, type SectionId } from './sections';
@@ -123,6 +124,8 @@ export function App() {
             onCreatingChange={setCreating}
             onOpened={() => go('dynamics')}
           />
+        ) : current.id === 'dynamics' && projects.current !== null ? (
+          <DynamicsView key={projects.current.id} project={projects.current} />
         ) : (
           <InstrumentView
             section={current}

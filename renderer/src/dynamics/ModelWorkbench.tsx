@@ -1,0 +1,105 @@
+import { useEffect, useMemo, useState } from 'react';
+import { writeXmile } from '../../../model/sd';
+import type { ModelRecord } from '../../../electron/api/contract';
+import { ChartsPanel } from './charts/ChartsPanel';
+import { DiagramPanel } from './diagram/DiagramPanel';
+import { downloadText } from './download';
+import { InspectorPanel } from './inspector/InspectorPanel';
+import { ScenariosPanel } from './scenarios/ScenariosPanel';
+import { DynamicsContext } from './session/dynamics-context';
+import { useDynamicsSession } from './session/use-dynamics-session';
+import { WhatIfPanel } from './whatif/WhatIfPanel';
+
+const isTyping = (target: EventTarget | null): boolean =>
+  target instanceof HTMLElement &&
+  (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+
+/** One open model: toolbar, diagram and inspector, sliders, charts and scenarios around one session. */
+export function ModelWorkbench({ record }: { readonly record: ModelRecord }) {
+  const session = useDynamicsSession(record);
+  const [selected, select] = useState<string | undefined>();
+  const context = useMemo(() => ({ session, selected, select }), [session, selected]);
+  const { undo, redo } = session;
+
+  // Ctrl/Cmd+Z and Ctrl/Cmd+Shift+Z (and Ctrl+Y) undo and redo model changes, except inside a text field,
+  // where they keep undoing the typing.
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey || isTyping(event.target)) return;
+      const key = event.key.toLowerCase();
+      if (key === 'z' && !event.shiftKey) undo();
+      else if ((key === 'z' && event.shiftKey) || key === 'y') redo();
+      else return;
+      event.preventDefault();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [undo, redo]);
+
+  const saveLabel =
+    session.save.status === 'saved' ? 'Saved' : session.save.status === 'pending' ? 'Saving…' : 'Not saved';
+
+  return (
+    <DynamicsContext.Provider value={context}>
+      <div className="model-workbench">
+        <div className="toolbar" role="toolbar" aria-label="Model">
+          <h2 className="model-name">{record.name}</h2>
+          <span
+            className={`save-state ${session.save.status}`}
+            role="status"
+            title={session.save.status === 'failed' ? session.save.message : undefined}
+          >
+            {saveLabel}
+          </span>
+          <span className="toolbar-spacer" />
+          <button
+            type="button"
+            onClick={session.undo}
+            disabled={!session.canUndo}
+            aria-keyshortcuts="Control+Z Meta+Z"
+          >
+            Undo
+          </button>
+          <button
+            type="button"
+            onClick={session.redo}
+            disabled={!session.canRedo}
+            aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z"
+          >
+            Redo
+          </button>
+          <button
+            type="button"
+            onClick={() =>
+              downloadText(`${record.name}.xmile`, 'application/xml', writeXmile(session.document))
+            }
+          >
+            Export XMILE
+          </button>
+        </div>
+        {session.save.status === 'failed' ? (
+          <div className="banner error" role="alert">
+            <p>Your last change could not be saved: {session.save.message}</p>
+          </div>
+        ) : null}
+        <div className="dynamics-grid">
+          <div className="area-diagram">
+            <DiagramPanel />
+          </div>
+          <div className="area-inspector">
+            <InspectorPanel />
+          </div>
+          <div className="area-whatif">
+            <WhatIfPanel />
+          </div>
+          <div className="area-charts">
+            <ChartsPanel />
+          </div>
+          <div className="area-scenarios">
+            <ScenariosPanel />
+          </div>
+        </div>
+      </div>
+    </DynamicsContext.Provider>
+  );
+}
