@@ -22,7 +22,8 @@ export type DiagnosticCode =
   | 'macro' // a macro definition or call that cannot be expanded
   | 'unsupported' // valid XMILE this engine does not simulate yet (arrays, modules, ...)
   | 'override' // a scenario override that names no constant of the model
-  | 'recovered'; // a warning: the reader repaired the file (an unclosed element, ...)
+  | 'recovered' // a warning: the reader repaired the file (an unclosed element, ...)
+  | 'internal'; // a bug in the engine, reported as data rather than thrown
 
 /** A position in an equation's text: offsets for the editor, 1-based line and column for people. */
 export interface EquationPosition {
@@ -97,5 +98,19 @@ export class SdCompileError extends Error {
   constructor(diagnostics: readonly Diagnostic[]) {
     super(diagnostics.map((diagnostic) => diagnostic.message).join('; '));
     this.diagnostics = diagnostics;
+  }
+}
+
+/** Runs `work`, turning an unexpected exception (a bug) into an `internal` diagnostic instead of throwing. */
+export function guarded<T>(what: string, work: () => Outcome<T>): Outcome<T> {
+  try {
+    return work();
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return {
+      ok: false,
+      errors: [{ code: 'internal', message: `internal error while ${what}: ${reason}` }],
+      warnings: [],
+    };
   }
 }

@@ -6,7 +6,7 @@
  * names the element or variable, never an exception.
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import type { Diagnostic, Outcome } from './diagnostics';
+import { guarded, type Diagnostic, type Outcome } from './diagnostics';
 import {
   modelDocumentSchema,
   type IntegrationMethod,
@@ -45,6 +45,10 @@ export function normalizeXmlText(text: string): string {
 
 /** Reads XMILE text. `source` (a file name) is only used in messages. */
 export function readXmile(text: string, source = 'the model'): Outcome<ModelDocument> {
+  return guarded(`reading ${source}`, () => readChecked(text, source));
+}
+
+function readChecked(text: string, source: string): Outcome<ModelDocument> {
   const context: ReadContext = { errors: [], warnings: [] };
   const normalized = normalizeXmlText(text);
   const validation = XMLValidator.validate(normalized);

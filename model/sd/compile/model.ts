@@ -3,7 +3,7 @@
  * after that, any number of runners reuse the plan, each with its own buffers (one per worker thread), and a
  * run takes a parameter vector, so scenarios, sweeps and Monte Carlo never recompile.
  */
-import type { Diagnostic, Outcome } from '../diagnostics';
+import { guarded, type Diagnostic, type Outcome } from '../diagnostics';
 import type { IntegrationMethod, ModelDocument } from '../document';
 import { buildGraph } from '../graph/build';
 import type { ModelGraph, NodeKind } from '../graph/nodes';
@@ -41,6 +41,10 @@ export interface CompileOptions {
 }
 
 export function compileModel(document: ModelDocument, options: CompileOptions = {}): Outcome<CompiledModel> {
+  return guarded('compiling the model', () => compileChecked(document, options));
+}
+
+function compileChecked(document: ModelDocument, options: CompileOptions): Outcome<CompiledModel> {
   const specs = runSpecs(document.simSpecs, options.method ?? document.simSpecs.method);
   if (!specs.ok) return specs;
   const built = buildGraph(document);
