@@ -7,7 +7,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { z } from 'zod';
 import {
   DEFAULT_SEED,
   METHODS,
@@ -21,6 +20,7 @@ import {
   type IntegrationMethod,
   type SimulationResult,
 } from '../../../model/sd';
+import { scenarioFileSchema, type ScenarioFile } from '../../../model/schema/scenario';
 import { APP_VERSION } from '../../app-info';
 import {
   InputError,
@@ -33,11 +33,9 @@ import {
 } from '../command';
 import { csvRow, writeResult } from '../output';
 
-const scenarioSchema = z.object({
-  name: z.string().min(1),
-  overrides: z.record(z.string(), z.number().refine(Number.isFinite, 'must be a finite number')),
-});
-export type Scenario = z.infer<typeof scenarioSchema>;
+/** The scenario file format is the one the app exports and sample-data/scenarios ships (model/schema/scenario.ts). */
+const scenarioSchema = scenarioFileSchema;
+export type Scenario = ScenarioFile;
 
 /** The first diagnostics as one line (the CLI prints one line per error). */
 function describeDiagnostics(what: string, diagnostics: readonly Diagnostic[]): string {
