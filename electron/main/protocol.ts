@@ -5,9 +5,9 @@
  * climbs out of it (`..`, an encoded `..%2f`, a backslash or a drive letter on Windows) is refused.
  */
 import { readFile } from 'node:fs/promises';
-import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { protocol, type CustomScheme, type Protocol } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../csp';
+import { contentTypeOf, fileInside } from '../renderer-files';
 import { APP_HOST, APP_SCHEME } from './app-origin';
 
 /**
@@ -25,37 +25,9 @@ export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 }
 
-const CONTENT_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.wasm': 'application/wasm',
-  '.txt': 'text/plain; charset=utf-8',
-  '.csv': 'text/csv; charset=utf-8',
-  '.xml': 'application/xml; charset=utf-8',
-  '.xmile': 'application/xml; charset=utf-8',
-};
-
-export const contentTypeOf = (file: string): string =>
-  CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
-
 /**
  * The file under `rendererDir` that an app:// URL names, or undefined when the URL is not the app's or its
- * path leaves the folder. `new URL` already resolves literal dot segments; the decoded path is checked again
- * because `%2e%2e%2f` and `%5c` only become `../` and `\` after decoding.
+ * path leaves the folder (renderer-files.ts, the rule the web host applies too).
  */
 export function rendererFileFor(rendererDir: string, url: string): string | undefined {
   let parsed: URL;
@@ -67,14 +39,7 @@ export function rendererFileFor(rendererDir: string, url: string): string | unde
     return undefined;
   }
   if (parsed.protocol !== `${APP_SCHEME}:` || parsed.hostname.toLowerCase() !== APP_HOST) return undefined;
-  // A NUL byte truncates paths in C APIs; a backslash is a separator on Windows. Neither is in a Vite build.
-  if (path.includes('\0') || path.includes('\\')) return undefined;
-  const root = resolve(rendererDir);
-  const file = resolve(root, `.${path.endsWith('/') ? `${path}index.html` : path}`);
-  const inside = relative(root, file);
-  if (inside === '' || inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside))
-    return undefined;
-  return file;
+  return fileInside(rendererDir, path);
 }
 
 /** Headers on every answer, errors included: the CSP, and no MIME sniffing of a file's bytes. */

@@ -6,12 +6,12 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { CONTENT_SECURITY_POLICY } from '../../../electron/csp';
 import {
   APP_SCHEME_PRIVILEGES,
-  contentTypeOf,
   registerAppScheme,
   rendererFileFor,
   rendererResponder,
   serveRenderer,
 } from '../../../electron/main/protocol';
+import { contentTypeOf } from '../../../electron/renderer-files';
 import { protocol, resetFakeElectron, session } from './fake-electron';
 
 vi.mock('electron', () => import('./fake-electron'));
