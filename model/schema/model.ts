@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { documentNameSchema } from './document-name';
 import { projectIdSchema } from './project';
 
 /** A system-dynamics model saved in a project. XMILE text is the exchange format (DESIGN.md, Data). */
@@ -9,12 +10,7 @@ export const MODEL_NAME_MAX = 200;
 /** Far above any hand-built model (the empathy model is ~60 kB); a guard against pasting the wrong file. */
 export const XMILE_MAX_CHARS = 20_000_000;
 
-export const modelNameSchema = z
-  .string()
-  .trim()
-  .min(1, 'A model needs a name.')
-  .max(MODEL_NAME_MAX, `A model name has at most ${MODEL_NAME_MAX} characters.`)
-  .refine((name) => !/[\r\n\t]/.test(name), 'A model name is one line of text.');
+export const modelNameSchema = documentNameSchema('model', MODEL_NAME_MAX);
 
 export const xmileTextSchema = z
   .string()

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { documentNameSchema } from './document-name';
 import { modelIdSchema } from './model';
 import { projectIdSchema } from './project';
 
@@ -12,12 +13,7 @@ export type ScenarioId = z.infer<typeof scenarioIdSchema>;
 
 export const SCENARIO_NAME_MAX = 200;
 
-export const scenarioNameSchema = z
-  .string()
-  .trim()
-  .min(1, 'A scenario needs a name.')
-  .max(SCENARIO_NAME_MAX, `A scenario name has at most ${SCENARIO_NAME_MAX} characters.`)
-  .refine((name) => !/[\r\n\t]/.test(name), 'A scenario name is one line of text.');
+export const scenarioNameSchema = documentNameSchema('scenario', SCENARIO_NAME_MAX);
 
 /** Variable name (as written in the model) → the constant's value in this scenario. */
 export const overridesSchema = z.record(
