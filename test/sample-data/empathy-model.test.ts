@@ -4,7 +4,16 @@
  * variable, the loops DESIGN.md names are documented, and the shipped scenarios only set constants of it.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readXmile, type CompiledModel, type ModelDocument, type Variable } from '../../model/sd';
+import {
+  compileModel,
+  readXmile,
+  seriesOf,
+  simulate,
+  writeXmile,
+  type CompiledModel,
+  type ModelDocument,
+  type Variable,
+} from '../../model/sd';
 import type { ScenarioFile } from '../../model/schema/scenario';
 import { LEVERS, LOOP_IDS, compileSample, readModel, readModelText, readScenarios } from './empathy-model';
 
@@ -154,6 +163,21 @@ describe('the empathy reference model file', () => {
       else expect(drawn.has(key(from === undefined ? '' : textOf(from)))).toBe(true);
       expect(drawn.has(key(to === undefined ? '' : textOf(to)))).toBe(true);
     }
+  });
+
+  it('survives a round trip through the workbench writer: same variables, diagram and results', () => {
+    const written = writeXmile(document);
+    const reread = readXmile(written, 'round-trip.xmile');
+    expect(reread.ok).toBe(true);
+    if (!reread.ok) return;
+    expect(reread.value.variables).toEqual(document.variables);
+    expect(reread.value.views).toEqual(document.views);
+    const again = compileModel(reread.value);
+    expect(again.ok).toBe(true);
+    if (!again.ok) return;
+    const before = seriesOf(simulate(model), 'Cash');
+    const after = seriesOf(simulate(again.value), 'Cash');
+    expect(after).toEqual(before);
   });
 });
 
