@@ -1,9 +1,10 @@
 import type { CliCommand } from './command';
 import { benchCommand } from './commands/bench';
+import { networkMetricsCommand } from './commands/network-metrics';
 import { simulateCommand } from './commands/simulate';
 
 /**
  * Every CLI command, in the order `--help` lists them. Each lives in `commands/`; multi-word commands
  * (`network metrics`) are matched on their longest prefix.
  */
-export const COMMANDS: readonly CliCommand[] = [simulateCommand, benchCommand];
+export const COMMANDS: readonly CliCommand[] = [simulateCommand, benchCommand, networkMetricsCommand];
