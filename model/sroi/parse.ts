@@ -8,7 +8,8 @@ import { describeLocation, issueAt, type SroiIssue, type SroiIssueLocation, type
  * finite number"), not only by its position in the list, because the id is what the analyst sees.
  */
 export function parseAnalysis(json: unknown): SroiResult<SroiAnalysis> {
-  const parsed = sroiAnalysisSchema.safeParse(json);
+  // reportInput: the issue keeps the offending value, so a non-finite number can be told from a wrong type.
+  const parsed = sroiAnalysisSchema.safeParse(json, { reportInput: true });
   if (parsed.success) return { ok: true, value: parsed.data, warnings: [] };
   return { ok: false, errors: parsed.error.issues.map((issue) => toSroiIssue(issue, json)), warnings: [] };
 }

@@ -56,7 +56,7 @@ function validateInputs(analysis: SroiAnalysis, stakeholders: ReadonlySet<string
       issueAt(
         'no-inputs',
         { field: 'inputs' },
-        'is empty: the SROI ratio divides by the value of the inputs',
+        'must list at least one input: the SROI ratio divides by their total',
       ),
     );
     return issues;
