@@ -2,9 +2,15 @@ import type { CliCommand } from './command';
 import { benchCommand } from './commands/bench';
 import { networkMetricsCommand } from './commands/network-metrics';
 import { simulateCommand } from './commands/simulate';
+import { sroiEvaluateCommand } from './commands/sroi-evaluate';
 
 /**
  * Every CLI command, in the order `--help` lists them. Each lives in `commands/`; multi-word commands
  * (`network metrics`) are matched on their longest prefix.
  */
-export const COMMANDS: readonly CliCommand[] = [simulateCommand, benchCommand, networkMetricsCommand];
+export const COMMANDS: readonly CliCommand[] = [
+  simulateCommand,
+  benchCommand,
+  networkMetricsCommand,
+  sroiEvaluateCommand,
+];
