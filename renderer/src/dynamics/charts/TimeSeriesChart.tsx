@@ -1,0 +1,344 @@
+import { axisBottom, axisLeft, format, line, scaleLinear, select } from 'd3';
+import { useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { downloadBlob, downloadText } from '../download';
+import { serializeChart, svgToPng } from './chart-export';
+import { layoutLegend, nearestIndex, seriesExtent, valueDomain } from './chart-scales';
+import { formatPrecise, formatValue } from './number-format';
+
+/** One line on a chart. */
+export interface ChartLine {
+  readonly key: string;
+  readonly label: string;
+  readonly color: string;
+  readonly time: ArrayLike<number>;
+  readonly values: ArrayLike<number>;
+  /** `reference` lines (the baseline) are drawn faded and dashed behind the others. */
+  readonly role: 'main' | 'reference';
+}
+
+interface TimeSeriesChartProps {
+  /** Names the chart for screen readers and exported files. */
+  readonly title: string;
+  readonly lines: readonly ChartLine[];
+  readonly xLabel: string;
+  readonly yLabel: string;
+  /** What the faded lines are, for the legend ("baseline (model as saved)"). */
+  readonly referenceLabel?: string | undefined;
+  /** File name (without extension) for exports. */
+  readonly fileName: string;
+  readonly height?: number;
+}
+
+const MARGIN = { top: 8, right: 18, bottom: 42, left: 64 };
+const LEGEND_GAP = 10;
+
+/** Tick labels: SI prefixes for large magnitudes ("120k", "1.5M"), plain digits otherwise. */
+function tickFormat(domain: readonly [number, number]): (value: number) => string {
+  const magnitude = Math.max(Math.abs(domain[0]), Math.abs(domain[1]));
+  const formatter = magnitude >= 1e4 ? format('~s') : format('~g');
+  return (value) => formatter(value).replace('-', '−');
+}
+
+/**
+ * A time-series chart drawn with d3 scales, line generators and axes: the main lines over faded reference lines,
+ * a legend in the SVG (so exports carry it), and a hover read-out (a vertical rule with every line's value at the
+ * nearest saved time), also reachable with the arrow keys when the chart has focus.
+ */
+export function TimeSeriesChart({
+  title,
+  lines,
+  xLabel,
+  yLabel,
+  referenceLabel,
+  fileName,
+  height = 260,
+}: TimeSeriesChartProps) {
+  const frame = useRef<HTMLDivElement>(null);
+  const svg = useRef<SVGSVGElement>(null);
+  const xAxis = useRef<SVGGElement>(null);
+  const yAxis = useRef<SVGGElement>(null);
+  const [width, setWidth] = useState(640);
+  const [hover, setHover] = useState<number | undefined>();
+  const [exportProblem, setExportProblem] = useState<string | undefined>();
+  const descriptionId = useId();
+
+  useLayoutEffect(() => {
+    const element = frame.current;
+    if (element === null) return;
+    setWidth(Math.max(280, element.clientWidth));
+    const observer = new ResizeObserver(([entry]) => {
+      if (entry !== undefined) setWidth(Math.max(280, Math.floor(entry.contentRect.width)));
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+
+  const mainLines = lines.filter((candidate) => candidate.role === 'main');
+  const hasReference = lines.some((candidate) => candidate.role === 'reference');
+  const legendLabels = [
+    ...mainLines.map((entry) => entry.label),
+    ...(hasReference ? [referenceLabel ?? 'baseline'] : []),
+  ];
+  const legend = layoutLegend(legendLabels, width - MARGIN.left - MARGIN.right);
+  const top = MARGIN.top + legend.height + LEGEND_GAP;
+  const plotWidth = width - MARGIN.left - MARGIN.right;
+  const plotHeight = height - top - MARGIN.bottom;
+
+  const time = lines[0]?.time ?? [];
+  const [t0, t1] = seriesExtent([time]);
+  const x = useMemo(() => scaleLinear().domain([t0, t1]).range([0, plotWidth]), [t0, t1, plotWidth]);
+  const [y0, y1] = valueDomain(lines.map((entry) => entry.values));
+  const y = useMemo(() => scaleLinear().domain([y0, y1]).range([plotHeight, 0]), [y0, y1, plotHeight]);
+
+  useLayoutEffect(() => {
+    if (xAxis.current === null || yAxis.current === null) return;
+    select(xAxis.current).call(
+      axisBottom(x)
+        .ticks(Math.max(2, Math.floor(plotWidth / 80)))
+        .tickFormat((value) => format('~g')(Number(value))),
+    );
+    const formatY = tickFormat([y0, y1]);
+    select(yAxis.current).call(
+      axisLeft(y)
+        .ticks(Math.max(2, Math.floor(plotHeight / 40)))
+        .tickSize(-plotWidth)
+        .tickFormat((value) => formatY(Number(value))),
+    );
+  }, [x, y, y0, y1, plotWidth, plotHeight]);
+
+  const path = (entry: ChartLine): string => {
+    const generator = line<number>()
+      .defined((index) => Number.isFinite(entry.values[index] as number))
+      .x((index) => x(entry.time[index] as number))
+      .y((index) => y(entry.values[index] as number));
+    return (
+      generator(Array.from({ length: Math.min(entry.time.length, entry.values.length) }, (_, i) => i)) ?? ''
+    );
+  };
+
+  // Keep the read-out on the same saved time when the lines change under it (a slider moving).
+  const hoverIndex = hover === undefined || time.length === 0 ? undefined : Math.min(hover, time.length - 1);
+
+  const pointAt = (clientX: number) => {
+    const box = svg.current?.getBoundingClientRect();
+    if (box === undefined || time.length === 0) return;
+    setHover(nearestIndex(time, x.invert(clientX - box.left - MARGIN.left)));
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (time.length === 0) return;
+    const current = hoverIndex ?? 0;
+    const page = Math.max(1, Math.round(time.length / 10));
+    const next: Record<string, number> = {
+      ArrowRight: current + 1,
+      ArrowLeft: current - 1,
+      PageUp: current + page,
+      PageDown: current - page,
+      Home: 0,
+      End: time.length - 1,
+    };
+    if (event.key === 'Escape') {
+      setHover(undefined);
+      return;
+    }
+    const target = next[event.key];
+    if (target === undefined) return;
+    event.preventDefault();
+    setHover(Math.max(0, Math.min(time.length - 1, hoverIndex === undefined ? 0 : target)));
+  };
+
+  const exportAs = async (kind: 'svg' | 'png') => {
+    const element = svg.current;
+    if (element === null) return;
+    setExportProblem(undefined);
+    try {
+      const background =
+        getComputedStyle(frame.current ?? element)
+          .getPropertyValue('--surface')
+          .trim() || '#ffffff';
+      const text = serializeChart(element, {
+        title,
+        description: `${yLabel} over ${xLabel}: ${legendLabels.join(', ')}. Exported from Empathy Workbench.`,
+        background,
+      });
+      if (kind === 'svg') downloadText(`${fileName}.svg`, 'image/svg+xml', text);
+      else downloadBlob(`${fileName}.png`, await svgToPng(text, width, height));
+    } catch (error) {
+      setExportProblem(error instanceof Error ? error.message : String(error));
+    }
+  };
+
+  const hoverX = hoverIndex === undefined ? undefined : x(time[hoverIndex] as number);
+  return (
+    <figure className="chart">
+      <figcaption className="chart-caption">
+        <span className="chart-title">{title}</span>
+        <span className="chart-exports">
+          <button
+            type="button"
+            className="link"
+            onClick={() => void exportAs('svg')}
+            aria-label={`Export ${title} as SVG`}
+          >
+            SVG
+          </button>
+          <button
+            type="button"
+            className="link"
+            onClick={() => void exportAs('png')}
+            aria-label={`Export ${title} as PNG`}
+          >
+            PNG
+          </button>
+        </span>
+      </figcaption>
+      {exportProblem === undefined ? null : (
+        <p className="chart-problem" role="alert">
+          {exportProblem}
+        </p>
+      )}
+      <div
+        ref={frame}
+        className="chart-frame"
+        tabIndex={0}
+        role="group"
+        aria-label={`${title}. Use the arrow keys to read values over time.`}
+        aria-describedby={descriptionId}
+        onKeyDown={onKeyDown}
+        onBlur={() => setHover(undefined)}
+      >
+        <svg
+          ref={svg}
+          className="chart-svg"
+          width={width}
+          height={height}
+          role="img"
+          aria-label={`${yLabel} over ${xLabel}`}
+          data-chart={title}
+        >
+          <g className="chart-legend" transform={`translate(${MARGIN.left},${MARGIN.top})`}>
+            {legendLabels.map((label, index) => {
+              const placement = legend.placements[index];
+              const entry = mainLines[index];
+              const isReference = entry === undefined;
+              return placement === undefined ? null : (
+                <g key={`${label}-${index}`} transform={`translate(${placement.x},${placement.y})`}>
+                  <line
+                    x1={0}
+                    x2={18}
+                    y1={8}
+                    y2={8}
+                    stroke={isReference ? 'currentColor' : entry.color}
+                    className={isReference ? 'legend-swatch reference' : 'legend-swatch'}
+                  />
+                  <text x={22} y={12} className="legend-label">
+                    {label}
+                  </text>
+                </g>
+              );
+            })}
+          </g>
+          <g transform={`translate(${MARGIN.left},${top})`}>
+            <g ref={yAxis} className="axis axis-y" />
+            <g ref={xAxis} className="axis axis-x" transform={`translate(0,${plotHeight})`} />
+            <text className="axis-label" x={plotWidth / 2} y={plotHeight + 36} textAnchor="middle">
+              {xLabel}
+            </text>
+            <text
+              className="axis-label"
+              transform={`translate(${-MARGIN.left + 14},${plotHeight / 2}) rotate(-90)`}
+              textAnchor="middle"
+            >
+              {yLabel}
+            </text>
+            {lines
+              .filter((entry) => entry.role === 'reference')
+              .map((entry) => (
+                <path
+                  key={entry.key}
+                  className="series reference"
+                  d={path(entry)}
+                  stroke={entry.color}
+                  data-series={entry.label}
+                />
+              ))}
+            {mainLines.map((entry) => (
+              <path
+                key={entry.key}
+                className="series main"
+                d={path(entry)}
+                stroke={entry.color}
+                data-series={entry.label}
+              />
+            ))}
+            {hoverX === undefined || hoverIndex === undefined ? null : (
+              <g className="chart-hover" data-export="skip">
+                <line x1={hoverX} x2={hoverX} y1={0} y2={plotHeight} className="hover-rule" />
+                {lines.map((entry) => {
+                  const value = entry.values[hoverIndex] as number;
+                  return Number.isFinite(value) ? (
+                    <circle
+                      key={entry.key}
+                      cx={hoverX}
+                      cy={y(value)}
+                      r={entry.role === 'main' ? 3.5 : 2.5}
+                      fill={entry.color}
+                      className={entry.role === 'main' ? 'hover-dot' : 'hover-dot reference'}
+                    />
+                  ) : null;
+                })}
+              </g>
+            )}
+            <rect
+              className="chart-overlay"
+              data-export="skip"
+              width={Math.max(0, plotWidth)}
+              height={Math.max(0, plotHeight)}
+              onPointerMove={(event) => pointAt(event.clientX)}
+              onPointerLeave={() => setHover(undefined)}
+            />
+          </g>
+        </svg>
+        {hoverIndex === undefined || hoverX === undefined ? null : (
+          <div
+            className={`chart-readout${hoverX > plotWidth / 2 ? ' left' : ''}`}
+            role="status"
+            ref={(element) => {
+              // Positioned through the CSSOM (allowed by the CSP, unlike a style attribute).
+              if (element === null) return;
+              element.style.setProperty('--readout-x', `${MARGIN.left + hoverX}px`);
+              element.style.setProperty('--readout-y', `${top}px`);
+            }}
+          >
+            <p className="readout-time">
+              {xLabel}: {formatValue(time[hoverIndex] as number)}
+            </p>
+            <ul>
+              {lines.map((entry) => (
+                <li key={entry.key} className={entry.role === 'reference' ? 'reference' : undefined}>
+                  <span
+                    className="readout-swatch"
+                    ref={(element) => element?.style.setProperty('--swatch', entry.color)}
+                  />
+                  <span className="readout-label">
+                    {entry.label}
+                    {entry.role === 'reference' ? ` (${referenceLabel ?? 'baseline'})` : ''}
+                  </span>
+                  <span className="readout-value">{formatPrecise(entry.values[hoverIndex] as number)}</span>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+        <p id={descriptionId} className="visually-hidden">
+          {mainLines
+            .map(
+              (entry) =>
+                `${entry.label}: ${formatValue(entry.values[entry.values.length - 1] as number)} at the end`,
+            )
+            .join('; ')}
+        </p>
+      </div>
+    </figure>
+  );
+}

@@ -1,0 +1,105 @@
+/**
+ * The arithmetic of a time-series chart, apart from drawing: the value domain a set of runs needs, the saved
+ * time nearest the pointer, axis labels with units, and the legend's flow layout. Pure, so it is tested without
+ * a browser.
+ */
+import { bisector, scaleLinear } from 'd3';
+
+/** The smallest and largest finite value over all series; [0, 1] when there is none. */
+export function seriesExtent(series: readonly ArrayLike<number>[]): [number, number] {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const values of series) {
+    // An index loop: ArrayLike (typed arrays, plain arrays) has no iterator in its type.
+    // eslint-disable-next-line @typescript-eslint/prefer-for-of
+    for (let index = 0; index < values.length; index++) {
+      const value = values[index] as number;
+      if (!Number.isFinite(value)) continue;
+      if (value < min) min = value;
+      if (value > max) max = value;
+    }
+  }
+  return min === Infinity ? [0, 1] : [min, max];
+}
+
+/**
+ * The y domain: the extent, widened when flat (a constant line sits mid-chart, not on an edge), starting at
+ * zero when every value is positive and the lowest is under half the highest (so a chart does not make a small
+ * change look large; stocks of people and money are read against zero), then rounded to nice ticks.
+ */
+export function valueDomain(series: readonly ArrayLike<number>[]): [number, number] {
+  let [min, max] = seriesExtent(series);
+  if (min === max) {
+    const pad = min === 0 ? 1 : Math.abs(min) * 0.1;
+    min -= pad;
+    max += pad;
+  }
+  if (min > 0 && min <= max / 2) min = 0;
+  if (max < 0 && max >= min / 2) max = 0;
+  const [low, high] = scaleLinear().domain([min, max]).nice(6).domain() as [number, number];
+  return [low, high];
+}
+
+const byTime = bisector((time: number) => time);
+
+/** The index of the saved time nearest to `t` (the read-out snaps to saved points, never interpolates). */
+export function nearestIndex(time: ArrayLike<number>, t: number): number {
+  if (time.length === 0) return -1;
+  return Math.max(0, Math.min(time.length - 1, byTime.center(time, t)));
+}
+
+/** "Customers (people)"; just the name when the model gives no units. */
+export function axisLabel(name: string, units: string | undefined): string {
+  const unit = units?.trim();
+  return unit === undefined || unit === '' ? name : `${name} (${unit})`;
+}
+
+/** The y label of a chart: the variable and its units, or the shared units of several variables. */
+export function groupAxisLabel(names: readonly string[], units: string | undefined): string {
+  const [only] = names;
+  if (names.length === 1 && only !== undefined) return axisLabel(only, units);
+  return units?.trim() || 'Value';
+}
+
+/** The time axis label: "Time (months)", from `<sim_specs time_units>`. */
+export function timeAxisLabel(timeUnits: string | undefined): string {
+  return axisLabel('Time', timeUnits);
+}
+
+export interface LegendPlacement {
+  readonly x: number;
+  readonly y: number;
+}
+
+/**
+ * Places legend entries left to right, wrapping at the width. Entry widths are estimated from the label length
+ * (an SVG legend must be laid out before it is measured, and an exported SVG is never measured at all).
+ */
+export function layoutLegend(
+  labels: readonly string[],
+  width: number,
+  options: {
+    readonly charWidth?: number;
+    readonly swatch?: number;
+    readonly gap?: number;
+    readonly row?: number;
+  } = {},
+): { readonly placements: LegendPlacement[]; readonly height: number } {
+  const charWidth = options.charWidth ?? 6.6;
+  const swatch = options.swatch ?? 22;
+  const gap = options.gap ?? 16;
+  const row = options.row ?? 18;
+  const placements: LegendPlacement[] = [];
+  let x = 0;
+  let y = 0;
+  for (const label of labels) {
+    const entry = swatch + label.length * charWidth;
+    if (x > 0 && x + entry > width) {
+      x = 0;
+      y += row;
+    }
+    placements.push({ x, y });
+    x += entry + gap;
+  }
+  return { placements, height: labels.length === 0 ? 0 : y + row };
+}

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import {
+  axisLabel,
+  groupAxisLabel,
+  layoutLegend,
+  nearestIndex,
+  seriesExtent,
+  timeAxisLabel,
+  valueDomain,
+} from '../../../../renderer/src/dynamics/charts/chart-scales';
+
+describe('chart scales', () => {
+  it('finds the extent over every series, skipping values that are not finite', () => {
+    expect(seriesExtent([Float64Array.of(3, NaN, 7), [Infinity, -2]])).toEqual([-2, 7]);
+    expect(seriesExtent([])).toEqual([0, 1]);
+    expect(seriesExtent([[NaN]])).toEqual([0, 1]);
+  });
+
+  it('starts positive quantities at zero when the lowest is under half the highest', () => {
+    expect(valueDomain([[3000, 3800]])).toEqual([3000, 3800]);
+    expect(valueDomain([[1000, 5000]])).toEqual([0, 5000]);
+    expect(valueDomain([[-9, -1]])).toEqual([-10, 0]);
+  });
+
+  it('widens a flat line so it sits inside the chart', () => {
+    const [low, high] = valueDomain([[70, 70, 70]]);
+    expect(low).toBeLessThan(70);
+    expect(high).toBeGreaterThan(70);
+    expect(valueDomain([[0, 0]])).toEqual([-1, 1]);
+  });
+
+  it('rounds the domain to nice ticks that contain the data', () => {
+    const [low, high] = valueDomain([[0.6553, 0.6762]]);
+    expect(low).toBeLessThanOrEqual(0.6553);
+    expect(high).toBeGreaterThanOrEqual(0.6762);
+    expect(Number((high * 1000).toFixed(6)) % 5).toBe(0);
+  });
+
+  it('snaps the pointer to the nearest saved time', () => {
+    const time = Float64Array.from({ length: 241 }, (_, index) => index * 0.125);
+    expect(nearestIndex(time, 0.06)).toBe(0);
+    expect(nearestIndex(time, 0.07)).toBe(1);
+    expect(nearestIndex(time, -5)).toBe(0);
+    expect(nearestIndex(time, 99)).toBe(240);
+    expect(nearestIndex(new Float64Array(0), 1)).toBe(-1);
+  });
+
+  it('labels axes with units', () => {
+    expect(axisLabel('Customers', 'customers')).toBe('Customers (customers)');
+    expect(axisLabel('Fatigue', undefined)).toBe('Fatigue');
+    expect(axisLabel('Fatigue', '  ')).toBe('Fatigue');
+    expect(timeAxisLabel('Months')).toBe('Time (Months)');
+    expect(timeAxisLabel(undefined)).toBe('Time');
+    expect(groupAxisLabel(['New Customers', 'Loyal Customers'], 'customers')).toBe('customers');
+    expect(groupAxisLabel(['A', 'B'], undefined)).toBe('Value');
+    expect(groupAxisLabel(['Cash'], 'dollars')).toBe('Cash (dollars)');
+  });
+
+  it('flows legend entries left to right and wraps them at the width', () => {
+    const { placements, height } = layoutLegend(['Potential Customers', 'New Customers', 'baseline'], 300, {
+      charWidth: 6,
+      swatch: 20,
+      gap: 10,
+      row: 18,
+    });
+    // 20 + 19*6 = 134, then 10 gap; 20 + 13*6 = 98 fits (144 + 98 = 242); 'baseline' (68) would end at 320.
+    expect(placements).toEqual([
+      { x: 0, y: 0 },
+      { x: 144, y: 0 },
+      { x: 0, y: 18 },
+    ]);
+    expect(height).toBe(36);
+    expect(layoutLegend([], 300).height).toBe(0);
+  });
+});
