@@ -62,7 +62,6 @@ function validateInputs(analysis: SroiAnalysis, stakeholders: ReadonlySet<string
     return issues;
   }
   let total = 0;
-  const before = issues.length;
   analysis.inputs.forEach((input, inputIndex) => {
     const at = (field: string): SroiIssueLocation => ({ inputIndex, field });
     checkNumber(issues, at('value'), input.value, (value) =>
@@ -87,7 +86,7 @@ function validateInputs(analysis: SroiAnalysis, stakeholders: ReadonlySet<string
       );
     else if (input.hours !== undefined && input.hourlyRate !== undefined) {
       const product = input.hours * input.hourlyRate;
-      // Relative tolerance: the editor stores the product it computed, which may be rounded to the cent.
+      // Half a cent of slack: the editor may store the product rounded to the cent.
       if (Math.abs(product - input.value) > 0.005 + 1e-9 * Math.abs(product))
         issues.push(
           issueAt(
@@ -107,7 +106,8 @@ function validateInputs(analysis: SroiAnalysis, stakeholders: ReadonlySet<string
       );
     total += input.value;
   });
-  if (issues.length === before && !(total > 0))
+  // The total is only meaningful once every input is a valid number.
+  if (issues.length === 0 && !(total > 0))
     issues.push(
       issueAt(
         'no-inputs',
