@@ -77,8 +77,10 @@ export interface DiagramLink {
   /** Node ids (a variable, or an alias standing for it). */
   readonly from: string;
   readonly to: string;
-  /** The takeoff angle in XMILE degrees (counter-clockwise, y up); undefined draws a straight link. */
+  /** The takeoff angle in XMILE degrees (counter-clockwise, y up); undefined when the view gives none. */
   readonly angle: number | undefined;
+  /** True when the view has a `<connector>` for it; false for a link only the equations know of. */
+  readonly inView: boolean;
 }
 
 /** A labelled frame around part of the diagram (XMILE `<group>`). */

@@ -246,11 +246,11 @@ function linksOf(
   const links: DiagramLink[] = [];
   const used = new Set<string>();
   const covered = new Set<string>();
-  const add = (from: string, to: string, angle: number | undefined) => {
+  const add = (from: string, to: string, angle: number | undefined, inView: boolean) => {
     let id = `${from}->${to}`;
     for (let copy = 2; used.has(id); copy++) id = `${from}->${to}#${copy}`;
     used.add(id);
-    links.push({ id, from, to, angle });
+    links.push({ id, from, to, angle, inView });
   };
   for (const connector of connectors) {
     const source = resolveEnd(connector.from, aliasMap);
@@ -263,13 +263,13 @@ function linksOf(
     const targetReads = reads.get(target);
     // A connector the equation no longer needs is stale; while the equation does not parse, keep it.
     if (targetReads !== undefined && !targetReads.has(source)) continue;
-    add(fromNode, target, connector.angle);
+    add(fromNode, target, connector.angle, true);
     covered.add(`${source}->${target}`);
   }
   for (const [target, targetReads] of reads) {
     for (const source of targetReads ?? []) {
       if (!covered.has(`${source}->${target}`) && present.has(source) && present.has(target)) {
-        add(source, target, undefined);
+        add(source, target, undefined, false);
       }
     }
   }

@@ -63,9 +63,7 @@ export function materializeView(document: ModelDocument): ModelDocument {
   const missing = diagram.nodes.filter(
     (node): node is VariableNode => node.kind !== 'alias' && node.placement === 'automatic',
   );
-  const unlinked = diagram.links.filter(
-    (link) => link.angle === undefined && !link.from.startsWith('alias:'),
-  );
+  const unlinked = diagram.links.filter((link) => !link.inView);
   if (missing.length === 0 && unlinked.length === 0) return document;
   const names = new Map(
     diagram.nodes.map((node) => [node.id, node.kind === 'alias' ? node.ofName : node.name]),

@@ -178,3 +178,13 @@ describe('field edits', () => {
     expect(setUnits(document, 'missing', 'x').ok).toBe(false);
   });
 });
+
+describe('materializeView', () => {
+  it('writes no second connector for a link the view already draws without an angle', () => {
+    const document = teacupWithDiagram();
+    expect(materializeView(document)).toBe(document);
+    const { document: next } = addVariable(document, 'stock', { x: 500, y: 100 });
+    expect(viewChildren(next).filter((child) => child.tag === 'connector')).toHaveLength(3);
+    expect(diagramOf(next).links).toHaveLength(3);
+  });
+});
