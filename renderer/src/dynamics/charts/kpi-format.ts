@@ -48,7 +48,9 @@ export function kpiText(kpi: KpiValue): KpiText {
     value: formatValue(value),
     change: change === undefined ? undefined : formatChange(change),
     relative:
-      change === undefined || reference === undefined ? undefined : formatRelativeChange(change, reference),
+      change === undefined || change === 0 || reference === undefined
+        ? undefined
+        : formatRelativeChange(change, reference),
     tone,
   };
 }

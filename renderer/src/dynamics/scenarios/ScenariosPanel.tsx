@@ -53,7 +53,9 @@ export function ScenariosPanel() {
     const matching = scenarios.filter((scenario) => sameOverrides(scenario.overrides, overrides));
     return matching.find((scenario) => scenario.id === appliedId) ?? matching[0];
   }, [scenarios, overrides, appliedId]);
-  // The scenario the what-if started from, which "Update" saves the changes into.
+  // The scenario the what-if started from, which "Update" saves the changes into: remembered from the last
+  // match (also after a reload, when the working overrides still match a scenario).
+  if (applied !== undefined && applied.id !== appliedId) setAppliedId(applied.id);
   const lastApplied = scenarios.find((scenario) => scenario.id === appliedId);
   const comparedScenarios = compared
     .map((id) => scenarios.find((scenario) => scenario.id === id))
