@@ -234,7 +234,10 @@ export function importNetwork(
   const waveName = column('wave') !== undefined ? 'wave' : 'date';
   const waveColumn = column(waveName);
   const typeColumn = column('type');
+  const problemsBefore = problems.length;
   const wave = chooseWave(edges, waveColumn, split.rows, options.wave, problems);
+  // Without a valid wave, rows of different waves would look like duplicates of each other.
+  if (problems.length > problemsBefore) return { ok: false, problems };
 
   const index = new Map<string, number>(nodes.map((node, position) => [node.id, position]));
   const known = nodeTable !== undefined;

@@ -203,9 +203,7 @@ function teamFlows(graph: NetworkGraph, metrics: NetworkMetrics, max: number): I
         continue;
       }
       const ties = pair.edges.map((index) => graph.edges[index]).filter((edge) => edge !== undefined);
-      const shown = ties
-        .slice(0, max)
-        .map((edge) => `${person(edge.source)} ${arrow} ${person(edge.target)}`);
+      const shown = ties.map((edge) => `${person(edge.source)} ${arrow} ${person(edge.target)}`);
       const text =
         ties.length === 1
           ? `The only tie between ${names[0] ?? ''} and ${names[1] ?? ''} is ${shown[0] ?? ''}.`

@@ -131,7 +131,12 @@ export async function computeNetworkMetrics(
   const n = graph.nodes.length;
   const adjacency = buildAdjacency(graph);
   const teams = teamIndex(graph, options.teamAttribute ?? 'team');
-  const report = (fraction: number) => onProgress?.(Math.min(1, fraction));
+  // Progress never goes back (phase shares are added in floating point: 0.4 + 0.45 > 0.85).
+  let reported = 0;
+  const report = (fraction: number) => {
+    reported = Math.max(reported, Math.min(1, fraction));
+    onProgress?.(reported);
+  };
 
   // Two path passes take ~85% of the time; when every weight is equal the hop pass serves both.
   const uniform = commonWeight(graph);

@@ -133,7 +133,7 @@ export const networkMetricsCommand: CliCommand = {
   summary: 'compute network metrics (centralities, communities, constraint) from an edge list CSV',
   usage: USAGE,
   async run(argv, io) {
-    const { values, positionals } = parseCommandArgs(
+    const { values } = parseCommandArgs(
       argv,
       {
         edges: { type: 'string' },
@@ -151,7 +151,6 @@ export const networkMetricsCommand: CliCommand = {
       },
       false,
     );
-    if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0] ?? ''}"`);
     if (values.edges === undefined) throw new UsageError('give the edge list with --edges FILE.csv');
     if (values.directed === true && values.undirected === true)
       throw new UsageError('choose --directed or --undirected, not both');
