@@ -11,10 +11,10 @@
  *    nearest spot on a grid whose footprint (shape and label) overlaps nothing placed.
  */
 import type { ModelDocument, Stock } from '../document';
-import { canonicalName, referenceKey } from '../names';
 import { DEFAULT_STOCK_HEIGHT, DEFAULT_STOCK_WIDTH, type Point } from './diagram-types';
 import { variableReads } from './dependencies';
 import { midpointOf } from './polyline';
+import { canonical, canonicalReference } from './memo';
 
 export interface StockPlace {
   readonly x: number;
@@ -91,16 +91,16 @@ type Side = 'left' | 'right' | 'top' | 'bottom';
 export function flowEnds(stocks: readonly Stock[]): Map<string, { from?: string; to?: string }> {
   const ends = new Map<string, { from?: string; to?: string }>();
   for (const stock of stocks) {
-    const id = canonicalName(stock.name);
+    const id = canonical(stock.name);
     for (const flow of stock.outflows) {
-      const end = ends.get(referenceKey(flow)) ?? {};
+      const end = ends.get(canonicalReference(flow)) ?? {};
       end.from ??= id;
-      ends.set(referenceKey(flow), end);
+      ends.set(canonicalReference(flow), end);
     }
     for (const flow of stock.inflows) {
-      const end = ends.get(referenceKey(flow)) ?? {};
+      const end = ends.get(canonicalReference(flow)) ?? {};
       end.to ??= id;
-      ends.set(referenceKey(flow), end);
+      ends.set(canonicalReference(flow), end);
     }
   }
   return ends;
@@ -183,7 +183,7 @@ export function layoutMissing(document: ModelDocument, fixed: FixedNodes): Layou
   const edges = [...ends.values()]
     .filter((end): end is { from: string; to: string } => end.from !== undefined && end.to !== undefined)
     .map((end) => [end.from, end.to] as const);
-  const newStocks = stockVariables.map((stock) => canonicalName(stock.name)).filter((id) => !stocks.has(id));
+  const newStocks = stockVariables.map((stock) => canonical(stock.name)).filter((id) => !stocks.has(id));
   let rowY = boxes.length === 0 ? 0 : bottomOfAll() + ROW / 2;
   const rowX = leftOfAll();
   for (const row of stockRows(newStocks, edges)) {
@@ -206,7 +206,7 @@ export function layoutMissing(document: ModelDocument, fixed: FixedNodes): Layou
   const routesBelow = new Map<string, number>();
   const flowIds = document.variables
     .filter((variable) => variable.kind === 'flow')
-    .map((flow) => canonicalName(flow.name));
+    .map((flow) => canonical(flow.name));
   const newFlows = flowIds.filter((id) => !flows.has(id));
   const place = (id: string, points: Point[]) => {
     const valve = midpointOf(points);
@@ -297,7 +297,7 @@ export function layoutMissing(document: ModelDocument, fixed: FixedNodes): Layou
   const reads = variableReads(document);
   const pending = document.variables
     .filter((variable) => variable.kind === 'aux' || variable.kind === 'gf')
-    .map((variable) => canonicalName(variable.name))
+    .map((variable) => canonical(variable.name))
     .filter((id) => !fixed.others.has(id));
   const positionOf = (id: string): Point | undefined =>
     stocks.get(id) ?? flows.get(id) ?? auxes.get(id) ?? fixed.others.get(id);

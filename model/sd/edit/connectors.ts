@@ -4,7 +4,6 @@
  * equations): a link the equation no longer needs is removed, a missing one is added as a straight link.
  */
 import type { ModelDocument } from '../document';
-import { canonicalName } from '../names';
 import { element, isElement, textElement, type XmlElement, type XmlNode } from '../xml-tree';
 import { readsOf, variablesById } from './dependencies';
 import {
@@ -20,6 +19,7 @@ import {
   xmileAngle,
   type ConnectorEnd,
 } from './view-xml';
+import { canonical } from './memo';
 
 /** The variable a connector end stands for, an alias resolved to what it is a ghost of. */
 export function resolveEnd(
@@ -74,7 +74,7 @@ export function connectorElement(
 export function syncConnectors(document: ModelDocument, name: string): ModelDocument {
   const view = stockFlowView(document);
   if (view === undefined) return document;
-  const target = canonicalName(name);
+  const target = canonical(name);
   const byId = variablesById(document);
   const variable = byId.get(target);
   if (variable === undefined) return document;

@@ -4,8 +4,8 @@
  * source (Stella draws those too). Flows into and out of stocks are pipes, not links.
  */
 import type { ModelDocument, Variable } from '../document';
-import { canonicalName } from '../names';
 import { equationReads } from './references';
+import { canonical } from './memo';
 
 /** True when the variable is a table that equations call as `name(x)`. */
 export const isTable = (variable: Variable): boolean => variable.kind === 'gf' || variable.gf !== undefined;
@@ -21,7 +21,7 @@ export function readsOf(
   if (variable.kind === 'gf') return new Set();
   const reads = equationReads(variable.eqn);
   if (reads === undefined) return undefined;
-  const self = canonicalName(variable.name);
+  const self = canonical(variable.name);
   const ids = new Set<string>();
   for (const id of reads.values) if (id !== self && byId.has(id)) ids.add(id);
   for (const id of reads.calls) {
@@ -32,13 +32,13 @@ export function readsOf(
 }
 
 export function variablesById(document: ModelDocument): Map<string, Variable> {
-  return new Map(document.variables.map((variable) => [canonicalName(variable.name), variable]));
+  return new Map(document.variables.map((variable) => [canonical(variable.name), variable]));
 }
 
 /** Every variable's reads, keyed by canonical name, in the model's order. */
 export function variableReads(document: ModelDocument): Map<string, ReadonlySet<string> | undefined> {
   const byId = variablesById(document);
   return new Map(
-    document.variables.map((variable) => [canonicalName(variable.name), readsOf(variable, byId)] as const),
+    document.variables.map((variable) => [canonical(variable.name), readsOf(variable, byId)] as const),
   );
 }

@@ -9,7 +9,6 @@
  * shows a link the model does not have, nor hides one it has.
  */
 import type { ModelDocument, Stock } from '../document';
-import { canonicalName } from '../names';
 import { childElements, firstChild, isElement, textOf, type XmlElement } from '../xml-tree';
 import { flowEnds, layoutMissing, type FlowPlace, type StockPlace } from './auto-layout';
 import { aliasTargets, resolveEnd } from './connectors';
@@ -40,6 +39,7 @@ import {
   viewStyles,
   type ConnectorEnd,
 } from './view-xml';
+import { canonical } from './memo';
 
 interface Sizes {
   readonly stockWidth: number;
@@ -185,7 +185,7 @@ export function diagramOf(document: ModelDocument): Diagram {
 
   const nodes: DiagramNode[] = [];
   for (const variable of document.variables) {
-    const id = canonicalName(variable.name);
+    const id = canonical(variable.name);
     const element = elements.get(id);
     const placement = element === undefined ? 'automatic' : 'view';
     const base = { id, name: variable.name, variableKind: variable.kind, placement } as const;
@@ -278,6 +278,6 @@ function linksOf(
 
 /** The node of a variable (not its ghosts), by the variable's name. */
 export function variableNode(diagram: Diagram, name: string): VariableNode | undefined {
-  const id = canonicalName(name);
+  const id = canonical(name);
   return diagram.nodes.find((node): node is VariableNode => node.kind !== 'alias' && node.id === id);
 }

@@ -59,7 +59,11 @@ function withFlowShape(flow: XmlElement, valve: Point, points: readonly Point[])
  * object) when the view is already complete.
  */
 export function materializeView(document: ModelDocument): ModelDocument {
-  const diagram = diagramOf(document);
+  return completed(document, diagramOf(document));
+}
+
+/** `document` with the view completed from its `diagram` (diagramOf(document)); the same object if complete. */
+function completed(document: ModelDocument, diagram: Diagram): ModelDocument {
   const missing = diagram.nodes.filter(
     (node): node is VariableNode => node.kind !== 'alias' && node.placement === 'automatic',
   );
@@ -128,8 +132,9 @@ function replaceVariableElement(
 
 /** Moves a node (a variable, or `alias:<uid>`) so its centre is at `to`, writing the view. */
 export function moveNode(document: ModelDocument, nodeId: string, to: Point): ModelDocument {
-  const complete = materializeView(document);
-  const diagram: Diagram = diagramOf(complete);
+  const first = diagramOf(document);
+  const complete = completed(document, first);
+  const diagram = complete === document ? first : diagramOf(complete);
   const node = diagram.nodes.find((candidate) => candidate.id === nodeId);
   if (node === undefined) return document;
   if (node.kind === 'alias') {

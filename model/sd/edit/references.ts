@@ -9,6 +9,7 @@ import { walk, type Expr } from '../equation/ast';
 import { tokenize, type Token } from '../equation/lexer';
 import { parseEquation } from '../equation/parser';
 import { canonicalName, equationReference, unquoteName } from '../names';
+import { remembered } from './memo';
 
 function parsed(text: string): Expr | undefined {
   try {
@@ -115,8 +116,10 @@ export interface EquationReads {
   readonly calls: ReadonlySet<string>;
 }
 
-/** The canonical names an equation reads, or undefined when it does not parse. */
-export function equationReads(text: string): EquationReads | undefined {
+/** The canonical names an equation reads, or undefined when it does not parse (remembered by text). */
+export const equationReads = remembered(readsOfText);
+
+function readsOfText(text: string): EquationReads | undefined {
   if (text.trim() === '') return { values: new Set(), calls: new Set() };
   const expr = parsed(text);
   if (expr === undefined) return undefined;

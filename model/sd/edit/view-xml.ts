@@ -6,7 +6,6 @@
  * named like the variable, links as `<connector>`s, ghosts as `<alias>`es.
  */
 import type { ModelDocument } from '../document';
-import { canonicalName } from '../names';
 import {
   childElements,
   element,
@@ -16,6 +15,7 @@ import {
   type XmlElement,
   type XmlNode,
 } from '../xml-tree';
+import { canonical } from './memo';
 
 /** The view elements that stand for a variable. */
 export const VIEW_VARIABLE_TAGS: ReadonlySet<string> = new Set(['stock', 'flow', 'aux']);
@@ -85,7 +85,7 @@ export function formatCoordinate(value: number): string {
 /** The canonical name of the variable a view element stands for (`<stock name="...">`). */
 export function viewElementId(node: XmlElement): string | undefined {
   const name = node.attributes['name'];
-  return name === undefined ? undefined : canonicalName(name);
+  return name === undefined ? undefined : canonical(name);
 }
 
 /**
@@ -103,14 +103,14 @@ export function connectorEnd(connector: XmlElement, tag: 'from' | 'to'): Connect
     return uid === undefined ? undefined : { alias: uid };
   }
   const text = textOf(end).trim();
-  return text === '' ? undefined : { variable: canonicalName(text.replace(/^"|"$/g, '')) };
+  return text === '' ? undefined : { variable: canonical(text.replace(/^"|"$/g, '')) };
 }
 
 /** The canonical name an `<alias>` stands for (its `<of>`). */
 export function aliasOf(alias: XmlElement): string | undefined {
   const of = firstChild(alias, 'of');
   const text = of === undefined ? '' : textOf(of).trim();
-  return text === '' ? undefined : canonicalName(text.replace(/^"|"$/g, ''));
+  return text === '' ? undefined : canonical(text.replace(/^"|"$/g, ''));
 }
 
 /** The largest numeric `uid` used in the view, so a new connector gets a fresh one. */
