@@ -2,6 +2,7 @@
  * `npm run bench`: each instrument's benchmark module in turn. Speed is measured here, never in a test
  * (DEVELOPERS.md); the lines printed are the figures to compare with the budgets of DESIGN.md.
  */
+import { networkBenchmark } from './network';
 import { systemDynamicsBenchmark } from './sd';
 
 export interface Benchmark {
@@ -10,7 +11,7 @@ export interface Benchmark {
   run(print: (line: string) => void): Promise<void>;
 }
 
-const BENCHMARKS: readonly Benchmark[] = [systemDynamicsBenchmark];
+const BENCHMARKS: readonly Benchmark[] = [systemDynamicsBenchmark, networkBenchmark];
 
 for (const benchmark of BENCHMARKS) {
   console.log(`# ${benchmark.name}`);
