@@ -147,7 +147,7 @@ function oneWay(graph: NetworkGraph, metrics: NetworkMetrics, max: number): Insi
   return [
     {
       kind: 'one-way',
-      text: `${single.length} of ${graph.edges.length} ties are recorded in one direction only (${percent(single.length / graph.edges.length)}); the strongest: ${listWords(shown)}.`,
+      text: `${single.length} of ${graph.edges.length} ${single.length === 1 ? 'tie is' : 'ties are'} recorded in one direction only (${percent(single.length / graph.edges.length)}); the strongest: ${listWords(shown)}.`,
       nodes: [...new Set(single.slice(0, max).flatMap((edge) => [name(edge.source), name(edge.target)]))],
       teams: [],
     },
