@@ -50,7 +50,7 @@ export class SingleSourceSearch {
     const n = task.order;
     this.settledOrder = new Int32Array(n);
     this.sigma = new Float64Array(n);
-    this.distance = new Float64Array(n);
+    this.distance = new Float64Array(n).fill(-1);
     this.delta = new Float64Array(n);
     this.crossDelta = new Float64Array(task.team === null ? 0 : n);
     this.state = new Uint8Array(n);
@@ -70,11 +70,10 @@ export class SingleSourceSearch {
   /** Breadth-first search (Brandes 2001, algorithm 1); returns how many nodes were reached. */
   breadthFirst(source: number): number {
     const { start, neighbour, predecessorStart } = this.task;
-    const { settledOrder, sigma, distance, state, predecessor, predecessorCount } = this;
+    const { settledOrder, sigma, distance, predecessor, predecessorCount } = this;
     settledOrder[0] = source;
     distance[source] = 0;
     sigma[source] = 1;
-    state[source] = SETTLED;
     let head = 0;
     let tail = 1;
     while (head < tail) {
@@ -84,14 +83,15 @@ export class SingleSourceSearch {
       const end = start[v + 1] as number;
       for (let edge = start[v] as number; edge < end; edge++) {
         const w = neighbour[edge] as number;
-        if (state[w] === UNSEEN) {
-          state[w] = SETTLED;
+        // One read decides: -1 is unseen (every distance is reset to -1 after a source), else compare.
+        const known = distance[w] as number;
+        if (known < 0) {
           distance[w] = next;
           settledOrder[tail++] = w;
           sigma[w] = paths;
           predecessor[predecessorStart[w] as number] = v;
           predecessorCount[w] = 1;
-        } else if (distance[w] === next) {
+        } else if (known === next) {
           sigma[w] = (sigma[w] as number) + paths;
           predecessor[(predecessorStart[w] as number) + (predecessorCount[w] as number)] = v;
           predecessorCount[w] = (predecessorCount[w] as number) + 1;
@@ -278,6 +278,7 @@ export class SingleSourceSearch {
       }
       delta[w] = 0;
       sigma[w] = 0;
+      distance[w] = -1;
       state[w] = UNSEEN;
       predecessorCount[w] = 0;
     }
