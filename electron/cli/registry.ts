@@ -1,8 +1,10 @@
 import type { CliCommand } from './command';
 import { benchCommand } from './commands/bench';
+import { conjointEstimateCommand } from './commands/conjoint-estimate';
 import { networkMetricsCommand } from './commands/network-metrics';
 import { simulateCommand } from './commands/simulate';
 import { sroiEvaluateCommand } from './commands/sroi-evaluate';
+import { statsRegressCommand } from './commands/stats-regress';
 
 /**
  * Every CLI command, in the order `--help` lists them. Each lives in `commands/`; multi-word commands
@@ -13,4 +15,6 @@ export const COMMANDS: readonly CliCommand[] = [
   benchCommand,
   networkMetricsCommand,
   sroiEvaluateCommand,
+  conjointEstimateCommand,
+  statsRegressCommand,
 ];
