@@ -148,6 +148,24 @@ test('a stock dragged in the diagram moves in one undo step, and the keyboard re
   await expect(page.getByRole('dialog', { name: 'Delete variable?' })).toBeHidden();
 });
 
+test('a new flow is connected to the stock it fills from the inspector', async ({ page, host }) => {
+  await openProjectWithModel(page, host.url, TEACUP_WITH_DIAGRAM);
+  await page.getByRole('button', { name: 'Add ▾' }).click();
+  await page.getByRole('menuitem', { name: 'Flow' }).click();
+  await expect(inspector(page).getByLabel('Name')).toHaveValue('New flow');
+  await expect(diagram(page).locator('.sd-pipe .sd-cloud')).toHaveCount(3);
+  await inspector(page).getByLabel('Fills').selectOption({ label: 'teacup temperature' });
+  await expect(diagram(page).locator('.sd-pipe .sd-cloud')).toHaveCount(2);
+  await inspector(page).getByLabel('Equation').fill('heat_loss_to_room / 2');
+  await inspector(page).getByLabel('Equation').blur();
+  await expect(diagram(page).locator('.sd-link')).toHaveCount(4);
+  await saved(page);
+  await page.getByRole('button', { name: 'Fit' }).click();
+  await page.screenshot({ path: test.info().outputPath('connected-flow.png'), fullPage: true });
+  await diagram(page).getByRole('button', { name: 'Stock teacup temperature' }).click();
+  await expect(inspector(page)).toContainText('New flow');
+});
+
 test('a model without a view gets a readable automatic layout', async ({ page, host }) => {
   await openProjectWithModel(page, host.url, TEACUP_WITHOUT_VIEW);
   await expect(diagram(page).locator('.sd-node')).toHaveCount(4);

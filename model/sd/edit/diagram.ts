@@ -10,6 +10,7 @@
  */
 import type { ModelDocument, Stock } from '../document';
 import { childElements, firstChild, isElement, textOf, type XmlElement } from '../xml-tree';
+import { verticalAt } from './polyline';
 import { flowEnds, layoutMissing, type FlowPlace, type StockPlace } from './auto-layout';
 import { aliasTargets, resolveEnd } from './connectors';
 import { isTable, variableReads, variablesById } from './dependencies';
@@ -205,7 +206,10 @@ export function diagramOf(document: ModelDocument): Diagram {
         points: place.points,
         from: end?.from,
         to: end?.to,
-        labelSide: labelSide(element, 'flow'),
+        labelSide:
+          element?.attributes['label_side'] === undefined && verticalAt(place.points, place)
+            ? 'right'
+            : labelSide(element, 'flow'),
       });
     } else {
       const place = auxes.get(id) ?? layout.auxes.get(id);

@@ -7,6 +7,7 @@
  *   const moved = moveNode(next, canonicalName(name), { x: 140, y: 80 });
  */
 export { addVariable, deleteVariable, type NewVariableKind } from './add-delete';
+export { connectFlow, type FlowEnd } from './connect';
 export { diagramOf, variableNode } from './diagram';
 export type {
   AliasNode,

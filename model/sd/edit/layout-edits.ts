@@ -41,7 +41,7 @@ export function viewElementOf(node: VariableNode): XmlElement {
   return element(node.kind, attributes);
 }
 
-function withFlowShape(flow: XmlElement, valve: Point, points: readonly Point[]): XmlElement {
+export function withFlowShape(flow: XmlElement, valve: Point, points: readonly Point[]): XmlElement {
   const previous = flow.children.find(
     (child): child is XmlElement => isElement(child) && child.tag === 'pts',
   );

@@ -45,3 +45,20 @@ export function nearestOnPolyline(points: readonly Point[], target: Point): Poin
   }
   return best;
 }
+
+/** True when the pipe runs up or down where the valve sits: its name then goes beside it, not on the pipe. */
+export function verticalAt(points: readonly Point[], valve: Point): boolean {
+  const at = nearestOnPolyline(points, valve);
+  for (let index = 1; index < points.length; index++) {
+    const a = points[index - 1] as Point;
+    const b = points[index] as Point;
+    const onSegment =
+      Math.abs(
+        Math.hypot(at.x - a.x, at.y - a.y) +
+          Math.hypot(b.x - at.x, b.y - at.y) -
+          Math.hypot(b.x - a.x, b.y - a.y),
+      ) < 0.01;
+    if (onSegment) return Math.abs(b.x - a.x) < Math.abs(b.y - a.y);
+  }
+  return false;
+}

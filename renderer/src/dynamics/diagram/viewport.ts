@@ -86,12 +86,30 @@ export const toDiagram = (transform: ViewTransform, screen: Point): Point => ({
   y: (screen.y - transform.y) / transform.k,
 });
 
-/** A spot near `point` that no shape occupies, stepping right then down, so new variables do not pile up. */
+/** The distance from `point` to the segment from `a` to `b`. */
+function distanceToSegment(point: Point, a: Point, b: Point): number {
+  const dx = b.x - a.x;
+  const dy = b.y - a.y;
+  const squared = dx * dx + dy * dy;
+  const t =
+    squared === 0 ? 0 : Math.max(0, Math.min(1, ((point.x - a.x) * dx + (point.y - a.y) * dy) / squared));
+  return Math.hypot(a.x + dx * t - point.x, a.y + dy * t - point.y);
+}
+
+/**
+ * A spot near `point` that no shape or pipe occupies, stepping right then down, so new variables do not pile
+ * up on each other (a new flow's pipe is 120 wide, hence the wider clearance sideways).
+ */
 export function freeSpotNear(diagram: Diagram, point: Point, clearance = 48): Point {
+  const pipes = diagram.nodes.flatMap((node) =>
+    node.kind === 'flow'
+      ? node.points.slice(1).map((end, index) => [node.points[index] ?? end, end] as const)
+      : [],
+  );
   const taken = (spot: Point) =>
     diagram.nodes.some(
       (node) => Math.abs(node.x - spot.x) < clearance * 1.6 && Math.abs(node.y - spot.y) < clearance,
-    );
+    ) || pipes.some(([a, b]) => distanceToSegment(spot, a, b) < clearance * 0.75);
   for (let row = 0; row < 12; row++) {
     for (let column = 0; column < 6; column++) {
       const spot = { x: point.x + column * clearance * 1.8, y: point.y + row * clearance * 1.2 };

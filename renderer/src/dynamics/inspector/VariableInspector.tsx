@@ -13,12 +13,12 @@ import {
 } from '../../../../model/sd';
 import { findVariable, kindName, setDocumentation, setEquation, setUnits } from '../../../../model/sd/edit';
 import { variableReads } from '../../../../model/sd/edit/dependencies';
-import { referenceKey } from '../../../../model/sd/names';
 import { DeleteVariableDialog } from '../diagram/DeleteVariableDialog';
 import { variableLabel } from '../diagram/labels';
 import { useVariableActions } from '../diagram/use-variable-actions';
 import { useDynamics } from '../session/dynamics-context';
 import { EquationField } from './EquationField';
+import { FlowEnds } from './FlowEnds';
 import { compileProblems } from './equation-problems';
 import { NameField } from './NameField';
 import { TextField } from './TextField';
@@ -98,14 +98,6 @@ export function VariableInspector({ variable }: { readonly variable: Variable })
     if (outcome.ok) changeDocument(outcome.value, 'preview');
   };
   const commit = () => changeDocument(document, 'commit');
-  const flowsOf = (flow: Variable) => {
-    const stocks = document.variables.filter((each) => each.kind === 'stock');
-    const flowId = canonicalName(flow.name);
-    const drains = stocks.filter((stock) => stock.outflows.some((out) => referenceKey(out) === flowId));
-    const fills = stocks.filter((stock) => stock.inflows.some((inflow) => referenceKey(inflow) === flowId));
-    return { drains: drains.map((stock) => stock.name), fills: fills.map((stock) => stock.name) };
-  };
-
   return (
     <div className="variable-inspector">
       <p className="variable-kind">
@@ -154,22 +146,7 @@ export function VariableInspector({ variable }: { readonly variable: Variable })
             </div>
           </>
         ) : null}
-        {variable.kind === 'flow' ? (
-          <>
-            <div>
-              <dt>Drains</dt>
-              <dd>
-                <VariableLinks names={flowsOf(variable).drains} empty="a cloud (outside the model)" />
-              </dd>
-            </div>
-            <div>
-              <dt>Fills</dt>
-              <dd>
-                <VariableLinks names={flowsOf(variable).fills} empty="a cloud (outside the model)" />
-              </dd>
-            </div>
-          </>
-        ) : null}
+        {variable.kind === 'flow' ? <FlowEnds flow={variable} /> : null}
         <div>
           <dt>Used by</dt>
           <dd>

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { compileModel, writeXmile } from '../../../../model/sd';
 import {
   addVariable,
+  connectFlow,
   deleteVariable,
   diagramOf,
   findVariable,
@@ -186,5 +187,67 @@ describe('materializeView', () => {
     const { document: next } = addVariable(document, 'stock', { x: 500, y: 100 });
     expect(viewChildren(next).filter((child) => child.tag === 'connector')).toHaveLength(3);
     expect(diagramOf(next).links).toHaveLength(3);
+  });
+});
+
+describe('connectFlow', () => {
+  it('attaches a new flow to a stock as its inflow: the list, the pipe and the runs follow', () => {
+    const { document: withFlow } = addVariable(teacupWithDiagram(), 'flow', { x: 40, y: 200 });
+    const filled = value(connectFlow(withFlow, 'New flow', 'to', 'teacup_temperature'));
+    const teacup = findVariable(filled, 'teacup_temperature');
+    expect(teacup?.kind === 'stock' ? teacup.inflows : []).toEqual(['New_flow']);
+    const pipe = node(diagramOf(filled), 'new_flow');
+    expect(pipe).toMatchObject({ kind: 'flow', to: 'teacup_temperature', from: undefined });
+    // The stock is at (132, 97), the cloud at (-20, 200): the pipe enters the side facing the cloud, which
+    // moves into line so the pipe is straight.
+    expect(pipe.kind === 'flow' ? pipe.points : []).toEqual([
+      { x: -20, y: 97 },
+      { x: 109.5, y: 97 },
+    ]);
+    const warmed = value(setEquation(filled, 'New flow', '1'));
+    expect(compileModel(warmed).ok).toBe(true);
+    expect(diagramOf(roundTrip(warmed))).toEqual(diagramOf(warmed));
+  });
+
+  it('bends a pipe held by a stock at its other end, and lets an end go back to a cloud', () => {
+    const { document: withStock } = addVariable(teacupWithDiagram(), 'stock', { x: 400, y: 200 });
+    const between = value(connectFlow(withStock, 'heat_loss_to_room', 'to', 'New stock'));
+    const pipe = node(diagramOf(between), 'heat_loss_to_room');
+    expect(pipe).toMatchObject({ from: 'teacup_temperature', to: 'new_stock' });
+    expect(pipe.kind === 'flow' ? pipe.points : []).toEqual([
+      { x: 154, y: 92 },
+      { x: 154, y: 200 },
+      { x: 377.5, y: 200 },
+    ]);
+    const loose = value(connectFlow(between, 'heat_loss_to_room', 'to', undefined));
+    const stock = findVariable(loose, 'New stock');
+    expect(stock?.kind === 'stock' ? stock.inflows : ['?']).toEqual([]);
+    expect(node(diagramOf(loose), 'heat_loss_to_room')).toMatchObject({ to: undefined });
+  });
+
+  it('enters the stock by a side no other pipe uses', () => {
+    // The teacup's right side carries its outflow; a flow whose cloud is to the right comes in from above.
+    const { document: withFlow } = addVariable(teacupWithDiagram(), 'flow', { x: 300, y: 40 });
+    const filled = value(connectFlow(withFlow, 'New flow', 'to', 'teacup_temperature'));
+    const pipe = node(diagramOf(filled), 'new_flow');
+    expect(pipe.kind === 'flow' ? pipe.points.at(-1) : undefined).toEqual({ x: 132, y: 79.5 });
+  });
+
+  it('keeps a cloud moved into line outside the stock', () => {
+    // The cloud at (200, 100) is level with the teacup; its right side is taken, so the pipe comes from below.
+    const { document: withFlow } = addVariable(teacupWithDiagram(), 'flow', { x: 260, y: 100 });
+    const filled = value(connectFlow(withFlow, 'New flow', 'to', 'teacup_temperature'));
+    const pipe = node(diagramOf(filled), 'new_flow');
+    expect(pipe.kind === 'flow' ? pipe.points : []).toEqual([
+      { x: 132, y: 214.5 },
+      { x: 132, y: 114.5 },
+    ]);
+    // On an upright pipe the name goes beside the valve rather than over the pipe.
+    expect(pipe.labelSide).toBe('right');
+  });
+
+  it('refuses what is not a flow or not a stock', () => {
+    expect(connectFlow(teacupWithDiagram(), 'room_temperature', 'to', 'teacup_temperature').ok).toBe(false);
+    expect(connectFlow(teacupWithDiagram(), 'heat_loss_to_room', 'to', 'room_temperature').ok).toBe(false);
   });
 });
