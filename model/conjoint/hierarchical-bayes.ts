@@ -23,7 +23,7 @@ import {
   choleskySolve,
   inverseFromCholesky,
 } from './dense-matrix';
-import { fitMnl, largestSet, mnlLogLikelihood } from './mnl';
+import { fitMnl, largestSet, mnlLogLikelihood, mnlLogLikelihoodAt } from './mnl';
 import { SeededRandom, wishartRoot } from './random-draws';
 
 export interface HbOptions {
@@ -210,7 +210,7 @@ export function createHbSampler(sets: ChoiceSets, options: HbOptions): Result<Hb
       for (let a = 0; a < k; a++) z[a] = random.normal();
       backSubstituteTransposed(proposalRoot, k, z);
       for (let a = 0; a < k; a++) candidate[a] = (beta[a] as number) + s * (z[a] as number);
-      const candidateLogLik = mnlLogLikelihood(sets, candidate, from, to, scratch);
+      const candidateLogLik = mnlLogLikelihoodAt(sets, candidate, 0, from, to, scratch);
       const logRatio = candidateLogLik + logPrior(candidate) - ((oldLogLik[r] as number) + logPrior(beta));
       proposals++;
       if (logRatio >= 0 || Math.log(1 - random.unit()) < logRatio) {

@@ -103,6 +103,38 @@ export function mnlLogLikelihood(
   return logLik;
 }
 
+/**
+ * The log-likelihood alone of sets [from, to) at beta[offset .. offset + k): the hierarchical Bayes sampler's
+ * inner loop, kept free of the gradient branches and of subarray views so it stays monomorphic and fast.
+ */
+export function mnlLogLikelihoodAt(
+  sets: ChoiceSets,
+  beta: Float64Array,
+  offset: number,
+  from: number,
+  to: number,
+  scratch: Float64Array,
+): number {
+  const { k, x, setStart, chosen } = sets;
+  let logLik = 0;
+  for (let s = from; s < to; s++) {
+    const first = setStart[s] as number;
+    const count = (setStart[s + 1] as number) - first;
+    let largest = Number.NEGATIVE_INFINITY;
+    for (let j = 0; j < count; j++) {
+      let utility = 0;
+      const base = (first + j) * k;
+      for (let p = 0; p < k; p++) utility += (x[base + p] as number) * (beta[offset + p] as number);
+      scratch[j] = utility;
+      if (utility > largest) largest = utility;
+    }
+    let sum = 0;
+    for (let j = 0; j < count; j++) sum += Math.exp((scratch[j] as number) - largest);
+    logLik += (scratch[chosen[s] as number] as number) - largest - Math.log(sum);
+  }
+  return logLik;
+}
+
 export function largestSet(sets: ChoiceSets): number {
   let largest = 0;
   for (let s = 0; s + 1 < sets.setStart.length; s++)

@@ -2,6 +2,7 @@
  * `npm run bench`: each instrument's benchmark module in turn. Speed is measured here, never in a test
  * (DEVELOPERS.md); the lines printed are the figures to compare with the budgets of DESIGN.md.
  */
+import { conjointBenchmark } from './conjoint';
 import { networkBenchmark } from './network';
 import { systemDynamicsBenchmark } from './sd';
 
@@ -11,7 +12,7 @@ export interface Benchmark {
   run(print: (line: string) => void): Promise<void>;
 }
 
-const BENCHMARKS: readonly Benchmark[] = [systemDynamicsBenchmark, networkBenchmark];
+const BENCHMARKS: readonly Benchmark[] = [systemDynamicsBenchmark, networkBenchmark, conjointBenchmark];
 
 for (const benchmark of BENCHMARKS) {
   console.log(`# ${benchmark.name}`);
