@@ -1,8 +1,9 @@
 /**
- * Compiles a lowered equation into a closure over the run's one Float64Array of values: no `eval` or
- * `new Function` (the renderer's Content Security Policy forbids them). Slots are resolved now, constants
- * were folded before, and the commonest shapes (`a*b`, `a-5`, `x/c`) get closures of their own, so one
- * evaluation is a handful of monomorphic calls and array reads.
+ * Compiles a lowered equation into a closure returning its value, over the run's one Float64Array of values:
+ * no `eval` or `new Function` (the renderer's Content Security Policy forbids them). The step's equations
+ * are programs of instructions (program.ts), which never return numbers; these closures compute what runs
+ * once per step outside them (DELAY and PREVIOUS inputs, a DELAY's delay time) and the parts of equations
+ * that draw random numbers, whose draws are held per step and must happen exactly when evaluated.
  */
 import type { BinaryNode, Expr } from '../equation/ast';
 import {

@@ -1,7 +1,7 @@
 /**
- * Runs a compiled model. One Runner owns one Float64Array of values, the closures that read and write it,
- * and the result buffer; `run()` reuses all of them, so thousands of Monte Carlo runs allocate nothing per
- * run or per step. Integration follows the XMILE 1.0 section 3.1.1 / Vensim definitions:
+ * Runs a compiled model. One Runner owns one Float64Array of values, the programs (program.ts: flat lists
+ * of closures) that read and write it, and the result buffer; `run()` reuses all of them, so thousands of
+ * Monte Carlo runs allocate nothing per run or per step. Integration follows the XMILE 1.0 section 3.1.1 / Vensim definitions:
  * - Euler: stock(t+dt) = stock(t) + dt*(inflows(t) - outflows(t)), flows computed from stocks at t;
  * - RK2: Heun's method, as Vensim's "RK2" (two derivative evaluations, at t and at t+dt);
  * - RK4: the classical fourth-order Runge-Kutta method, as Vensim and Stella.
@@ -10,14 +10,15 @@
  * would take it below (PySD's and the test-models' semantics: the flows themselves are reported unchanged).
  */
 import type { IntegrationMethod } from '../document';
-import { makeLookup } from '../graphical';
 import { DT, STARTTIME, STOPTIME, TIME, type ModelNode } from '../graph/nodes';
 import { RandomStream } from '../random';
 import type { SimulationResult } from '../results';
-import { compileAssignment, type Assignment } from './assignment';
 import { PipelineDelay } from './delay';
 import { compileExpression, type ExpressionEnvironment, type Thunk } from './expression';
+import type { Instruction } from './instructions';
 import type { ModelPlan } from './plan';
+import { link, ProgramBuilder, type Linkable } from './program';
+import { toTree, type Tree, type TreeContext } from './tree';
 
 export interface RunOptions {
   /** The parameter vector (CompiledModel.parameters order); the model's own values when absent. */
@@ -34,19 +35,26 @@ export class Runner {
   readonly result: SimulationResult;
   readonly method: IntegrationMethod;
   private readonly v: Float64Array;
-  private readonly initialSlots: Int32Array;
-  private readonly initialThunks: Thunk[];
-  private readonly assignments: Assignment[];
+  /** Computes the start values (parameters excluded: they are copied in). */
+  private readonly initialProgram: Instruction[];
+  /** Computes the hoisted constant parts of the step's equations, once the start values are known. */
+  private readonly hoistedProgram: Instruction[];
+  /** Computes every auxiliary and flow, then the rate expressions of stocks into `rateBase + stock`. */
+  private readonly program: Instruction[];
+  private readonly numberSlots: Int32Array;
+  private readonly numberValues: Float64Array;
   private readonly parameterSlots: Int32Array;
   private readonly parameterClamp: Uint8Array;
   private readonly defaults: Float64Array;
-  // Stocks: the first `flowStocks` sum their flows, the rest have a rate closure. Each flow's part in a
-  // stock's rate is one entry of a flat list (stock index, flow slot, 1 for an outflow), inflows first.
-  private readonly flowStocks: number;
-  private readonly termStocks: Int32Array;
-  private readonly termSlots: Int32Array;
-  private readonly termSigns: Float64Array;
-  private readonly rateThunks: Thunk[];
+  private readonly rateBase: number;
+  // The stocks that sum flows (the first `middles.length`): stock k's flows are slots[starts[k]] to
+  // slots[middles[k]] in, then to slots[starts[k + 1]] out. Their rates are summed where they are used, in
+  // the integration loop, rather than by instructions.
+  private readonly flows: {
+    readonly starts: Int32Array;
+    readonly middles: Int32Array;
+    readonly slots: Int32Array;
+  };
   private readonly nonNegativeStocks: Int32Array;
   private readonly stockCount: number;
   private readonly stages: Float64Array[];
@@ -69,44 +77,88 @@ export class Runner {
     options: { readonly method: IntegrationMethod; readonly outputs: readonly string[] },
   ) {
     this.method = options.method;
-    const { slots, specs } = plan;
-    const v = new Float64Array(plan.slotCount);
-    this.v = v;
+    const { slots, specs, graph } = plan;
     this.timeSlot = slots.get(TIME) as number;
     const slotOf = (id: string): number => {
       const slot = slots.get(id);
       if (slot === undefined) throw new Error(`no slot for ${id}`);
       return slot;
     };
-    const env: ExpressionEnvironment = {
-      values: v,
-      dialect: plan.graph.dialect,
+    const context: TreeContext = {
+      dialect: graph.dialect,
       timeSlot: slotOf(TIME),
       dtSlot: slotOf(DT),
-      stepSlot: plan.stepSlot,
       slotOf,
       tableOf: (id) => {
-        const table = plan.graph.nodes.get(id)?.table;
+        const table = graph.nodes.get(id)?.table;
         if (table === undefined) throw new Error(`no table for ${id}`);
         return table;
       },
+    };
+
+    // Programs are built first (they count the slots they need), then linked to the array.
+    this.stockCount = plan.stocks.length;
+    this.rateBase = plan.slotCount;
+    const builder = new ProgramBuilder(
+      plan.slotCount + this.stockCount,
+      new Set([...plan.constant].map((id) => slotOf(id))),
+    );
+    const initial: Linkable[] = [];
+    for (const node of plan.initialOrder) builder.emit(initialTree(node, context), slotOf(node.id), initial);
+    const dynamic: Linkable[] = [];
+    const delayOf = new Map<string, PipelineDelay>();
+    for (const node of plan.dynamicOrder) {
+      const target = slotOf(node.id);
+      if (node.kind === 'delay') {
+        dynamic.push(({ values }) => {
+          const output = (delayOf.get(node.id) as PipelineDelay).output(
+            values,
+            context.timeSlot,
+            specs.start,
+            specs.dt,
+          );
+          return () => void (values[target] = output());
+        });
+        continue;
+      }
+      builder.emit(builder.hoist(valueTree(node, context)), target, dynamic);
+    }
+    // Rates of change: the rate expressions come last in the program; flows are summed when integrating.
+    const flowStocks = plan.stocks.filter((stock) => stock.rate === undefined);
+    const starts = new Int32Array(flowStocks.length + 1);
+    const middles = new Int32Array(flowStocks.length);
+    const terms: number[] = [];
+    flowStocks.forEach((stock, index) => {
+      starts[index] = terms.length;
+      terms.push(...(stock.inflows ?? []).map(slotOf));
+      middles[index] = terms.length;
+      terms.push(...(stock.outflows ?? []).map(slotOf));
+    });
+    starts[flowStocks.length] = terms.length;
+    this.flows = { starts, middles, slots: Int32Array.from(terms) };
+    plan.stocks.forEach((stock, index) => {
+      if (stock.rate === undefined) return;
+      builder.emit(builder.hoist(toTree(stock.rate, context)), this.rateBase + index, dynamic);
+    });
+
+    const v = new Float64Array(builder.slotCount);
+    this.v = v;
+    const env: ExpressionEnvironment = {
+      values: v,
+      dialect: graph.dialect,
+      timeSlot: context.timeSlot,
+      dtSlot: context.dtSlot,
+      stepSlot: plan.stepSlot,
+      slotOf,
+      tableOf: context.tableOf,
       randomStream: (seed) => {
         const stream = new RandomStream(seed ?? DEFAULT_SEED);
         this.streams.push({ stream, seed });
         return stream;
       },
     };
-
-    this.defaults = Float64Array.from(plan.parameters, (parameter) => parameter.value);
-    this.parameterSlots = Int32Array.from(plan.parameters, (parameter) => slotOf(parameter.id));
-    this.parameterClamp = Uint8Array.from(plan.parameters, (parameter) => {
-      const node = plan.graph.nodes.get(parameter.id);
-      return node?.kind === 'flow' && node.nonNegative ? 1 : 0;
-    });
-
     this.delays = [];
-    const delayOf = new Map<string, PipelineDelay>();
-    for (const node of plan.graph.nodes.values()) {
+    for (const node of graph.nodes.values()) {
       if (node.kind !== 'delay' || node.input === undefined || node.delayTime === undefined) continue;
       const delay = new PipelineDelay(
         slotOf(node.id),
@@ -117,42 +169,27 @@ export class Runner {
       this.delays.push(delay);
       delayOf.set(node.id, delay);
     }
+    this.initialProgram = link(initial, env);
+    this.hoistedProgram = link(builder.hoisted, env);
+    this.program = link(dynamic, env);
+    const numbers = builder.numberTable();
+    this.numberSlots = numbers.slots;
+    this.numberValues = numbers.values;
 
-    this.initialSlots = Int32Array.from(plan.initialOrder, (node) => slotOf(node.id));
-    this.initialThunks = plan.initialOrder.map((node) => this.initialThunk(node, env));
-    this.assignments = plan.dynamicOrder.map((node) => {
-      const target = slotOf(node.id);
-      if (node.kind === 'delay') {
-        const thunk = (delayOf.get(node.id) as PipelineDelay).output(v, env.timeSlot, specs.start, specs.dt);
-        return () => void (v[target] = thunk());
-      }
-      const plain = node.table === undefined && !(node.kind === 'flow' && node.nonNegative);
-      if (plain && node.equation !== undefined) return compileAssignment(node.equation, target, env);
-      const thunk = this.valueThunk(node, env);
-      return () => void (v[target] = thunk());
+    this.defaults = Float64Array.from(plan.parameters, (parameter) => parameter.value);
+    this.parameterSlots = Int32Array.from(plan.parameters, (parameter) => slotOf(parameter.id));
+    this.parameterClamp = Uint8Array.from(plan.parameters, (parameter) => {
+      const node = graph.nodes.get(parameter.id);
+      return node?.kind === 'flow' && node.nonNegative ? 1 : 0;
     });
 
-    const flowStocks = plan.stocks.filter((stock) => stock.rate === undefined);
-    this.flowStocks = flowStocks.length;
-    this.stockCount = plan.stocks.length;
-    const terms = flowStocks.flatMap((stock, index) => [
-      ...(stock.inflows ?? []).map((flow) => [index, slotOf(flow), 0] as const),
-      ...(stock.outflows ?? []).map((flow) => [index, slotOf(flow), 1] as const),
-    ]);
-    this.termStocks = Int32Array.from(terms, ([stock]) => stock);
-    this.termSlots = Int32Array.from(terms, ([, slot]) => slot);
-    // Adding -1 * flow is exactly subtracting it, so the rate rounds as inflows - outflows would.
-    this.termSigns = Float64Array.from(terms, ([, , outflow]) => (outflow === 1 ? -1 : 1));
-    this.rateThunks = plan.stocks
-      .slice(this.flowStocks)
-      .map((stock) => compileExpression(stock.rate as NonNullable<ModelNode['rate']>, env));
     this.nonNegativeStocks = Int32Array.from(
       plan.stocks.flatMap((stock, index) => (stock.nonNegative ? [index] : [])),
     );
     this.stages = Array.from({ length: 4 }, () => new Float64Array(this.stockCount));
     this.state = new Float64Array(this.stockCount);
 
-    const previous = [...plan.graph.nodes.values()].filter(
+    const previous = [...graph.nodes.values()].filter(
       (node) => node.kind === 'previous' && node.input !== undefined,
     );
     this.previousSlots = Int32Array.from(previous, (node) => slotOf(node.id));
@@ -163,16 +200,16 @@ export class Runner {
 
     const saves = specs.saves;
     this.buffer = new Float64Array(saves * (options.outputs.length + 1));
-    const dynamic: [number, number][] = [];
+    const dynamicOutputs: [number, number][] = [];
     const fixed: [number, number][] = [];
     options.outputs.forEach((id, index) => {
-      (plan.constant.has(id) ? fixed : dynamic).push([slotOf(id), (index + 1) * saves]);
+      (plan.constant.has(id) ? fixed : dynamicOutputs).push([slotOf(id), (index + 1) * saves]);
     });
-    this.outputSlots = Int32Array.from(dynamic, ([slot]) => slot);
-    this.outputOffsets = Int32Array.from(dynamic, ([, offset]) => offset);
+    this.outputSlots = Int32Array.from(dynamicOutputs, ([slot]) => slot);
+    this.outputOffsets = Int32Array.from(dynamicOutputs, ([, offset]) => offset);
     this.fixedSlots = Int32Array.from(fixed, ([slot]) => slot);
     this.fixedOffsets = Int32Array.from(fixed, ([, offset]) => offset);
-    const names = options.outputs.map((id) => plan.graph.nodes.get(id)?.name ?? id);
+    const names = options.outputs.map((id) => graph.nodes.get(id)?.name ?? id);
     this.result = {
       names,
       ids: [...options.outputs],
@@ -181,52 +218,6 @@ export class Runner {
         this.buffer.subarray((index + 1) * saves, (index + 2) * saves),
       ),
     };
-  }
-
-  /** A node's value as computed every step: its equation, through its graphical function, clamped if a uniflow. */
-  private valueThunk(node: ModelNode, env: ExpressionEnvironment): Thunk {
-    const equation = node.equation;
-    if (equation === undefined) throw new Error(`${node.id} has no equation`);
-    let thunk = compileExpression(equation, env);
-    if (node.table !== undefined) {
-      const lookup = makeLookup(node.table);
-      const input = thunk;
-      thunk = () => lookup(input());
-    }
-    if (node.kind === 'flow' && node.nonNegative) {
-      const raw = thunk;
-      thunk = () => {
-        const value = raw();
-        return value < 0 ? 0 : value;
-      };
-    }
-    return thunk;
-  }
-
-  private initialThunk(node: ModelNode, env: ExpressionEnvironment): Thunk {
-    if (node.kind === 'aux' || node.kind === 'flow') return this.valueThunk(node, env);
-    if (node.initial === undefined) throw new Error(`${node.id} has no initial value`);
-    return compileExpression(node.initial, env);
-  }
-
-  private evaluate(): void {
-    for (const assignment of this.assignments) assignment();
-  }
-
-  /** d(stock)/dt for every stock into `out`, from the values now in the buffer. */
-  private rates(out: Float64Array): void {
-    const v = this.v;
-    const stocks = this.termStocks;
-    const slots = this.termSlots;
-    const signs = this.termSigns;
-    for (let stock = 0; stock < this.flowStocks; stock++) out[stock] = 0;
-    for (let term = 0; term < stocks.length; term++) {
-      const stock = stocks[term] as number;
-      out[stock] = (out[stock] as number) + (signs[term] as number) * (v[slots[term] as number] as number);
-    }
-    const thunks = this.rateThunks;
-    for (let index = 0; index < thunks.length; index++)
-      out[this.flowStocks + index] = (thunks[index] as Thunk)();
   }
 
   private clampStocks(base: number): void {
@@ -250,7 +241,7 @@ export class Runner {
     return this.result;
   }
 
-  /** Time, parameters, random streams and initial values. */
+  /** Time, numbers, parameters, random streams, start values and the hoisted constant parts. */
   private begin(options: RunOptions): void {
     const v = this.v;
     const { specs, slots, stepSlot } = this.plan;
@@ -259,6 +250,8 @@ export class Runner {
     v[slots.get(DT) as number] = specs.dt;
     v[slots.get(STARTTIME) as number] = specs.start;
     v[slots.get(STOPTIME) as number] = specs.stop;
+    for (let index = 0; index < this.numberSlots.length; index++)
+      v[this.numberSlots[index] as number] = this.numberValues[index] as number;
     // The step counter keeps growing across runs so random draws held per step never leak between runs.
     this.epoch += specs.steps + 2;
     v[stepSlot] = this.epoch;
@@ -268,9 +261,8 @@ export class Runner {
       const value = parameters[index] ?? (this.defaults[index] as number);
       v[this.parameterSlots[index] as number] = this.parameterClamp[index] === 1 && value < 0 ? 0 : value;
     }
-    for (let index = 0; index < this.initialSlots.length; index++) {
-      v[this.initialSlots[index] as number] = (this.initialThunks[index] as Thunk)();
-    }
+    for (const instruction of this.initialProgram) instruction();
+    for (const instruction of this.hoistedProgram) instruction();
     for (const delay of this.delays) delay.begin(v, specs.dt);
   }
 
@@ -280,6 +272,9 @@ export class Runner {
     const { specs, stockBase, stepSlot } = this.plan;
     const { start, dt, steps, saveEvery } = specs;
     const epoch = this.epoch;
+    const program = this.program;
+    const instructions = program.length;
+    const rateBase = this.rateBase;
     const buffer = this.buffer;
     const outputSlots = this.outputSlots;
     const outputOffsets = this.outputOffsets;
@@ -292,14 +287,14 @@ export class Runner {
     const timeSlot = this.timeSlot;
     const stockCount = this.stockCount;
     const euler = this.method === 'euler';
-    const k1 = this.stages[0] as Float64Array;
+    const { starts: flowStarts, middles: flowMiddles, slots: flowSlots } = this.flows;
     let save = 0;
     let untilSave = 0;
     for (let step = 0; ; step++) {
       const time = start + step * dt;
       v[timeSlot] = time;
       v[stepSlot] = epoch + step;
-      this.evaluate();
+      for (let index = 0; index < instructions; index++) (program[index] as Instruction)();
       if (delays.length > 0) this.record(step);
       for (let index = 0; index < previousCount; index++) pending[index] = (previousInputs[index] as Thunk)();
       if (untilSave === 0) {
@@ -312,11 +307,20 @@ export class Runner {
       }
       untilSave--;
       if (step >= steps) break;
-      this.rates(k1);
       if (euler) {
-        for (let stock = 0; stock < stockCount; stock++) {
-          v[stockBase + stock] = (v[stockBase + stock] as number) + dt * (k1[stock] as number);
+        const flowStocks = flowMiddles.length;
+        for (let stock = 0; stock < flowStocks; stock++) {
+          // 0 + inflows - outflows in list order, as the rate always summed.
+          let rate = 0;
+          const middle = flowMiddles[stock] as number;
+          const end = flowStarts[stock + 1] as number;
+          for (let term = flowStarts[stock] as number; term < middle; term++)
+            rate += v[flowSlots[term] as number] as number;
+          for (let term = middle; term < end; term++) rate -= v[flowSlots[term] as number] as number;
+          v[stockBase + stock] = (v[stockBase + stock] as number) + dt * rate;
         }
+        for (let stock = flowStocks; stock < stockCount; stock++)
+          v[stockBase + stock] = (v[stockBase + stock] as number) + dt * (v[rateBase + stock] as number);
       } else {
         this.rungeKutta(time);
       }
@@ -341,38 +345,79 @@ export class Runner {
     }
   }
 
-  /** One RK2 (Heun) or RK4 step from the state at `time`, whose derivative is already in stage 0. */
+  /** The rates of change into `into`: flows summed, rate expressions as the program left them. */
+  private rates(into: Float64Array): void {
+    const v = this.v;
+    const { starts, middles, slots } = this.flows;
+    const flowStocks = middles.length;
+    for (let stock = 0; stock < flowStocks; stock++) {
+      let rate = 0;
+      const middle = middles[stock] as number;
+      const end = starts[stock + 1] as number;
+      for (let term = starts[stock] as number; term < middle; term++)
+        rate += v[slots[term] as number] as number;
+      for (let term = middle; term < end; term++) rate -= v[slots[term] as number] as number;
+      into[stock] = rate;
+    }
+    for (let stock = flowStocks; stock < this.stockCount; stock++)
+      into[stock] = v[this.rateBase + stock] as number;
+  }
+
+  /** Sets the stocks to y0 + fraction*dt*slope at time `at`, computes everything, and keeps the rates. */
+  private stage(at: number, from: Float64Array, fraction: number, into: Float64Array): void {
+    const v = this.v;
+    const { stockBase } = this.plan;
+    const { dt } = this.plan.specs;
+    const y0 = this.state;
+    const count = this.stockCount;
+    v[this.timeSlot] = at;
+    for (let stock = 0; stock < count; stock++)
+      v[stockBase + stock] = (y0[stock] as number) + fraction * dt * (from[stock] as number);
+    for (const instruction of this.program) instruction();
+    this.rates(into);
+  }
+
+  /** One RK2 (Heun) or RK4 step from the state at `time`, with the program run at `time`. */
   private rungeKutta(time: number): void {
     const v = this.v;
     const { stockBase } = this.plan;
     const { dt } = this.plan.specs;
-    const timeSlot = this.plan.slots.get(TIME) as number;
     const count = this.stockCount;
     const y0 = this.state;
     const [k1, k2, k3, k4] = this.stages as [Float64Array, Float64Array, Float64Array, Float64Array];
     for (let stock = 0; stock < count; stock++) y0[stock] = v[stockBase + stock] as number;
-    const stage = (at: number, from: Float64Array, fraction: number, into: Float64Array): void => {
-      v[timeSlot] = at;
-      for (let stock = 0; stock < count; stock++)
-        v[stockBase + stock] = (y0[stock] as number) + fraction * dt * (from[stock] as number);
-      this.evaluate();
-      this.rates(into);
-    };
+    this.rates(k1);
     if (this.method === 'rk2') {
-      stage(time + dt, k1, 1, k2);
+      this.stage(time + dt, k1, 1, k2);
       for (let stock = 0; stock < count; stock++) {
         v[stockBase + stock] =
           (y0[stock] as number) + (dt / 2) * ((k1[stock] as number) + (k2[stock] as number));
       }
       return;
     }
-    stage(time + dt / 2, k1, 0.5, k2);
-    stage(time + dt / 2, k2, 0.5, k3);
-    stage(time + dt, k3, 1, k4);
+    this.stage(time + dt / 2, k1, 0.5, k2);
+    this.stage(time + dt / 2, k2, 0.5, k3);
+    this.stage(time + dt, k3, 1, k4);
     for (let stock = 0; stock < count; stock++) {
       const slope =
         (k1[stock] as number) + 2 * (k2[stock] as number) + 2 * (k3[stock] as number) + (k4[stock] as number);
       v[stockBase + stock] = (y0[stock] as number) + (dt / 6) * slope;
     }
   }
+}
+
+/** A node's value as computed every step: its equation, through its graphical function, clamped if a uniflow. */
+function valueTree(node: ModelNode, context: TreeContext): Tree {
+  if (node.equation === undefined) throw new Error(`${node.id} has no equation`);
+  let tree = toTree(node.equation, context);
+  if (node.table !== undefined) tree = { kind: 'lookup', table: node.table, input: tree };
+  if (node.kind === 'flow' && node.nonNegative) tree = { kind: 'clamp', operand: tree };
+  return tree;
+}
+
+/** A node's value when the run starts. */
+function initialTree(node: ModelNode, context: TreeContext): Tree {
+  if (node.kind === 'aux' || node.kind === 'flow') return valueTree(node, context);
+  if (node.initial === undefined) throw new Error(`${node.id} has no initial value`);
+  return toTree(node.initial, context);
 }
