@@ -8,6 +8,7 @@
  */
 export { addVariable, deleteVariable, type NewVariableKind } from './add-delete';
 export { connectFlow, type FlowEnd } from './connect';
+export { syncConnectors } from './connectors';
 export { diagramOf, variableNode } from './diagram';
 export type {
   AliasNode,

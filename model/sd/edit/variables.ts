@@ -7,7 +7,6 @@ import type { Diagnostic, Outcome } from '../diagnostics';
 import type { ModelDocument, Variable } from '../document';
 import { KEYWORDS } from '../equation/lexer';
 import { canonicalName, displayName } from '../names';
-import { syncConnectors } from './connectors';
 
 const KIND_NAMES: Readonly<Record<Variable['kind'], string>> = {
   stock: 'stock',
@@ -92,11 +91,12 @@ export function updateVariable(
 
 /**
  * Sets a variable's equation (a stock's initial value) as typed. The text is kept even when it does not parse:
- * the compile reports it, and the editor shows where. The view's links to it follow the new equation.
+ * the compile reports it, and the editor shows where. The view's connectors are left as they are while the
+ * equation is being typed (the diagram draws what the equation reads anyway); `syncConnectors` brings them
+ * in step when the edit is done, so a connector that was needed all along keeps its angle.
  */
 export function setEquation(document: ModelDocument, name: string, equation: string): Outcome<ModelDocument> {
-  const updated = updateVariable(document, name, (variable) => ({ ...variable, eqn: equation }));
-  return updated.ok ? succeeded(syncConnectors(updated.value, name)) : updated;
+  return updateVariable(document, name, (variable) => ({ ...variable, eqn: equation }));
 }
 
 /** Sets a variable's units; an empty text removes them. */

@@ -11,7 +11,14 @@ import {
   type Outcome,
   type Variable,
 } from '../../../../model/sd';
-import { findVariable, kindName, setDocumentation, setEquation, setUnits } from '../../../../model/sd/edit';
+import {
+  findVariable,
+  kindName,
+  setDocumentation,
+  setEquation,
+  setUnits,
+  syncConnectors,
+} from '../../../../model/sd/edit';
 import { variableReads } from '../../../../model/sd/edit/dependencies';
 import { DeleteVariableDialog } from '../diagram/DeleteVariableDialog';
 import { variableLabel } from '../diagram/labels';
@@ -110,7 +117,7 @@ export function VariableInspector({ variable }: { readonly variable: Variable })
           text={variable.eqn}
           compileErrors={compileProblems(compile, name)}
           onPreview={(text) => preview((current) => setEquation(current, name, text))}
-          onCommit={commit}
+          onCommit={() => changeDocument(syncConnectors(document, name), 'commit')}
         />
       )}
       {variable.gf === undefined ? null : <PointsTable gf={variable.gf} />}

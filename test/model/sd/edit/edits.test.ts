@@ -15,12 +15,13 @@ import {
   setDocumentation,
   setEquation,
   setUnits,
+  syncConnectors,
   type Diagram,
   type DiagramNode,
 } from '../../../../model/sd/edit';
 import { stockFlowView } from '../../../../model/sd/edit/view-xml';
 import { isElement, textOf, type XmlElement } from '../../../../model/sd/xml-tree';
-import { expectSameRuns, roundTrip, teacupWithDiagram, teacupWithoutView, value } from './helpers';
+import { expectSameRuns, fixture, roundTrip, teacupWithDiagram, teacupWithoutView, value } from './helpers';
 
 const node = (diagram: Diagram, id: string): DiagramNode => {
   const found = diagram.nodes.find((candidate) => candidate.id === id);
@@ -145,25 +146,41 @@ describe('field edits', () => {
     expect(stockFlowView(broken)).toBe(stockFlowView(document));
   });
 
-  it('keeps the view’s connectors in step with what an equation reads', () => {
+  it('brings the view’s connectors in step with what an equation reads', () => {
     const document = teacupWithDiagram();
-    const fewer = value(
+    const typed = value(
       setEquation(document, 'heat_loss_to_room', 'teacup_temperature / characteristic_time'),
     );
+    expect(stockFlowView(typed)).toBe(stockFlowView(document));
+    const fewer = syncConnectors(typed, 'heat_loss_to_room');
     const connectors = (doc: typeof document) =>
       viewChildren(doc).filter((child) => child.tag === 'connector');
     expect(connectors(fewer)).toHaveLength(2);
-    const more = value(
-      setEquation(
-        fewer,
-        'heat_loss_to_room',
-        '(teacup_temperature - room_temperature) / characteristic_time',
+    const more = syncConnectors(
+      value(
+        setEquation(
+          fewer,
+          'heat_loss_to_room',
+          '(teacup_temperature - room_temperature) / characteristic_time',
+        ),
       ),
+      'heat_loss_to_room',
     );
     const added = connectors(more).at(-1);
     expect(added?.attributes).toMatchObject({ uid: '3' });
     expect(added?.children.filter(isElement).map(textOf)).toEqual(['room_temperature', 'heat_loss_to_room']);
     expect(Number(added?.attributes['angle'])).toBeGreaterThan(90);
+  });
+
+  it('keeps a connector’s angle when the equation only passed through not reading its source', () => {
+    const document = fixture('ltm-reference/logistic_growth_ltm/logistic_growth.stmx');
+    const typing = value(setEquation(document, 'net_birth_rate', 'fractional_growth_rate * popul'));
+    const done = syncConnectors(
+      value(setEquation(typing, 'net_birth_rate', 'fractional_growth_rate * population')),
+      'net_birth_rate',
+    );
+    const link = diagramOf(done).links.find((candidate) => candidate.id === 'population->net_birth_rate');
+    expect(link?.angle).toBeCloseTo(-102.57380061282629);
   });
 
   it('sets and clears units and documentation', () => {
