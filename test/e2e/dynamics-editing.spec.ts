@@ -195,6 +195,12 @@ test('the sample empathy model shows its groups, ghosts and links', async ({ pag
     await page.getByRole('button', { name: 'Zoom in' }).click();
     await page.getByRole('button', { name: 'Zoom in' }).click();
     await diagram(page).screenshot({ path: test.info().outputPath('sample-model-zoomed.png') });
+
+    // A graphical function shows its points.
+    await inspector(page).getByRole('button', { name: 'Effect of perceived care on churn' }).click();
+    await expect(inspector(page).getByRole('table')).toBeVisible();
+    await expect(diagram(page).locator('.sd-node.selected .sd-graphical-mark')).toHaveCount(1);
+    await inspector(page).screenshot({ path: test.info().outputPath('graphical-function.png') });
   } finally {
     await host.stop();
   }
