@@ -8,15 +8,16 @@
  */
 import eigenvectorCentrality from 'graphology-metrics/centrality/eigenvector';
 import type { NetworkGraph } from './graph';
-import { inNodeOrder, toGraphology } from './graphology-view';
+import { inNodeOrder, toGraphology, type GraphologyView } from './graphology-view';
 
 export const EIGENVECTOR_TOLERANCE = 1e-13;
 
-export function eigenvector(graph: NetworkGraph, weighted: boolean): Float64Array {
+/** `view`: the graphology graph when the caller already has one (see pagerank.ts). */
+export function eigenvector(graph: NetworkGraph, weighted: boolean, view?: GraphologyView): Float64Array {
   const n = graph.nodes.length;
   if (graph.directed || n === 0 || graph.edges.length === 0) return new Float64Array(n).fill(Number.NaN);
   try {
-    const scores = eigenvectorCentrality(toGraphology(graph), {
+    const scores = eigenvectorCentrality(view ?? toGraphology(graph), {
       getEdgeWeight: weighted ? 'weight' : null,
       tolerance: EIGENVECTOR_TOLERANCE,
       maxIterations: 100_000,

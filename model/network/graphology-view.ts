@@ -50,6 +50,9 @@ export function undirectedView(graph: NetworkGraph): Graph<Record<string, never>
   return view;
 }
 
+/** A graphology Graph of this NetworkGraph, as built by toGraphology (weights in `weight`). */
+export type GraphologyView = Graph<Record<string, never>, WeightAttributes>;
+
 /** A graphology result keyed by id, as an array in node order (NaN for a missing node). */
 export function inNodeOrder(graph: NetworkGraph, values: Readonly<Record<string, number>>): Float64Array {
   return Float64Array.from(graph.nodes, (node) => values[node.id] ?? Number.NaN);

@@ -14,7 +14,7 @@ import louvain from 'graphology-communities-louvain';
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import type { NetworkGraph } from './graph';
-import { undirectedView } from './graphology-view';
+import { undirectedView, type GraphologyView } from './graphology-view';
 
 export interface LouvainOptions {
   readonly seed: number;
@@ -22,6 +22,8 @@ export interface LouvainOptions {
   readonly resolution?: number;
   /** Use tie strengths (default) or count every tie as 1. */
   readonly weighted?: boolean;
+  /** The undirected view when the caller already built it (graphology-view.ts `undirectedView`). */
+  readonly view?: GraphologyView;
 }
 
 export interface Communities {
@@ -107,7 +109,7 @@ export function louvainCommunities(graph: NetworkGraph, options: LouvainOptions)
     const community = Int32Array.from({ length: n }, (_, node) => node);
     return { community, count: n, modularity: Number.NaN };
   }
-  const mapping = louvain(undirectedView(graph), {
+  const mapping = louvain(options.view ?? undirectedView(graph), {
     getEdgeWeight: weighted ? 'weight' : null,
     resolution,
     rng: seededUnitRandom(options.seed),

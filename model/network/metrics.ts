@@ -16,6 +16,7 @@ import { degrees } from './degree';
 import { eigenvector } from './eigenvector';
 import { nodeAttribute, type NetworkGraph } from './graph';
 import { flowSummary } from './graph-summary';
+import { toGraphology, undirectedView } from './graphology-view';
 import { louvainCommunities } from './louvain';
 import { pageRank } from './pagerank';
 import { pathLengths } from './path-lengths';
@@ -168,16 +169,19 @@ export async function computeNetworkMetrics(
   const effective = effectiveSize(adjacency, mutualTies(adjacency, true), !graph.directed);
   report(0.9);
   throwIfCancelled(signal);
-  const pagerank = pageRank(graph, false);
-  const pagerankWeighted = pageRank(graph, true);
-  const eigen = eigenvector(graph, false);
-  const eigenWeighted = eigenvector(graph, true);
+  // One graphology graph for PageRank and eigenvector, one undirected view (the same when undirected) for Louvain.
+  const view = toGraphology(graph);
+  const pagerank = pageRank(graph, false, view);
+  const pagerankWeighted = pageRank(graph, true, view);
+  const eigen = eigenvector(graph, false, view);
+  const eigenWeighted = eigenvector(graph, true, view);
   report(0.95);
   throwIfCancelled(signal);
   const communities = louvainCommunities(graph, {
     seed: options.seed ?? DEFAULT_LOUVAIN_SEED,
     resolution: options.resolution ?? 1,
     weighted: true,
+    view: graph.directed ? undirectedView(graph) : view,
   });
   const flows = flowSummary(adjacency, degree);
   const ids = graph.nodes.map((node) => node.id);

@@ -7,14 +7,22 @@
  */
 import pagerank from 'graphology-metrics/centrality/pagerank';
 import type { NetworkGraph } from './graph';
-import { inNodeOrder, toGraphology } from './graphology-view';
+import { inNodeOrder, toGraphology, type GraphologyView } from './graphology-view';
 
 export const PAGERANK_ALPHA = 0.85;
 export const PAGERANK_TOLERANCE = 1e-12;
 
-export function pageRank(graph: NetworkGraph, weighted: boolean): Float64Array {
+/**
+ * `view` lets callers build the graphology graph once for several metrics: building it costs more than
+ * the iteration on large graphs (about a second for 100,000 edges).
+ */
+export function pageRank(
+  graph: NetworkGraph,
+  weighted: boolean,
+  view: GraphologyView = toGraphology(graph),
+): Float64Array {
   if (graph.nodes.length === 0) return new Float64Array(0);
-  const scores = pagerank(toGraphology(graph), {
+  const scores = pagerank(view, {
     getEdgeWeight: weighted ? 'weight' : null,
     alpha: PAGERANK_ALPHA,
     tolerance: PAGERANK_TOLERANCE,
