@@ -5,6 +5,7 @@
 import { conjointBenchmark } from './conjoint';
 import { networkBenchmark } from './network';
 import { systemDynamicsBenchmark } from './sd';
+import { whatIfBrowserBenchmark } from './whatif-browser';
 
 export interface Benchmark {
   readonly name: string;
@@ -12,7 +13,12 @@ export interface Benchmark {
   run(print: (line: string) => void): Promise<void>;
 }
 
-const BENCHMARKS: readonly Benchmark[] = [systemDynamicsBenchmark, networkBenchmark, conjointBenchmark];
+const BENCHMARKS: readonly Benchmark[] = [
+  systemDynamicsBenchmark,
+  whatIfBrowserBenchmark,
+  networkBenchmark,
+  conjointBenchmark,
+];
 
 for (const benchmark of BENCHMARKS) {
   console.log(`# ${benchmark.name}`);

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import { markPainted } from '../session/performance-marks';
 import { useDynamics } from '../session/dynamics-context';
 import { groupAxisLabel, timeAxisLabel } from './chart-scales';
@@ -41,8 +41,10 @@ export function ChartsPanel() {
     else localStorage.setItem(chosenKey(record.id), JSON.stringify(chosen));
   }, [chosen, record.id]);
 
-  // The slider-to-redraw measure ends when the frame showing this run has been painted.
-  useEffect(() => {
+  // The slider-to-redraw measure ends when the frame showing this run has been painted. A layout effect runs
+  // right after the charts' DOM changed and before that frame is painted; a passive effect may run only after
+  // the paint, and its requestAnimationFrame would then wait for one more frame than the redraw took.
+  useLayoutEffect(() => {
     if (current !== undefined) markPainted();
   }, [current]);
 
@@ -58,8 +60,50 @@ export function ChartsPanel() {
   }, [shown, selected, chosen]);
   const groups = useMemo(() => groupByUnits(shown, (name) => unitsOf(document, name)), [shown, document]);
   const kpis = useMemo(
-    () => (current === undefined ? [] : evaluateKpis(document, definitions, current, baseline)),
-    [document, definitions, current, baseline],
+    () => (current === undefined ? [] : evaluateKpis(definitions, current, baseline)),
+    [definitions, current, baseline],
+  );
+
+  // The charts' lines change only with a run, so the render a slider's preview causes (before its run is back)
+  // leaves the memoised charts alone.
+  const charts = useMemo(
+    () =>
+      current === undefined
+        ? []
+        : groups.map((group) => {
+            const lines: ChartLine[] = [];
+            for (const name of group.names) {
+              const color = seriesColor(shown.indexOf(name));
+              const reference = baseline === undefined ? undefined : seriesIn(baseline, name);
+              if (reference !== undefined && baseline !== undefined)
+                lines.push({
+                  key: `baseline:${name}`,
+                  label: name,
+                  color,
+                  time: baseline.time,
+                  values: reference,
+                  role: 'reference',
+                });
+              const values = seriesIn(current, name);
+              if (values !== undefined)
+                lines.push({
+                  key: `current:${name}`,
+                  label: name,
+                  color,
+                  time: current.time,
+                  values,
+                  role: 'main',
+                });
+            }
+            const title = group.names.length === 1 ? (group.names[0] as string) : group.names.join(', ');
+            return {
+              key: group.names.join('|'),
+              title,
+              lines,
+              yLabel: groupAxisLabel(group.names, group.units),
+            };
+          }),
+    [groups, shown, current, baseline],
   );
 
   const timeUnits = document.simSpecs.timeUnits;
@@ -97,44 +141,17 @@ export function ChartsPanel() {
         </p>
       ) : (
         <div className="chart-grid">
-          {groups.map((group) => {
-            const lines: ChartLine[] = [];
-            for (const name of group.names) {
-              const color = seriesColor(shown.indexOf(name));
-              const reference = baseline === undefined ? undefined : seriesIn(baseline, name);
-              if (reference !== undefined && baseline !== undefined)
-                lines.push({
-                  key: `baseline:${name}`,
-                  label: name,
-                  color,
-                  time: baseline.time,
-                  values: reference,
-                  role: 'reference',
-                });
-              const values = seriesIn(current, name);
-              if (values !== undefined)
-                lines.push({
-                  key: `current:${name}`,
-                  label: name,
-                  color,
-                  time: current.time,
-                  values,
-                  role: 'main',
-                });
-            }
-            const title = group.names.length === 1 ? (group.names[0] as string) : group.names.join(', ');
-            return (
-              <TimeSeriesChart
-                key={group.names.join('|')}
-                title={title}
-                lines={lines}
-                xLabel={xLabel}
-                yLabel={groupAxisLabel(group.names, group.units)}
-                referenceLabel={BASELINE_LABEL}
-                fileName={`${record.name} - ${title}`}
-              />
-            );
-          })}
+          {charts.map((chart) => (
+            <TimeSeriesChart
+              key={chart.key}
+              title={chart.title}
+              lines={chart.lines}
+              xLabel={xLabel}
+              yLabel={chart.yLabel}
+              referenceLabel={BASELINE_LABEL}
+              fileName={`${record.name} - ${chart.title}`}
+            />
+          ))}
         </div>
       )}
     </section>

@@ -1,8 +1,8 @@
 import { axisBottom, axisLeft, format, line, scaleLinear, select } from 'd3';
-import { useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { downloadBlob, downloadText } from '../download';
 import { serializeChart, svgToPng } from './chart-export';
-import { layoutLegend, nearestIndex, seriesExtent, valueDomain } from './chart-scales';
+import { layoutLegend, nearestIndex, seriesExtent, settleDomain } from './chart-scales';
 import { formatPrecise, formatValue } from './number-format';
 
 /** One line on a chart. */
@@ -44,7 +44,7 @@ function tickFormat(domain: readonly [number, number]): (value: number) => strin
  * a legend in the SVG (so exports carry it), and a hover read-out (a vertical rule with every line's value at the
  * nearest saved time), also reachable with the arrow keys when the chart has focus.
  */
-export function TimeSeriesChart({
+export const TimeSeriesChart = memo(function TimeSeriesChart({
   title,
   lines,
   xLabel,
@@ -87,7 +87,14 @@ export function TimeSeriesChart({
   const time = lines[0]?.time ?? [];
   const [t0, t1] = seriesExtent([time]);
   const x = useMemo(() => scaleLinear().domain([t0, t1]).range([0, plotWidth]), [t0, t1, plotWidth]);
-  const [y0, y1] = valueDomain(lines.map((entry) => entry.values));
+  // The y domain holds still while the lines move within it (settleDomain); derived state, updated in render.
+  const [domain, setDomain] = useState<readonly [number, number] | undefined>();
+  const settled = settleDomain(
+    domain,
+    lines.map((entry) => entry.values),
+  );
+  if (settled !== domain) setDomain(settled);
+  const [y0, y1] = settled;
   const y = useMemo(() => scaleLinear().domain([y0, y1]).range([plotHeight, 0]), [y0, y1, plotHeight]);
 
   useLayoutEffect(() => {
@@ -106,14 +113,22 @@ export function TimeSeriesChart({
     );
   }, [x, y, y0, y1, plotWidth, plotHeight]);
 
+  // Path data per series, kept while the scales stay: a slider moves the current run, so the baseline's paths
+  // (and those of lines the slider does not reach) are not rebuilt, and React leaves their `d` untouched.
+  const [paths] = useState(() => new WeakMap<ArrayLike<number>, { x: typeof x; y: typeof y; d: string }>());
   const path = (entry: ChartLine): string => {
+    const cached = paths.get(entry.values);
+    if (cached !== undefined && cached.x === x && cached.y === y) return cached.d;
+    // One decimal of a pixel is as fine as a screen (or a 2x PNG) shows, and keeps the path strings short.
     const generator = line<number>()
+      .digits(1)
       .defined((index) => Number.isFinite(entry.values[index] as number))
       .x((index) => x(entry.time[index] as number))
       .y((index) => y(entry.values[index] as number));
-    return (
-      generator(Array.from({ length: Math.min(entry.time.length, entry.values.length) }, (_, i) => i)) ?? ''
-    );
+    const indices = Array.from({ length: Math.min(entry.time.length, entry.values.length) }, (_, i) => i);
+    const d = generator(indices) ?? '';
+    paths.set(entry.values, { x, y, d });
+    return d;
   };
 
   // Keep the read-out on the same saved time when the lines change under it (a slider moving).
@@ -341,4 +356,4 @@ export function TimeSeriesChart({
       </div>
     </figure>
   );
-}
+});

@@ -40,6 +40,24 @@ export function valueDomain(series: readonly ArrayLike<number>[]): [number, numb
   return [low, high];
 }
 
+/**
+ * The y domain for new data given the one on screen: kept while the data still fits and would fill at least half
+ * of it, so the axis stands still while a slider drags a line up and down (a moving axis makes a moving line hard
+ * to read, and redrawing it costs a frame's time); recomputed when the data leaves it or shrinks well inside it.
+ * Returns `previous` itself when it is kept.
+ */
+export function settleDomain(
+  previous: readonly [number, number] | undefined,
+  series: readonly ArrayLike<number>[],
+): readonly [number, number] {
+  const fresh = valueDomain(series);
+  if (previous === undefined) return fresh;
+  const [min, max] = seriesExtent(series);
+  const fits = min >= previous[0] && max <= previous[1];
+  const fills = fresh[1] - fresh[0] >= 0.5 * (previous[1] - previous[0]);
+  return fits && fills ? previous : fresh;
+}
+
 const byTime = bisector((time: number) => time);
 
 /** The index of the saved time nearest to `t` (the read-out snaps to saved points, never interpolates). */

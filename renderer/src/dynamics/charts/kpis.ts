@@ -5,12 +5,14 @@
  */
 import { canonicalName, type ModelDocument } from '../../../../model/sd';
 import type { RunSeries } from '../engine/protocol';
-import { unitsOf } from './chart-variables';
+import { displayUnits, unitsOf } from './chart-variables';
 import { EMPATHY_KPIS } from './empathy-kpis';
 
 interface KpiBase {
   readonly id: string;
   readonly label: string;
+  /** The figure's units as the model gives them (kpisFor fills them in from the document). */
+  readonly units?: string | undefined;
   /** Which direction is good news (colours the change); undefined when neither is. */
   readonly better?: 'higher' | 'lower' | undefined;
 }
@@ -53,8 +55,12 @@ export function kpisFor(document: ModelDocument): KpiDefinition[] {
   const empathy = EMPATHY_KPIS.filter((kpi) =>
     kpi.kind === 'final' ? has(kpi.variable) : has(kpi.gain) && kpi.spendRates.every(has),
   );
+  const withUnits = (definition: KpiDefinition): KpiDefinition =>
+    definition.kind === 'final' && definition.format !== 'share'
+      ? { ...definition, units: unitsOf(document, definition.variable) }
+      : definition;
   // Most of the list must be there: a model that merely has a "Revenue" is not the empathy model.
-  if (empathy.length >= Math.ceil(EMPATHY_KPIS.length / 2)) return empathy;
+  if (empathy.length >= Math.ceil(EMPATHY_KPIS.length / 2)) return empathy.map(withUnits);
   return document.variables
     .filter((variable) => variable.kind === 'stock')
     .slice(0, FALLBACK_STOCKS)
@@ -64,6 +70,7 @@ export function kpisFor(document: ModelDocument): KpiDefinition[] {
       label: stock.name,
       variable: stock.name,
       format: 'number',
+      units: displayUnits(stock.units),
     }));
 }
 
@@ -122,7 +129,7 @@ export function evaluateKpi(
       value,
       reference: before,
       change: value === undefined || before === undefined ? undefined : value - before,
-      units: undefined,
+      units: definition.units,
       note: value === undefined ? `no variable “${definition.variable}” in this run` : undefined,
     };
   }
@@ -152,20 +159,11 @@ export function evaluateKpi(
   };
 }
 
-/** Every KPI of the model for a run against its reference, with the units the document gives. */
+/** Every KPI for a run against its reference. */
 export function evaluateKpis(
-  document: ModelDocument,
   definitions: readonly KpiDefinition[],
   run: RunSeries,
   reference: RunSeries | undefined,
 ): KpiValue[] {
-  return definitions.map((definition) => {
-    const value = evaluateKpi(definition, run, reference);
-    return definition.kind === 'final'
-      ? {
-          ...value,
-          units: definition.format === 'share' ? undefined : unitsOf(document, definition.variable),
-        }
-      : value;
-  });
+  return definitions.map((definition) => evaluateKpi(definition, run, reference));
 }

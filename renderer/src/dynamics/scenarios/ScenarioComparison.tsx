@@ -73,8 +73,32 @@ export function ScenarioComparison({ scenarios, parameters }: ScenarioComparison
     [variables, chosen, definitions],
   );
   const runs = useMemo(() => (outcome.status === 'ready' ? outcome.runs : []), [outcome]);
-  const table = useMemo(() => kpiTable(document, definitions, runs), [document, definitions, runs]);
+  const table = useMemo(() => kpiTable(definitions, runs), [definitions, runs]);
   const xLabel = timeAxisLabel(document.simSpecs.timeUnits);
+  // One chart per variable, a line per scenario; memoised so a slider moving elsewhere does not redraw them.
+  const charts = useMemo(
+    () =>
+      charted.map((name) => ({
+        name,
+        yLabel: groupAxisLabel([name], unitsOf(document, name)),
+        lines: runs.flatMap((entry, index): ChartLine[] => {
+          const values = seriesIn(entry.run, name);
+          return values === undefined
+            ? []
+            : [
+                {
+                  key: entry.scenario.id,
+                  label: entry.name,
+                  color: seriesColor(index),
+                  time: entry.run.time,
+                  values,
+                  role: 'main',
+                },
+              ];
+        }),
+      })),
+    [charted, runs, document],
+  );
 
   const exportComparison = (format: 'csv' | 'json') => {
     setProblem(undefined);
@@ -121,33 +145,16 @@ export function ScenarioComparison({ scenarios, parameters }: ScenarioComparison
       />
       {runs.length > 0 ? (
         <div className="chart-grid">
-          {charted.map((name) => {
-            const lines: ChartLine[] = runs.flatMap((entry, index) => {
-              const values = seriesIn(entry.run, name);
-              return values === undefined
-                ? []
-                : [
-                    {
-                      key: `${entry.scenario.id}`,
-                      label: entry.name,
-                      color: seriesColor(index),
-                      time: entry.run.time,
-                      values,
-                      role: 'main' as const,
-                    },
-                  ];
-            });
-            return (
-              <TimeSeriesChart
-                key={name}
-                title={name}
-                lines={lines}
-                xLabel={xLabel}
-                yLabel={groupAxisLabel([name], unitsOf(document, name))}
-                fileName={`${record.name} - ${name} - comparison`}
-              />
-            );
-          })}
+          {charts.map((chart) => (
+            <TimeSeriesChart
+              key={chart.name}
+              title={chart.name}
+              lines={chart.lines}
+              xLabel={xLabel}
+              yLabel={chart.yLabel}
+              fileName={`${record.name} - ${chart.name} - comparison`}
+            />
+          ))}
         </div>
       ) : null}
     </section>

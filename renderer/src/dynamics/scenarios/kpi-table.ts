@@ -3,7 +3,6 @@
  * reference scenario, which is "Status quo" when it is among them (the policy question is always "against doing
  * nothing new") and the first one otherwise.
  */
-import type { ModelDocument } from '../../../../model/sd';
 import type { RunSeries } from '../engine/protocol';
 import { evaluateKpis, type KpiDefinition, type KpiValue } from '../charts/kpis';
 
@@ -27,13 +26,12 @@ export function referenceIndex(names: readonly string[]): number {
 }
 
 export function kpiTable(
-  document: ModelDocument,
   definitions: readonly KpiDefinition[],
   runs: readonly NamedRun[],
 ): { readonly reference: number; readonly rows: KpiRow[] } {
   const reference = referenceIndex(runs.map((run) => run.name));
   const referenceRun = runs[reference]?.run;
-  const columns = runs.map((entry) => evaluateKpis(document, definitions, entry.run, referenceRun));
+  const columns = runs.map((entry) => evaluateKpis(definitions, entry.run, referenceRun));
   const rows = definitions.map((definition, row) => ({
     definition,
     cells: columns.map((column) => column[row] as KpiValue),

@@ -5,6 +5,7 @@ import {
   layoutLegend,
   nearestIndex,
   seriesExtent,
+  settleDomain,
   timeAxisLabel,
   valueDomain,
 } from '../../../../renderer/src/dynamics/charts/chart-scales';
@@ -71,5 +72,15 @@ describe('chart scales', () => {
     ]);
     expect(height).toBe(36);
     expect(layoutLegend([], 300).height).toBe(0);
+  });
+});
+
+describe('settled y domain', () => {
+  it('holds still while the data fits and fills half of it, and follows the data otherwise', () => {
+    const first = settleDomain(undefined, [[3000, 3800]]);
+    expect(first).toEqual([3000, 3800]);
+    expect(settleDomain(first, [[3100, 3700]])).toBe(first);
+    expect(settleDomain(first, [[3100, 3900]])).toEqual([3100, 3900]);
+    expect(settleDomain(first, [[3400, 3500]])).toEqual([3400, 3500]);
   });
 });

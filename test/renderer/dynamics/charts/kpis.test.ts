@@ -50,6 +50,14 @@ describe('KPIs', () => {
       'Cumulative profit',
       'Return on empathy spend',
     ]);
+    expect(kpis.map((kpi) => kpi.units)).toEqual([
+      undefined,
+      'customers',
+      'ideas',
+      'dollars/Month',
+      'dollars',
+      undefined,
+    ]);
     expect(kpiVariables(kpis)).toEqual([
       'Employee retention',
       'Customers',
@@ -71,6 +79,7 @@ describe('KPIs', () => {
         label: 'Teacup Temperature',
         variable: 'Teacup Temperature',
         format: 'number',
+        units: undefined,
       },
     ]);
   });
@@ -134,9 +143,6 @@ describe('KPIs', () => {
       better: 'higher',
     };
     const [value] = evaluateKpis(
-      documentOf(`<xmile version="1.0" xmlns="http://docs.oasis-open.org/xmile/ns/XMILE/v1.0"><header/>
-        <sim_specs><start>0</start><stop>1</stop><dt>1</dt></sim_specs><model><variables>
-        <aux name="Employee retention"><eqn>0.8</eqn><units>dmnl</units></aux></variables></model></xmile>`),
       [share],
       run([0, 1], { 'Employee retention': [0.8, 0.84] }),
       run([0, 1], { 'Employee retention': [0.8, 0.8] }),

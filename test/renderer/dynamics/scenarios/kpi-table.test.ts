@@ -40,7 +40,7 @@ describe('KPI table', () => {
       return { name: scenario.name, run: copy };
     });
 
-    const table = kpiTable(read.value, kpisFor(read.value), runs);
+    const table = kpiTable(kpisFor(read.value), runs);
     expect(table.reference).toBe(1);
     expect(table.rows.map((row) => row.definition.id)).toEqual([
       'employee-retention',

@@ -1,0 +1,147 @@
+/**
+ * Slider-to-redraw in the browser (DESIGN.md budget: one 16 ms frame): the web host serves the built renderer with
+ * the sample project, Chromium opens the empathy reference model, and a slider is dragged through many values,
+ * one input event per animation frame, the way a hand drags it. Each input event sets the performance mark
+ * `whatif:input` (session/use-dynamics-session.ts); the charts mark the frame painted after drawing the new run
+ * (session/performance-marks.ts), and the measure between them is read back from
+ * `performance.getEntriesByType('measure')`. A measure covers the worker run, its transfer, React's render,
+ * the d3 redraw and the paint.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { buildRenderer, rendererBuildIsStale } from '../../electron/web/renderer-build';
+import playwrightConfig from '../../playwright.config';
+import { startWebHost, type RunningHost } from '../e2e/web-host';
+import type { Benchmark } from './main';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const CHROMIUM = '/usr/bin/chromium';
+const SAMPLE_PROJECT = 'Sample: empathy in a small service business';
+const SLIDER = 'Training budget';
+const WARM_UP_INPUTS = 30;
+const MEASURED_INPUTS = 100;
+const TARGET_MS = 16;
+const MEASURE = 'whatif:slider-to-redraw';
+
+/** The percentile by linear interpolation between closest ranks (the R-7 / NumPy default). */
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const rank = (sorted.length - 1) * p;
+  const low = Math.floor(rank);
+  const high = Math.ceil(rank);
+  const lower = sorted[low] as number;
+  return lower + ((sorted[high] as number) - lower) * (rank - low);
+}
+
+/**
+ * Drags the slider in the page: `count` input events, one per animation frame, sweeping the range up and
+ * down, then the change event a release sends. The value is set through the input's own setter so React's
+ * change tracking sees it, as it sees a real drag.
+ */
+async function drag(page: Page, count: number): Promise<void> {
+  await page.getByRole('slider', { name: SLIDER }).evaluate(async (element, inputs) => {
+    const input = element as HTMLInputElement;
+    const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
+    const min = Number(input.min);
+    const max = Number(input.max);
+    for (let index = 0; index < inputs; index++) {
+      // Right after a frame is painted (a task queued from requestAnimationFrame runs after the paint), so
+      // the measure is from an input to the next frame that can show it.
+      await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted, 0)));
+      // A triangle wave over the range: every event asks for a run that differs from the last one.
+      const phase = (index % 40) / 20;
+      const fraction = phase <= 1 ? phase : 2 - phase;
+      setValue?.call(input, String(min + (max - min) * (0.05 + 0.9 * fraction)));
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    }
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  }, count);
+  // Let the last runs paint before the measures are read.
+  await page.evaluate(
+    () =>
+      new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 50)))),
+  );
+}
+
+const measures = (page: Page): Promise<number[]> =>
+  page.evaluate(
+    (name) =>
+      performance
+        .getEntriesByType('measure')
+        .filter((entry) => entry.name === name)
+        .map((entry) => entry.duration),
+    MEASURE,
+  );
+
+async function measure(print: (line: string) => void): Promise<void> {
+  if (!existsSync(CHROMIUM)) {
+    print(
+      `empathy model slider-to-redraw  skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium)`,
+    );
+    return;
+  }
+  if (rendererBuildIsStale(ROOT, resolve(ROOT, 'dist'))) await buildRenderer(ROOT);
+  const dataDir = mkdtempSync(join(tmpdir(), 'empathy-bench-'));
+  let host: RunningHost | undefined;
+  let browser: Browser | undefined;
+  try {
+    host = await startWebHost(dataDir, { samples: true });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [...(playwrightConfig.use?.launchOptions?.args ?? [])],
+    });
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    // A script error in the page (or its worker) is the likely reason nothing draws: say it instead of a timeout.
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(host.url);
+    await page.getByRole('button', { name: `Open ${SAMPLE_PROJECT}` }).click();
+    await page
+      .locator('.charts path.series.main')
+      .first()
+      .waitFor()
+      .catch((error: unknown) => {
+        throw pageErrors.length > 0 ? new Error(`the page failed: ${pageErrors.join('; ')}`) : error;
+      });
+    await page.getByRole('slider', { name: SLIDER }).scrollIntoViewIfNeeded();
+
+    await drag(page, WARM_UP_INPUTS);
+    await page.evaluate(() => performance.clearMeasures());
+    await drag(page, MEASURED_INPUTS);
+    const durations = (await measures(page)).sort((a, b) => a - b);
+    if (durations.length === 0) {
+      print('empathy model slider-to-redraw  no measures recorded (did the charts call markPainted?)');
+      return;
+    }
+    const median = percentile(durations, 0.5);
+    const p95 = percentile(durations, 0.95);
+    const max = durations[durations.length - 1] as number;
+    const verdict = p95 <= TARGET_MS ? 'within' : median <= TARGET_MS ? 'median within, p95 over' : 'over';
+    print(
+      `empathy model slider-to-redraw  median ${median.toFixed(1)} ms  p95 ${p95.toFixed(1)} ms  max ${max.toFixed(1)} ms` +
+        `  (${durations.length} redraws of ${MEASURED_INPUTS} input events one frame apart, Chromium headless,` +
+        ` load ${loadavg()[0]?.toFixed(1) ?? '?'} on ${availableParallelism()} cores)` +
+        `  target ${TARGET_MS} ms: ${verdict}`,
+    );
+  } finally {
+    await browser?.close();
+    await host?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+export const whatIfBrowserBenchmark: Benchmark = {
+  name: 'what-if in the browser: slider input to painted chart (performance marks)',
+  async run(print) {
+    try {
+      await measure(print);
+    } catch (error) {
+      // A browser that cannot start must not take the other benchmarks down with it.
+      print(
+        `empathy model slider-to-redraw  failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+      );
+    }
+  },
+};
