@@ -149,13 +149,15 @@ export function evaluateKpi(
   // A spend that did not change has no return (the ratio would be noise over rounding error).
   if (Math.abs(extraSpend) <= 1e-9 * Math.max(1, Math.abs(spend), Math.abs(referenceSpend)))
     return { ...base, value: undefined, note: 'same empathy spend as the reference' };
+  // Divided by the size of the change, so the sign always says which way profit went: +158% is $1.58 more profit
+  // per extra dollar spent; after a cut, -385% is $3.85 of profit lost per dollar saved.
   return {
     ...base,
-    value: (gain - referenceGain) / extraSpend,
+    value: (gain - referenceGain) / Math.abs(extraSpend),
     note:
       extraSpend > 0
-        ? 'extra profit per extra dollar spent on empathy'
-        : 'profit change per dollar of empathy spend cut',
+        ? 'profit gained per extra dollar spent on empathy'
+        : 'profit gained per dollar of empathy spend cut',
   };
 }
 

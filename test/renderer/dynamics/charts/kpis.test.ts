@@ -127,7 +127,12 @@ describe('KPIs', () => {
     // Extra spend: (100 + 100) - (50 + 50) = 100; extra profit (already net of it): 400 - 300 = 100.
     const value = evaluateKpi(roi, programme, statusQuo);
     expect(value.value).toBeCloseTo(1, 12);
-    expect(value.note).toMatch(/extra profit per extra dollar/);
+    expect(value.note).toMatch(/per extra dollar spent/);
+    // A cut that loses profit reads negative: the sign is the direction of profit.
+    const cut = evaluateKpi(roi, statusQuo, programme);
+    expect(cut.value).toBeCloseTo(-1, 12);
+    expect(cut.note).toMatch(/per dollar of empathy spend cut/);
+    expect(kpiText(cut)).toMatchObject({ value: '−100%', tone: 'bad' });
     expect(kpiText(value)).toMatchObject({ value: '+100%', tone: 'good' });
     expect(evaluateKpi(roi, statusQuo, statusQuo)).toMatchObject({ value: undefined });
     expect(evaluateKpi(roi, programme, undefined).value).toBeUndefined();
