@@ -17,6 +17,7 @@
  */
 import type { Result } from '../stats/data-table';
 import type { ChoiceSets } from './choice-sets';
+import type { ParameterLayout } from './coding';
 import {
   backSubstituteTransposed,
   choleskyInPlace,
@@ -41,6 +42,13 @@ export interface HbOptions {
   readonly stepScale?: number;
   /** Weight of the pooled likelihood in the fractional likelihood (bayesm w, default 0.1). */
   readonly fractionalWeight?: number;
+  /**
+   * Divide column p of X by columnScales[p] while sampling (and scale the results back). bayesm's default prior
+   * on Sigma, IW(k + 3, (k + 3) I), assumes part-worths of about unit size; a price per euro varies far less
+   * across people and the prior would swamp it, so numeric attributes are best sampled per range
+   * (numericColumnScales). Default: no scaling, exactly bayesm.
+   */
+  readonly columnScales?: ArrayLike<number>;
 }
 
 export interface HbHooks {
@@ -82,7 +90,14 @@ export interface HbSampler {
 }
 
 /** Prepares the sampler: pooled MLE, fractional-likelihood start and Hessian per respondent. */
-export function createHbSampler(sets: ChoiceSets, options: HbOptions): Result<HbSampler> {
+export function createHbSampler(original: ChoiceSets, options: HbOptions): Result<HbSampler> {
+  const scales = options.columnScales;
+  if (
+    scales !== undefined &&
+    (scales.length !== original.k || Array.from(scales).some((scale) => !(scale > 0)))
+  )
+    return { ok: false, error: 'column scales must be one positive number per parameter' };
+  const sets = scales === undefined ? original : scaleColumns(original, scales);
   const k = sets.k;
   const nRespondents = sets.respondents.length;
   const nSets = sets.chosen.length;
@@ -287,7 +302,7 @@ export function createHbSampler(sets: ChoiceSets, options: HbOptions): Result<Hb
         muMean[a] = average;
         muSd[a] = count > 1 ? Math.sqrt(squares / (count - 1)) : Number.NaN;
       }
-      return {
+      return unscaleResult(scales, {
         status,
         iterations: done,
         names: sets.names,
@@ -299,7 +314,7 @@ export function createHbSampler(sets: ChoiceSets, options: HbOptions): Result<Hb
         acceptanceRate: proposals === 0 ? 0 : accepted / proposals,
         logLikTrace,
         keptDraws: kept,
-      };
+      });
     },
   };
   return { ok: true, value: sampler };
@@ -322,4 +337,43 @@ export function runHierarchicalBayes(
       hooks.onProgress?.(sampler.done, sampler.total);
   }
   return { ok: true, value: sampler.result('done') };
+}
+
+/**
+ * Per-parameter scales for HB: the value range of each numeric attribute (so its column spans one unit, like
+ * a dummy), 1 for everything else.
+ */
+export function numericColumnScales(layout: ParameterLayout): Float64Array {
+  const scales = new Float64Array(layout.names.length).fill(1);
+  for (const { attribute, columns } of layout.attributes) {
+    if (attribute.kind !== 'numeric') continue;
+    const range = (attribute.values[attribute.values.length - 1] ?? 0) - (attribute.values[0] ?? 0);
+    if (range > 0) scales[columns[0] as number] = range;
+  }
+  return scales;
+}
+
+function scaleColumns(sets: ChoiceSets, scales: ArrayLike<number>): ChoiceSets {
+  const x = Float64Array.from(sets.x, (value, index) => value / (scales[index % sets.k] as number));
+  return { ...sets, x };
+}
+
+/** b = b_scaled / scale, Sigma_ab = Sigma_scaled_ab / (scale_a scale_b). */
+function unscaleResult(scales: ArrayLike<number> | undefined, result: HbResult): HbResult {
+  if (scales === undefined) return result;
+  const k = scales.length;
+  const perColumn = (values: Float64Array) =>
+    values.map((value, index) => value / (scales[index % k] as number));
+  return {
+    ...result,
+    individualMeans: perColumn(result.individualMeans),
+    populationMean: {
+      mean: perColumn(result.populationMean.mean),
+      sd: perColumn(result.populationMean.sd),
+      draws: perColumn(result.populationMean.draws),
+    },
+    populationCovariance: result.populationCovariance.map(
+      (value, index) => value / ((scales[Math.floor(index / k)] as number) * (scales[index % k] as number)),
+    ),
+  };
 }

@@ -19,6 +19,7 @@ import {
   importRatingsLong,
   importRatingsWide,
   mnlLogLikelihood,
+  numericColumnScales,
   largestSet,
   parameterLayout,
   partWorthsOf,
@@ -381,7 +382,12 @@ function hbDocument(
   let lastReported = -1;
   const result = runHierarchicalBayes(
     sets,
-    { iterations: options.iterations, burnIn: options.burnIn, seed: options.seed },
+    {
+      iterations: options.iterations,
+      burnIn: options.burnIn,
+      seed: options.seed,
+      columnScales: numericColumnScales(layout),
+    },
     {
       progressEvery: Math.max(1, Math.floor(options.iterations / 10)),
       onProgress: (done, total) => {
@@ -475,6 +481,8 @@ function hbDocument(
           },
         ]),
       ),
+      prior:
+        'bayesm rhierMnlRwMixture defaults (Amu = 0.01, nu = k + 3, V = nu I), numeric attributes sampled per value range',
       logLik,
       n: sets.chosen.length,
       respondents: hb.respondents.length,

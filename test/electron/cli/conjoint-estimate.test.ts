@@ -273,6 +273,43 @@ describe('conjoint estimate (in process)', () => {
     expect((await run()).out).toBe(first.out);
   });
 
+  it('estimates the sample study as its README says, with WTP for every level', async () => {
+    const { code, out } = await cli([
+      'conjoint',
+      'estimate',
+      '--data',
+      'sample-data/conjoint/choices.csv',
+      '--study',
+      'sample-data/conjoint/study.json',
+      '--kind',
+      'choice',
+      '--respondent',
+      'respondent',
+      '--task',
+      'task',
+      '--alternative',
+      'alternative',
+      '--choice',
+      'chosen',
+      '--attributes',
+      'reply_time,agent,follow_up,understood,price',
+      '--none-alternative',
+      'none',
+    ]);
+    expect(code).toBe(0);
+    const result = JSON.parse(out) as EstimateJson & {
+      price: string;
+      willingnessToPay: { label: string; value: number }[];
+    };
+    expect(Object.keys(result.coefficients)).toContain('none');
+    expect(result.price).toBe('price');
+    const understood = result.willingnessToPay.find(
+      (entry) => entry.label === 'understood: fully understood vs scripted answer',
+    );
+    expect(understood?.value).toBeGreaterThan(9);
+    expect(understood?.value).toBeLessThan(14);
+  });
+
   it('wide ratings with --profiles give the long estimates', async () => {
     const long = JSON.parse((await cli(['conjoint', 'estimate', ...TEA_ARGS])).out) as EstimateJson;
     const wide = await cli([

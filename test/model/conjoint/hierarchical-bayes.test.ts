@@ -185,6 +185,26 @@ describe('hierarchical Bayes: seed, progress, cancel', () => {
     expect(sampler.value.done).toBe(25);
   });
 
+  it('column scales of 1 change nothing; other scales come back in the original units', () => {
+    const plain = runHierarchicalBayes(sets, { iterations: 40, burnIn: 10, thin: 1, seed: 5 });
+    const ones = runHierarchicalBayes(sets, {
+      iterations: 40,
+      burnIn: 10,
+      thin: 1,
+      seed: 5,
+      columnScales: [1, 1, 1, 1, 1],
+    });
+    if (!plain.ok || !ones.ok) throw new Error('HB failed');
+    expect(Array.from(ones.value.individualMeans)).toEqual(Array.from(plain.value.individualMeans));
+    // Price (1..3) sampled per range 2: the price coefficient is reported per unit, near the unscaled run's.
+    const scaled = runHierarchicalBayes(sets, { iterations: 1500, seed: 5, columnScales: [1, 1, 1, 1, 2] });
+    if (!scaled.ok) throw new Error(scaled.error);
+    expect(
+      Math.abs((scaled.value.populationMean.mean[4] as number) - (expected.mu_mean[4] as number)),
+    ).toBeLessThan(0.2);
+    expect(createHbSampler(sets, { iterations: 10, seed: 1, columnScales: [1, 1, 0, 1, 1] }).ok).toBe(false);
+  });
+
   it('needs two respondents', () => {
     const one = { ...sets, respondents: ['1'], respondentStart: Int32Array.from([0, sets.chosen.length]) };
     expect(createHbSampler(one, { iterations: 10, seed: 1 }).ok).toBe(false);
