@@ -12,6 +12,10 @@ import { startWebHost } from './web-host';
 const SAMPLE_TEACUP = resolve(import.meta.dirname, '../fixtures/sd-test-models/core-xmile/sample_teacup');
 const TEACUP_WITH_DIAGRAM = resolve(SAMPLE_TEACUP, 'teacup_w_diagram.xmile');
 const TEACUP_WITHOUT_VIEW = resolve(SAMPLE_TEACUP, 'teacup.xmile');
+const ZEROLED_WITHOUT_VIEW = resolve(
+  import.meta.dirname,
+  '../fixtures/sd-test-models/core-xmile/zeroled_decimals/test_zeroled_decimals.xmile',
+);
 
 async function openProjectWithModel(page: Page, url: string, file: string): Promise<void> {
   await page.setViewportSize({ width: 1440, height: 1000 });
@@ -177,6 +181,12 @@ test('a model without a view gets a readable automatic layout', async ({ page, h
   await page.emulateMedia({ colorScheme: 'dark' });
   await diagram(page).getByRole('button', { name: 'Flow Heat Loss to Room' }).click();
   await page.screenshot({ path: test.info().outputPath('automatic-layout-dark.png'), fullPage: true });
+
+  // A larger model without a view: six stocks in chains, ten auxiliaries.
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.getByTestId('xmile-file').setInputFiles(ZEROLED_WITHOUT_VIEW);
+  await expect(diagram(page).locator('.sd-node.sd-stock')).toHaveCount(6);
+  await diagram(page).screenshot({ path: test.info().outputPath('automatic-layout-larger.png') });
 });
 
 test('the sample empathy model shows its groups, ghosts and links', async ({ page, dataDir }) => {

@@ -3,14 +3,15 @@
  * Hand-written because no layout library knows stocks and pipes, and deterministic so the same model always
  * looks the same:
  *
- * 1. Stocks joined by flows form chains; each chain gets a row, its stocks ordered along the flows.
+ * 1. Stocks joined by flows form chains, each laid along a row in the order of its flows; short chains (a
+ *    lone stock) share a row.
  * 2. A flow between neighbours in a row is a straight pipe; any other flow between stocks goes round below
  *    the row; a flow from or to nothing gets a pipe to a cloud on a free side of its stock.
  * 3. Auxiliaries go near what they feed (above it), in rounds outward from the stocks and flows; those that
  *    feed nothing go near what they read (below it); the rest in a grid under the diagram. Each takes the
  *    nearest spot on a grid whose footprint (shape and label) overlaps nothing placed.
  */
-import type { ModelDocument, Stock } from '../document';
+import type { ModelDocument, Stock, Variable } from '../document';
 import { DEFAULT_STOCK_HEIGHT, DEFAULT_STOCK_WIDTH, type Point } from './diagram-types';
 import { variableReads } from './dependencies';
 import { midpointOf } from './polyline';
@@ -42,6 +43,9 @@ export interface Layout {
 /** Spacing, in view units (Stella's points). */
 const COLUMN = 240;
 const ROW = 320;
+/** How wide a row of stock chains grows before the next chain starts a new row, and the gap between chains. */
+const ROW_WIDTH = 5 * COLUMN;
+const CHAIN_GAP = COLUMN / 2;
 const CLOUD_PIPE = 120;
 const ROUTE_DROP = 48;
 const ROUTE_STEP = 26;
@@ -104,6 +108,15 @@ export function flowEnds(stocks: readonly Stock[]): Map<string, { from?: string;
     }
   }
   return ends;
+}
+
+/**
+ * True for a flow, and for an auxiliary a stock lists as one of its flows: files converted by xmutil
+ * (test-models `zeroled_decimals`) declare some flows as `<aux>`, and the engine takes their value as the
+ * rate (graph/build.ts), so the diagram draws them as pipes too.
+ */
+export function drawnAsFlow(variable: Variable, ends: ReadonlyMap<string, unknown>): boolean {
+  return variable.kind === 'flow' || (variable.kind === 'aux' && ends.has(canonical(variable.name)));
 }
 
 /** Chains of stocks joined by flows, each ordered along its flows (cycles broken in the model's order). */
@@ -175,7 +188,8 @@ export function layoutMissing(document: ModelDocument, fixed: FixedNodes): Layou
   const bottomOfAll = () => boxes.reduce((bottom, box) => Math.max(bottom, box.bottom), -Infinity);
   const leftOfAll = () => (boxes.length === 0 ? 0 : Math.min(...boxes.map((box) => box.left)) + 60);
 
-  // 1. Stocks, one row per chain, below what is already drawn.
+  // 1. Stocks: each chain in a row of its own columns, short chains side by side until a row is full, all
+  // below what is already drawn.
   const stockVariables = document.variables.filter(
     (variable): variable is Stock => variable.kind === 'stock',
   );
@@ -186,10 +200,15 @@ export function layoutMissing(document: ModelDocument, fixed: FixedNodes): Layou
   const newStocks = stockVariables.map((stock) => canonical(stock.name)).filter((id) => !stocks.has(id));
   let rowY = boxes.length === 0 ? 0 : bottomOfAll() + ROW / 2;
   const rowX = leftOfAll();
-  for (const row of stockRows(newStocks, edges)) {
-    row.forEach((id, column) => {
+  let cursor = 0;
+  for (const chain of stockRows(newStocks, edges)) {
+    if (cursor > 0 && cursor + (chain.length - 1) * COLUMN > ROW_WIDTH) {
+      rowY += ROW;
+      cursor = 0;
+    }
+    chain.forEach((id, column) => {
       const place = {
-        x: rowX + column * COLUMN,
+        x: rowX + cursor + column * COLUMN,
         y: rowY,
         width: DEFAULT_STOCK_WIDTH,
         height: DEFAULT_STOCK_HEIGHT,
@@ -197,7 +216,7 @@ export function layoutMissing(document: ModelDocument, fixed: FixedNodes): Layou
       stocks.set(id, place);
       occupy(around(place, stockFootprint(place)));
     });
-    rowY += ROW;
+    cursor += chain.length * COLUMN + CHAIN_GAP;
   }
 
   // 2. Flows: straight between neighbours, round below otherwise, to clouds on free sides.
@@ -205,7 +224,7 @@ export function layoutMissing(document: ModelDocument, fixed: FixedNodes): Layou
   const useSide = (stock: string, side: Side) => used.set(stock, (used.get(stock) ?? new Set()).add(side));
   const routesBelow = new Map<string, number>();
   const flowIds = document.variables
-    .filter((variable) => variable.kind === 'flow')
+    .filter((variable) => drawnAsFlow(variable, ends))
     .map((flow) => canonical(flow.name));
   const newFlows = flowIds.filter((id) => !flows.has(id));
   const place = (id: string, points: Point[]) => {
@@ -296,7 +315,7 @@ export function layoutMissing(document: ModelDocument, fixed: FixedNodes): Layou
   // 3. Auxiliaries and graphical functions, outward from the stocks and flows.
   const reads = variableReads(document);
   const pending = document.variables
-    .filter((variable) => variable.kind === 'aux' || variable.kind === 'gf')
+    .filter((variable) => (variable.kind === 'aux' || variable.kind === 'gf') && !drawnAsFlow(variable, ends))
     .map((variable) => canonical(variable.name))
     .filter((id) => !fixed.others.has(id));
   const positionOf = (id: string): Point | undefined =>

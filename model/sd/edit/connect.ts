@@ -11,14 +11,13 @@ import { diagramOf } from './diagram';
 import type { FlowNode, Point, StockNode } from './diagram-types';
 import { materializeView, withFlowShape } from './layout-edits';
 import { canonical, canonicalReference } from './memo';
-import { midpointOf } from './polyline';
+import { midpointOf, stockSide, type Side } from './polyline';
 import { failed, findVariable, succeeded, unknownVariable } from './variables';
 import { VIEW_VARIABLE_TAGS, viewElementId, withStockFlowView } from './view-xml';
 
 /** Which end of a flow: where it comes from (the stock it drains) or where it goes (the stock it fills). */
 export type FlowEnd = 'from' | 'to';
 
-type Side = 'left' | 'right' | 'top' | 'bottom';
 const SIDES: readonly Side[] = ['left', 'right', 'top', 'bottom'];
 
 const SIDE_DIRECTIONS: Readonly<Record<Side, Point>> = {
@@ -27,14 +26,6 @@ const SIDE_DIRECTIONS: Readonly<Record<Side, Point>> = {
   top: { x: 0, y: -1 },
   bottom: { x: 0, y: 1 },
 };
-
-/** The side of the stock a point on (or near) its outline is on. */
-function sideOf(stock: StockNode, point: Point): Side {
-  const dx = (point.x - stock.x) / stock.width;
-  const dy = (point.y - stock.y) / stock.height;
-  if (Math.abs(dx) >= Math.abs(dy)) return dx < 0 ? 'left' : 'right';
-  return dy < 0 ? 'top' : 'bottom';
-}
 
 /**
  * The middle of the side of the stock that faces `toward` best among those no other pipe uses, so a new
@@ -65,8 +56,8 @@ function takenSides(stock: StockNode, flows: readonly FlowNode[], except: string
     if (flow.id === except) continue;
     const first = flow.points[0];
     const last = flow.points[flow.points.length - 1];
-    if (flow.from === stock.id && first !== undefined) taken.add(sideOf(stock, first));
-    if (flow.to === stock.id && last !== undefined) taken.add(sideOf(stock, last));
+    if (flow.from === stock.id && first !== undefined) taken.add(stockSide(stock, first));
+    if (flow.to === stock.id && last !== undefined) taken.add(stockSide(stock, last));
   }
   return taken;
 }

@@ -10,8 +10,8 @@
  */
 import type { ModelDocument, Stock } from '../document';
 import { childElements, firstChild, isElement, textOf, type XmlElement } from '../xml-tree';
-import { verticalAt } from './polyline';
-import { flowEnds, layoutMissing, type FlowPlace, type StockPlace } from './auto-layout';
+import { stockSide, verticalAt, type Side } from './polyline';
+import { drawnAsFlow, flowEnds, layoutMissing, type FlowPlace, type StockPlace } from './auto-layout';
 import { aliasTargets, resolveEnd } from './connectors';
 import { isTable, variableReads, variablesById } from './dependencies';
 import {
@@ -41,6 +41,9 @@ import {
   type ConnectorEnd,
 } from './view-xml';
 import { canonical } from './memo';
+
+/** Where a stock's name goes, first choice first: above (Stella's default), else where no pipe comes in. */
+const LABEL_ORDER = ['top', 'bottom', 'left', 'right'] as const;
 
 interface Sizes {
   readonly stockWidth: number;
@@ -106,6 +109,9 @@ export function diagramOf(document: ModelDocument): Diagram {
   const groups: DiagramGroup[] = [];
   const notes: DiagramNote[] = [];
 
+  const ends = flowEnds(
+    document.variables.filter((variable): variable is Stock => variable.kind === 'stock'),
+  );
   for (const child of view?.children ?? []) {
     if (!isElement(child)) continue;
     if (VIEW_VARIABLE_TAGS.has(child.tag)) {
@@ -120,7 +126,7 @@ export function diagramOf(document: ModelDocument): Diagram {
           width: numberAttribute(child, 'width') ?? sizes.stockWidth,
           height: numberAttribute(child, 'height') ?? sizes.stockHeight,
         });
-      } else if (variable.kind === 'flow') {
+      } else if (drawnAsFlow(variable, ends)) {
         const points = pointsOf(child);
         flows.set(id, {
           ...center,
@@ -180,9 +186,24 @@ export function diagramOf(document: ModelDocument): Diagram {
   const others = new Map<string, Point>(auxes);
   for (const alias of aliases) others.set(alias.id, alias);
   const layout = layoutMissing(document, { stocks, flows, others });
-  const ends = flowEnds(
-    document.variables.filter((variable): variable is Stock => variable.kind === 'stock'),
-  );
+
+  // Where pipes meet each stock, so a stock's name (above it by default) moves off a pipe that comes in there.
+  const pipeSides = new Map<string, Set<Side>>();
+  for (const [id, end] of ends) {
+    const pipe = flows.get(id) ?? layout.flows.get(id);
+    const touch = (stockId: string | undefined, point: Point | undefined) => {
+      const stock = stockId === undefined ? undefined : (stocks.get(stockId) ?? layout.stocks.get(stockId));
+      if (stockId === undefined || stock === undefined || point === undefined) return;
+      pipeSides.set(stockId, (pipeSides.get(stockId) ?? new Set()).add(stockSide(stock, point)));
+    };
+    touch(end.from, pipe?.points[0]);
+    touch(end.to, pipe?.points[pipe.points.length - 1]);
+  }
+  const stockLabelSide = (id: string, element: XmlElement | undefined): LabelSide => {
+    if (element?.attributes['label_side'] !== undefined) return labelSide(element, 'stock');
+    const taken = pipeSides.get(id);
+    return LABEL_ORDER.find((side) => taken?.has(side) !== true) ?? 'top';
+  };
 
   const nodes: DiagramNode[] = [];
   for (const variable of document.variables) {
@@ -193,8 +214,8 @@ export function diagramOf(document: ModelDocument): Diagram {
     if (variable.kind === 'stock') {
       const place = stocks.get(id) ?? layout.stocks.get(id);
       if (place === undefined) continue;
-      nodes.push({ ...base, kind: 'stock', ...place, labelSide: labelSide(element, 'stock') });
-    } else if (variable.kind === 'flow') {
+      nodes.push({ ...base, kind: 'stock', ...place, labelSide: stockLabelSide(id, element) });
+    } else if (drawnAsFlow(variable, ends)) {
       const place = flows.get(id) ?? layout.flows.get(id);
       if (place === undefined) continue;
       const end = ends.get(id);

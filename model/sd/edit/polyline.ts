@@ -62,3 +62,16 @@ export function verticalAt(points: readonly Point[], valve: Point): boolean {
   }
   return false;
 }
+
+export type Side = 'left' | 'right' | 'top' | 'bottom';
+
+/** The side of a stock (centre and size) that a point on or near its outline is on. */
+export function stockSide(
+  stock: { readonly x: number; readonly y: number; readonly width: number; readonly height: number },
+  point: Point,
+): Side {
+  const dx = (point.x - stock.x) / stock.width;
+  const dy = (point.y - stock.y) / stock.height;
+  if (Math.abs(dx) >= Math.abs(dy)) return dx < 0 ? 'left' : 'right';
+  return dy < 0 ? 'top' : 'bottom';
+}

@@ -137,6 +137,12 @@ describe('diagramOf a file without a view (automatic layout)', () => {
     expect(linkPairs(diagram)).toHaveLength(3);
   });
 
+  it('draws an auxiliary a stock lists as a flow as a pipe, and puts lone stocks side by side', () => {
+    const diagram = diagramOf(fixture('core-xmile/zeroled_decimals/test_zeroled_decimals.xmile'));
+    expect(node(diagram, 'flow1n')).toMatchObject({ kind: 'flow', variableKind: 'aux', from: 'stock1neg' });
+    expect(node(diagram, 'stock0').y).toBe(node(diagram, 'stock1neg').y);
+  });
+
   it('is deterministic', () => {
     expect(diagramOf(teacupWithoutView())).toEqual(diagramOf(teacupWithoutView()));
   });
