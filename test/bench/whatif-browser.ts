@@ -23,7 +23,9 @@ const SLIDER = 'Training budget';
 const WARM_UP_INPUTS = 30;
 const MEASURED_INPUTS = 100;
 const TARGET_MS = 16;
-const MEASURE = 'whatif:slider-to-redraw';
+/** session/performance-marks.ts and charts/redraw-measure.ts (the bench reads names, not the modules). */
+const PAINTED = 'whatif:slider-to-redraw';
+const DRAWN = 'whatif:slider-to-drawn';
 
 /** The percentile by linear interpolation between closest ranks (the R-7 / NumPy default). */
 export function percentile(sorted: readonly number[], p: number): number {
@@ -65,15 +67,32 @@ async function drag(page: Page, count: number): Promise<void> {
   );
 }
 
-const measures = (page: Page): Promise<number[]> =>
-  page.evaluate(
-    (name) =>
-      performance
-        .getEntriesByType('measure')
-        .filter((entry) => entry.name === name)
-        .map((entry) => entry.duration),
-    MEASURE,
-  );
+/** The durations of one measure, sorted. */
+const measures = async (page: Page, name: string): Promise<number[]> =>
+  (
+    await page.evaluate(
+      (wanted) =>
+        performance
+          .getEntriesByType('measure')
+          .filter((entry) => entry.name === wanted)
+          .map((entry) => entry.duration),
+      name,
+    )
+  ).sort((a, b) => a - b);
+
+/** The page's frame interval: the median gap between 30 animation frames. */
+const frameInterval = (page: Page): Promise<number> =>
+  page.evaluate(async () => {
+    const stamps: number[] = [];
+    for (let frame = 0; frame < 31; frame++)
+      stamps.push(await new Promise<number>((next) => requestAnimationFrame(next)));
+    const gaps = stamps.slice(1).map((stamp, index) => stamp - (stamps[index] as number));
+    return gaps.sort((a, b) => a - b)[Math.floor(gaps.length / 2)] ?? 1000 / 60;
+  });
+
+const summary = (durations: readonly number[]): string =>
+  `median ${percentile(durations, 0.5).toFixed(1)} ms  p95 ${percentile(durations, 0.95).toFixed(1)} ms` +
+  `  max ${(durations[durations.length - 1] ?? Number.NaN).toFixed(1)} ms`;
 
 async function measure(print: (line: string) => void): Promise<void> {
   if (!existsSync(CHROMIUM)) {
@@ -110,20 +129,29 @@ async function measure(print: (line: string) => void): Promise<void> {
     await drag(page, WARM_UP_INPUTS);
     await page.evaluate(() => performance.clearMeasures());
     await drag(page, MEASURED_INPUTS);
-    const durations = (await measures(page)).sort((a, b) => a - b);
-    if (durations.length === 0) {
+    const painted = await measures(page, PAINTED);
+    const drawn = await measures(page, DRAWN);
+    if (painted.length === 0) {
       print('empathy model slider-to-redraw  no measures recorded (did the charts call markPainted?)');
       return;
     }
-    const median = percentile(durations, 0.5);
-    const p95 = percentile(durations, 0.95);
-    const max = durations[durations.length - 1] as number;
-    const verdict = p95 <= TARGET_MS ? 'within' : median <= TARGET_MS ? 'median within, p95 over' : 'over';
+    const frame = await frameInterval(page);
+    const median = percentile(painted, 0.5);
+    const p95 = percentile(painted, 0.95);
+    const verdict =
+      p95 <= TARGET_MS ? 'met' : median <= TARGET_MS ? 'met by the median, not the p95' : 'missed';
+    // Painted in the frame right after the input: within one frame interval (and a millisecond of timer slack).
+    const nextFrame = painted.filter((duration) => duration <= frame + 1).length / painted.length;
+    const conditions =
+      `${painted.length} redraws of ${MEASURED_INPUTS} input events one frame apart, Chromium headless,` +
+      ` frame ${frame.toFixed(1)} ms, load ${loadavg()[0]?.toFixed(1) ?? '?'} on ${availableParallelism()} cores`;
+    print(`empathy model slider-to-redraw (input to painted frame)  ${summary(painted)}  (${conditions})`);
     print(
-      `empathy model slider-to-redraw  median ${median.toFixed(1)} ms  p95 ${p95.toFixed(1)} ms  max ${max.toFixed(1)} ms` +
-        `  (${durations.length} redraws of ${MEASURED_INPUTS} input events one frame apart, Chromium headless,` +
-        ` load ${loadavg()[0]?.toFixed(1) ?? '?'} on ${availableParallelism()} cores)` +
-        `  target ${TARGET_MS} ms: ${verdict}`,
+      `empathy model slider-to-drawn  (input to charts redrawn)  ${drawn.length > 0 ? summary(drawn) : 'no measures'}`,
+    );
+    print(
+      `target ${TARGET_MS} ms (one frame): ${verdict}; ${(nextFrame * 100).toFixed(0)}% of redraws painted in the` +
+        ` next frame (a redraw cannot be painted sooner, so about one frame interval is the floor)`,
     );
   } finally {
     await browser?.close();

@@ -1,5 +1,6 @@
 import { useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import { markPainted } from '../session/performance-marks';
+import { measureDrawn } from './redraw-measure';
 import { useDynamics } from '../session/dynamics-context';
 import { groupAxisLabel, timeAxisLabel } from './chart-scales';
 import { chartedVariables, groupByUnits, unitsOf } from './chart-variables';
@@ -45,7 +46,9 @@ export function ChartsPanel() {
   // right after the charts' DOM changed and before that frame is painted; a passive effect may run only after
   // the paint, and its requestAnimationFrame would then wait for one more frame than the redraw took.
   useLayoutEffect(() => {
-    if (current !== undefined) markPainted();
+    if (current === undefined) return;
+    measureDrawn();
+    markPainted();
   }, [current]);
 
   const definitions = useMemo(() => kpisFor(document), [document]);
