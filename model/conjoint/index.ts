@@ -7,6 +7,7 @@ export * from './coding';
 export * from './dense-matrix';
 export * from './design';
 export * from './design-efficiency';
+export * from './estimation-report';
 export * from './hierarchical-bayes';
 export * from './importance';
 export * from './mnl';

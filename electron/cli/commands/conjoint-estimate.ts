@@ -10,28 +10,20 @@
 import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import {
-  choiceSetsFromData,
-  estimateRatings,
-  fitMnl,
+  choiceReport,
+  hbReport,
   importChoicesLong,
-  importancesAveraged,
-  importancesFromAggregate,
   importRatingsLong,
   importRatingsWide,
-  mnlLogLikelihood,
-  numericColumnScales,
-  largestSet,
   parameterLayout,
-  partWorthsOf,
-  runHierarchicalBayes,
+  ratingsReport,
   studySchema,
-  wtpForAttributes,
-  type AttributePartWorths,
+  type EstimationReport,
+  type HbHooks,
   type ImportResult,
-  type Importances,
-  type ParameterLayout,
   type Study,
 } from '../../../model/conjoint';
+import type { Result } from '../../../model/stats';
 import { APP_VERSION } from '../../app-info';
 import {
   InputError,
@@ -44,7 +36,7 @@ import {
   type CliIO,
 } from '../command';
 import { csvRow, writeResult } from '../output';
-import { jsonNumber, parseList, readCsvTable } from './stats-regress';
+import { parseList, readCsvTable } from './stats-regress';
 
 const KINDS = ['ratings', 'choice', 'hb'] as const;
 type Kind = (typeof KINDS)[number];
@@ -81,31 +73,23 @@ function unwrap<T>(file: string, result: ImportResult<T>): T {
   );
 }
 
-const partWorthsJson = (partWorths: readonly AttributePartWorths[]) =>
-  Object.fromEntries(
-    partWorths.map((entry) => [
-      entry.attribute,
-      entry.kind === 'numeric' ? { perUnit: entry.perUnit, range: entry.range } : entry.levels,
-    ]),
-  );
+/** An estimation that cannot run (collinear design, separation, ...) is bad input: exit 1 naming the file. */
+function unwrapReport(file: string, result: Result<EstimationReport>): EstimationReport {
+  if (!result.ok) throw new InputError(`${file}: ${result.error}`);
+  return result.value;
+}
 
-const importancesJson = (importances: Importances) => ({
-  label: importances.label,
-  percent: importances.percent,
-  ...(importances.respondents === undefined ? {} : { respondents: importances.respondents }),
-  ...(importances.excludedRespondents === undefined
-    ? {}
-    : { excludedRespondents: importances.excludedRespondents }),
-});
-
-const namedValues = (names: readonly string[], values: ArrayLike<number>) =>
-  Object.fromEntries(names.map((name, index) => [name, jsonNumber(values[index] as number)]));
-
-interface Estimated {
-  readonly document: Record<string, unknown>;
-  /** Coefficient rows for CSV output. */
-  readonly rows: readonly (readonly [string, number, number, number, number])[];
-  readonly statistic: 't' | 'z';
+/** HB progress on stderr, every tenth of the run. */
+function hbProgress(iterations: number, io: CliIO): HbHooks {
+  let lastReported = -1;
+  return {
+    progressEvery: Math.max(1, Math.floor(iterations / 10)),
+    onProgress: (done, total) => {
+      const percent = Math.round((done / total) * 100);
+      if (percent !== lastReported) io.stderr(`hb: ${done}/${total} iterations (${percent}%)\n`);
+      lastReported = percent;
+    },
+  };
 }
 
 const USAGE = `conjoint estimate --data FILE.csv --kind ratings|choice|hb [--respondent COL] [--task COL] [--alternative COL] [--choice COL] [--rating COL] [--attributes a,b,c] [--numeric price] [--none-alternative K] [--seed S] [--format json|csv] [--out FILE]
@@ -209,7 +193,7 @@ export const conjointEstimateCommand: CliCommand = {
     )
       throw new UsageError(`--price ${values.price} must be a numeric attribute (list it in --numeric)`);
 
-    let estimated: Estimated;
+    let estimated: EstimationReport;
     if (kind === 'ratings') {
       const data = unwrap(
         file,
@@ -225,7 +209,7 @@ export const conjointEstimateCommand: CliCommand = {
               profiles: readCsvTable(values.profiles, io),
             }),
       );
-      estimated = ratingsDocument(data, file);
+      estimated = unwrapReport(file, ratingsReport(data));
     } else {
       const data = unwrap(
         file,
@@ -241,10 +225,12 @@ export const conjointEstimateCommand: CliCommand = {
         }),
       );
       const layout = parameterLayout(data.attributes, { coding: 'dummy', none: data.hasNone });
-      estimated =
+      estimated = unwrapReport(
+        file,
         kind === 'choice'
-          ? choiceDocument(data, layout, price)
-          : hbDocument(data, layout, price, { seed, iterations, burnIn }, io);
+          ? choiceReport(data, layout, price)
+          : hbReport(data, layout, price, { seed, iterations, burnIn }, hbProgress(iterations, io)),
+      );
     }
     if (format === 'csv') {
       const lines = [
@@ -261,253 +247,3 @@ export const conjointEstimateCommand: CliCommand = {
     );
   },
 };
-
-function ratingsDocument(data: Parameters<typeof estimateRatings>[0], file: string): Estimated {
-  const result = estimateRatings(data);
-  if (!result.ok) throw new InputError(`${file}: ${result.error}`);
-  const estimate = result.value;
-  const fit = estimate.fit;
-  return {
-    statistic: 't',
-    rows: estimate.coefficients.map((row) => [row.name, row.estimate, row.stdError, row.t, row.p] as const),
-    document: {
-      coding: 'effects',
-      coefficients: Object.fromEntries(
-        estimate.coefficients.map((row) => [
-          row.name,
-          {
-            estimate: jsonNumber(row.estimate),
-            stdError: jsonNumber(row.stdError),
-            t: jsonNumber(row.t),
-            p: jsonNumber(row.p),
-          },
-        ]),
-      ),
-      derivedLevels: estimate.derivedLevels,
-      logLik: jsonNumber(fit.logLik),
-      n: fit.n,
-      respondents: data.respondents.length,
-      rSquared: jsonNumber(fit.rSquared),
-      adjRSquared: jsonNumber(fit.adjRSquared),
-      residualStandardError: jsonNumber(fit.residualStandardError),
-      fStatistic:
-        fit.fStatistic === null
-          ? null
-          : {
-              value: jsonNumber(fit.fStatistic.value),
-              df1: fit.fStatistic.df1,
-              df2: fit.fStatistic.df2,
-              p: jsonNumber(fit.fStatistic.p),
-            },
-      aic: jsonNumber(fit.aic),
-      bic: jsonNumber(fit.bic),
-      partWorths: partWorthsJson(estimate.partWorths),
-      importances: {
-        aggregatePartWorths: importancesJson(estimate.importances.aggregate),
-        ...(estimate.importances.perRespondent === null
-          ? {}
-          : { perRespondentAverage: importancesJson(estimate.importances.perRespondent) }),
-      },
-      individual: Object.fromEntries(
-        estimate.respondents.map((entry) => [
-          entry.respondent,
-          entry.estimates === null
-            ? { problem: entry.problem ?? 'not estimated' }
-            : { coefficients: namedValues(estimate.layout.names, entry.estimates), rSquared: entry.rSquared },
-        ]),
-      ),
-    },
-  };
-}
-
-function choiceDocument(
-  data: Parameters<typeof choiceSetsFromData>[0],
-  layout: ParameterLayout,
-  price: string | undefined,
-): Estimated {
-  const sets = choiceSetsFromData(data, layout);
-  const result = fitMnl(sets);
-  if (!result.ok) throw new InputError(`the MNL cannot be estimated: ${result.error}`);
-  const fit = result.value;
-  const partWorths = partWorthsOf(layout, fit.estimates);
-  const wtp = price === undefined ? [] : wtpForAttributes(layout, fit.estimates, fit.covariance, price);
-  return {
-    statistic: 'z',
-    rows: fit.coefficients.map((row) => [row.name, row.estimate, row.stdError, row.z, row.p] as const),
-    document: {
-      coding: 'dummy',
-      coefficients: Object.fromEntries(
-        fit.coefficients.map((row) => [
-          row.name,
-          {
-            estimate: jsonNumber(row.estimate),
-            stdError: jsonNumber(row.stdError),
-            z: jsonNumber(row.z),
-            p: jsonNumber(row.p),
-          },
-        ]),
-      ),
-      logLik: fit.logLik,
-      logLikNull: fit.logLikNull,
-      mcfaddenR2: fit.mcfaddenR2,
-      aic: fit.aic,
-      bic: fit.bic,
-      n: fit.nSets,
-      respondents: data.respondents.length,
-      iterations: fit.iterations,
-      partWorths: partWorthsJson(partWorths),
-      importances: { aggregatePartWorths: importancesJson(importancesFromAggregate(partWorths)) },
-      ...(price === undefined
-        ? {}
-        : {
-            price,
-            willingnessToPay: wtp.map((entry) => ({
-              ...entry,
-              method: 'coefficient ratio, delta-method SE',
-            })),
-          }),
-    },
-  };
-}
-
-function hbDocument(
-  data: Parameters<typeof choiceSetsFromData>[0],
-  layout: ParameterLayout,
-  price: string | undefined,
-  options: { seed: number; iterations: number; burnIn: number },
-  io: CliIO,
-): Estimated {
-  const sets = choiceSetsFromData(data, layout);
-  const k = sets.k;
-  let lastReported = -1;
-  const result = runHierarchicalBayes(
-    sets,
-    {
-      iterations: options.iterations,
-      burnIn: options.burnIn,
-      seed: options.seed,
-      columnScales: numericColumnScales(layout),
-    },
-    {
-      progressEvery: Math.max(1, Math.floor(options.iterations / 10)),
-      onProgress: (done, total) => {
-        const percent = Math.round((done / total) * 100);
-        if (percent !== lastReported) io.stderr(`hb: ${done}/${total} iterations (${percent}%)\n`);
-        lastReported = percent;
-      },
-    },
-  );
-  if (!result.ok) throw new InputError(`hierarchical Bayes cannot run: ${result.error}`);
-  const hb = result.value;
-  const draws = hb.populationMean.draws;
-  const count = draws.length / k;
-  // A posterior two-sided tail probability, 2 min(P(mu > 0), P(mu < 0)): the Bayesian reading of "p".
-  const tail = (p: number) => {
-    let positive = 0;
-    for (let d = 0; d < count; d++) if ((draws[d * k + p] as number) > 0) positive++;
-    return Math.min(1, (2 * Math.min(positive, count - positive)) / count);
-  };
-  const rows = hb.names.map((name, p) => {
-    const estimate = hb.populationMean.mean[p] as number;
-    const stdError = hb.populationMean.sd[p] as number;
-    return [name, estimate, stdError, estimate / stdError, tail(p)] as const;
-  });
-  const individualPartWorths = hb.respondents.map((respondent, r) => ({
-    respondent,
-    partWorths: partWorthsOf(layout, hb.individualMeans.subarray(r * k, (r + 1) * k)),
-  }));
-  const meanOfIndividuals = new Float64Array(k);
-  for (let r = 0; r < hb.respondents.length; r++)
-    for (let p = 0; p < k; p++)
-      meanOfIndividuals[p] =
-        (meanOfIndividuals[p] as number) + (hb.individualMeans[r * k + p] as number) / hb.respondents.length;
-  const aggregatePartWorths = partWorthsOf(layout, meanOfIndividuals);
-  const scratch = new Float64Array(largestSet(sets));
-  let logLik = 0;
-  for (let r = 0; r < hb.respondents.length; r++)
-    logLik += mnlLogLikelihood(
-      sets,
-      hb.individualMeans.subarray(r * k, (r + 1) * k),
-      sets.respondentStart[r] as number,
-      sets.respondentStart[r + 1] as number,
-      scratch,
-    );
-  const priceIndex = price === undefined ? -1 : hb.names.indexOf(price);
-  // WTP per kept draw of the population mean: its posterior mean and SD (no delta method needed).
-  const wtp =
-    priceIndex < 0
-      ? undefined
-      : wtpForAttributes(layout, hb.populationMean.mean, new Float64Array(k * k), price as string).map(
-          (entry) => {
-            const ratios: number[] = [];
-            for (let d = 0; d < count; d++) {
-              const single = wtpForAttributes(
-                layout,
-                draws.subarray(d * k, (d + 1) * k),
-                new Float64Array(k * k),
-                price as string,
-              ).find((candidate) => candidate.label === entry.label);
-              if (single !== undefined) ratios.push(single.value);
-            }
-            const mean = ratios.reduce((sum, value) => sum + value, 0) / ratios.length;
-            const sd = Math.sqrt(
-              ratios.reduce((sum, value) => sum + (value - mean) ** 2, 0) / Math.max(1, ratios.length - 1),
-            );
-            return {
-              label: entry.label,
-              attribute: entry.attribute,
-              ...(entry.level === undefined ? {} : { level: entry.level, versus: entry.versus }),
-              value: mean,
-              stdError: sd,
-              method: 'ratio of population-mean draws',
-            };
-          },
-        );
-  return {
-    statistic: 'z',
-    rows,
-    document: {
-      coding: 'dummy',
-      inference:
-        'posterior: estimate = posterior mean of the population mean, stdError = its posterior SD, z = estimate/stdError, p = 2 min(P(>0), P(<0)) over the kept draws',
-      coefficients: Object.fromEntries(
-        rows.map(([name, estimate, stdError, z, p]) => [
-          name,
-          {
-            estimate: jsonNumber(estimate),
-            stdError: jsonNumber(stdError),
-            z: jsonNumber(z),
-            p: jsonNumber(p),
-          },
-        ]),
-      ),
-      prior:
-        'bayesm rhierMnlRwMixture defaults (Amu = 0.01, nu = k + 3, V = nu I), numeric attributes sampled per value range',
-      logLik,
-      n: sets.chosen.length,
-      respondents: hb.respondents.length,
-      seed: options.seed,
-      iterations: hb.iterations,
-      burnIn: options.burnIn,
-      keptDraws: hb.keptDraws,
-      status: hb.status,
-      acceptanceRate: hb.acceptanceRate,
-      populationSd: namedValues(
-        hb.names,
-        hb.names.map((_, p) => Math.sqrt(hb.populationCovariance[p * k + p] as number)),
-      ),
-      partWorths: partWorthsJson(aggregatePartWorths),
-      importances: {
-        perRespondentAverage: importancesJson(importancesAveraged(individualPartWorths)),
-        aggregatePartWorths: importancesJson(importancesFromAggregate(aggregatePartWorths)),
-      },
-      ...(wtp === undefined ? {} : { price, willingnessToPay: wtp }),
-      individual: Object.fromEntries(
-        hb.respondents.map((respondent, r) => [
-          respondent,
-          { coefficients: namedValues(hb.names, hb.individualMeans.subarray(r * k, (r + 1) * k)) },
-        ]),
-      ),
-    },
-  };
-}
