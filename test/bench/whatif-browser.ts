@@ -136,12 +136,14 @@ async function measure(print: (line: string) => void): Promise<void> {
       return;
     }
     const frame = await frameInterval(page);
+    // One frame is the target (DESIGN.md: 16 ms at 60 Hz): measured against this display's frame interval, with
+    // a millisecond of slack for the timer that marks the paint.
+    const oneFrame = frame + 1;
     const median = percentile(painted, 0.5);
     const p95 = percentile(painted, 0.95);
     const verdict =
-      p95 <= TARGET_MS ? 'met' : median <= TARGET_MS ? 'met by the median, not the p95' : 'missed';
-    // Painted in the frame right after the input: within one frame interval (and a millisecond of timer slack).
-    const nextFrame = painted.filter((duration) => duration <= frame + 1).length / painted.length;
+      p95 <= oneFrame ? 'met' : median <= oneFrame ? 'met by the median, not the p95' : 'missed';
+    const nextFrame = painted.filter((duration) => duration <= oneFrame).length / painted.length;
     const conditions =
       `${painted.length} redraws of ${MEASURED_INPUTS} input events one frame apart, Chromium headless,` +
       ` frame ${frame.toFixed(1)} ms, load ${loadavg()[0]?.toFixed(1) ?? '?'} on ${availableParallelism()} cores`;
@@ -150,8 +152,8 @@ async function measure(print: (line: string) => void): Promise<void> {
       `empathy model slider-to-drawn  (input to charts redrawn)  ${drawn.length > 0 ? summary(drawn) : 'no measures'}`,
     );
     print(
-      `target ${TARGET_MS} ms (one frame): ${verdict}; ${(nextFrame * 100).toFixed(0)}% of redraws painted in the` +
-        ` next frame (a redraw cannot be painted sooner, so about one frame interval is the floor)`,
+      `target one frame (${TARGET_MS} ms; ${frame.toFixed(1)} ms here): ${verdict}; ${(nextFrame * 100).toFixed(0)}%` +
+        ' of redraws painted in the next frame (none can be painted sooner: one frame interval is the floor)',
     );
   } finally {
     await browser?.close();

@@ -1,4 +1,5 @@
 import { useEffect, useLayoutEffect, useMemo, useState } from 'react';
+import { canonicalName } from '../../../../model/sd';
 import { markPainted } from '../session/performance-marks';
 import { measureDrawn } from './redraw-measure';
 import { useDynamics } from '../session/dynamics-context';
@@ -57,7 +58,8 @@ export function ChartsPanel() {
     [variables, chosen, selected, definitions],
   );
   const fixed = useMemo(() => {
-    const selectedName = shown.find((name) => selected !== undefined && name === selected);
+    const selectedId = selected === undefined ? undefined : canonicalName(selected);
+    const selectedName = shown.find((name) => canonicalName(name) === selectedId);
     const alsoChosen = chosen?.includes(selectedName ?? '') === true;
     return new Map(selectedName === undefined || alsoChosen ? [] : [[selectedName, 'selected']]);
   }, [shown, selected, chosen]);
