@@ -5,8 +5,8 @@
  * bit for bit on one thread or many.
  *
  * Each worker receives the task once (its typed arrays are copied into SharedArrayBuffers, so every worker
- * reads the same memory), then one range at a time: a worker that finishes early takes the next range,
- * which keeps both cores busy when some sources reach more of the graph than others.
+ * reads the same memory), then ranges of sources, two at a time: a worker that finishes early takes the
+ * next range, which keeps both cores busy when some sources reach more of the graph than others.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -49,6 +49,8 @@ function sharedTask(task: ShortestPathTask): ShortestPathTask {
     team: task.team === null ? null : shared(task.team),
   };
 }
+
+const RANGES_IN_FLIGHT = 2;
 
 /** Threads to use by default: every core the machine offers. */
 export const defaultThreadCount = (): number => availableParallelism();
@@ -118,7 +120,9 @@ export function workerThreadRunner(threads: number): WorkerThreadRunner {
           });
           const start: WorkerRequest = { kind: 'task', taskId, task: sharedCopy };
           worker.postMessage(start);
-          dispatch(worker);
+          // Two ranges in flight per worker: it starts the next one from its own queue while this thread
+          // (which a busy machine may not schedule at once) handles the reply, so no core waits for it.
+          for (let ahead = 0; ahead < RANGES_IN_FLIGHT; ahead++) dispatch(worker);
         }
       });
     },

@@ -16,9 +16,12 @@ import {
   type SourceRange,
 } from './shortest-path-sums';
 
-/** Ranges of at least 8 sources, at most 256 of them: enough to balance two threads and report progress. */
+/**
+ * At most 128 ranges of at least 16 sources: enough to balance the threads and report progress often, few
+ * enough that handing ranges out costs nothing next to computing them.
+ */
 export function planSourceRanges(order: number): SourceRange[] {
-  const size = Math.max(8, Math.ceil(order / 256));
+  const size = Math.max(16, Math.ceil(order / 128));
   const ranges: SourceRange[] = [];
   for (let from = 0; from < order; from += size) ranges.push({ from, to: Math.min(order, from + size) });
   return ranges;

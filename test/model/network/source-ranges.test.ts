@@ -44,7 +44,7 @@ describe('planSourceRanges', () => {
       next = range.to;
     }
     expect(next).toBe(order);
-    expect(ranges.length).toBeLessThanOrEqual(256);
+    expect(ranges.length).toBeLessThanOrEqual(128);
   });
 });
 
