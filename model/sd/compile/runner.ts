@@ -65,8 +65,8 @@ export class Runner {
   private readonly delays: PipelineDelay[];
   private readonly streams: { readonly stream: RandomStream; readonly seed: number | undefined }[] = [];
   private readonly buffer: Float64Array;
+  /** Slots of the outputs that change, in the order of their columns (1, 2, ...; column 0 is time). */
   private readonly outputSlots: Int32Array;
-  private readonly outputOffsets: Int32Array;
   private readonly fixedSlots: Int32Array;
   private readonly fixedOffsets: Int32Array;
   private readonly timeSlot: number;
@@ -200,23 +200,25 @@ export class Runner {
 
     const saves = specs.saves;
     this.buffer = new Float64Array(saves * (options.outputs.length + 1));
-    const dynamicOutputs: [number, number][] = [];
-    const fixed: [number, number][] = [];
-    options.outputs.forEach((id, index) => {
-      (plan.constant.has(id) ? fixed : dynamicOutputs).push([slotOf(id), (index + 1) * saves]);
-    });
-    this.outputSlots = Int32Array.from(dynamicOutputs, ([slot]) => slot);
-    this.outputOffsets = Int32Array.from(dynamicOutputs, ([, offset]) => offset);
-    this.fixedSlots = Int32Array.from(fixed, ([slot]) => slot);
-    this.fixedOffsets = Int32Array.from(fixed, ([, offset]) => offset);
+    // Columns: time, the outputs that change (by slot, so each step reads the array in order), then those
+    // that do not. The series views give the caller's order back (a worker transfers the buffer whole).
+    const changing = options.outputs
+      .filter((id) => !plan.constant.has(id))
+      .sort((a, b) => slotOf(a) - slotOf(b));
+    const fixed = options.outputs.filter((id) => plan.constant.has(id));
+    const column = new Map([...changing, ...fixed].map((id, index) => [id, index + 1]));
+    this.outputSlots = Int32Array.from(changing, slotOf);
+    this.fixedSlots = Int32Array.from(fixed, slotOf);
+    this.fixedOffsets = Int32Array.from(fixed, (id) => (column.get(id) as number) * saves);
     const names = options.outputs.map((id) => graph.nodes.get(id)?.name ?? id);
     this.result = {
       names,
       ids: [...options.outputs],
       time: this.buffer.subarray(0, saves),
-      series: options.outputs.map((_, index) =>
-        this.buffer.subarray((index + 1) * saves, (index + 2) * saves),
-      ),
+      series: options.outputs.map((id) => {
+        const offset = (column.get(id) as number) * saves;
+        return this.buffer.subarray(offset, offset + saves);
+      }),
     };
   }
 
@@ -270,14 +272,13 @@ export class Runner {
   private step(): void {
     const v = this.v;
     const { specs, stockBase, stepSlot } = this.plan;
-    const { start, dt, steps, saveEvery } = specs;
+    const { start, dt, steps, saveEvery, saves } = specs;
     const epoch = this.epoch;
     const program = this.program;
     const instructions = program.length;
     const rateBase = this.rateBase;
     const buffer = this.buffer;
     const outputSlots = this.outputSlots;
-    const outputOffsets = this.outputOffsets;
     const outputs = outputSlots.length;
     const delays = this.delays;
     const previousSlots = this.previousSlots;
@@ -299,9 +300,8 @@ export class Runner {
       for (let index = 0; index < previousCount; index++) pending[index] = (previousInputs[index] as Thunk)();
       if (untilSave === 0) {
         buffer[save] = time;
-        for (let index = 0; index < outputs; index++) {
-          buffer[(outputOffsets[index] as number) + save] = v[outputSlots[index] as number] as number;
-        }
+        for (let index = 0, at = save + saves; index < outputs; index++, at += saves)
+          buffer[at] = v[outputSlots[index] as number] as number;
         save++;
         untilSave = saveEvery;
       }
