@@ -101,6 +101,21 @@ export function metricsCsv(metrics: NetworkMetrics): string {
   return `${lines.join('\n')}\n`;
 }
 
+/**
+ * A percentage on one terminal line while a large graph is computed (only when stderr is a terminal, so
+ * scripts and logs get no progress noise), at most once a percent.
+ */
+function progressLine(io: CliIO): ((fraction: number) => void) | undefined {
+  if (!process.stderr.isTTY) return undefined;
+  let shown = -1;
+  return (fraction) => {
+    const percent = Math.floor(fraction * 100);
+    if (percent === shown) return;
+    shown = percent;
+    io.stderr(`\rnetwork metrics: ${percent}%`);
+  };
+}
+
 function parseDuplicateRule(value: string | undefined): DuplicateRule {
   if (value === undefined) return 'error';
   if ((DUPLICATE_RULES as readonly string[]).includes(value)) return value as DuplicateRule;
@@ -183,14 +198,19 @@ export const networkMetricsCommand: CliCommand = {
     const pool = threadCount > 1 ? workerThreadRunner(threadCount) : undefined;
     let metrics: NetworkMetrics;
     try {
-      metrics = await computeNetworkMetrics(graph, {
-        seed,
-        resolution,
-        ...(values.team === undefined ? {} : { teamAttribute: values.team }),
-        ...(pool === undefined ? {} : { runner: pool }),
-      });
+      metrics = await computeNetworkMetrics(
+        graph,
+        {
+          seed,
+          resolution,
+          ...(values.team === undefined ? {} : { teamAttribute: values.team }),
+          ...(pool === undefined ? {} : { runner: pool }),
+        },
+        progressLine(io),
+      );
     } finally {
       await pool?.close();
+      if (process.stderr.isTTY) io.stderr('\r\x1b[K');
     }
     if (!metrics.exactWeightedPaths)
       io.stderr(
