@@ -14,6 +14,7 @@ import { DT, STARTTIME, STOPTIME, TIME, type ModelNode } from '../graph/nodes';
 import { RandomStream } from '../random';
 import type { SimulationResult } from '../results';
 import { PipelineDelay } from './delay';
+import { literalKinds, runProgram } from './dispatch';
 import { compileExpression, type ExpressionEnvironment, type Thunk } from './expression';
 import type { Instruction } from './instructions';
 import type { ModelPlan } from './plan';
@@ -41,6 +42,8 @@ export class Runner {
   private readonly hoistedProgram: Instruction[];
   /** Computes every auxiliary and flow, then the rate expressions of stocks into `rateBase + stock`. */
   private readonly program: Instruction[];
+  /** Each instruction's function literal, for `runProgram`'s dispatch. */
+  private readonly kinds: Uint8Array;
   private readonly numberSlots: Int32Array;
   private readonly numberValues: Float64Array;
   private readonly parameterSlots: Int32Array;
@@ -172,6 +175,7 @@ export class Runner {
     this.initialProgram = link(initial, env);
     this.hoistedProgram = link(builder.hoisted, env);
     this.program = link(dynamic, env);
+    this.kinds = literalKinds(this.program);
     const numbers = builder.numberTable();
     this.numberSlots = numbers.slots;
     this.numberValues = numbers.values;
@@ -275,7 +279,7 @@ export class Runner {
     const { start, dt, steps, saveEvery, saves } = specs;
     const epoch = this.epoch;
     const program = this.program;
-    const instructions = program.length;
+    const kinds = this.kinds;
     const rateBase = this.rateBase;
     const buffer = this.buffer;
     const outputSlots = this.outputSlots;
@@ -295,7 +299,7 @@ export class Runner {
       const time = start + step * dt;
       v[timeSlot] = time;
       v[stepSlot] = epoch + step;
-      for (let index = 0; index < instructions; index++) (program[index] as Instruction)();
+      runProgram(program, kinds);
       if (delays.length > 0) this.record(step);
       for (let index = 0; index < previousCount; index++) pending[index] = (previousInputs[index] as Thunk)();
       if (untilSave === 0) {
@@ -373,7 +377,7 @@ export class Runner {
     v[this.timeSlot] = at;
     for (let stock = 0; stock < count; stock++)
       v[stockBase + stock] = (y0[stock] as number) + fraction * dt * (from[stock] as number);
-    for (const instruction of this.program) instruction();
+    runProgram(this.program, this.kinds);
     this.rates(into);
   }
 
