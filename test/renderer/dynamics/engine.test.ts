@@ -63,6 +63,15 @@ describe('simulation worker session', () => {
     expect(bad.ok).toBe(false);
     expect(!bad.ok && bad.errors[0]?.message).toMatch(/Heat Loss to Room/);
   });
+
+  it('answers an engine failure as a diagnostic instead of leaving the view waiting', () => {
+    const handle = createEngineSession();
+    handle({ id: 1, kind: 'load', document: teacup() });
+    const malformed = { overrides: null } as unknown as { overrides: Record<string, number> };
+    const answer = handle({ id: 7, kind: 'run', runs: [malformed] }).response;
+    expect(answer).toMatchObject({ id: 7, kind: 'result', ok: false });
+    expect(!answer.ok && answer.errors[0]?.message).toMatch(/engine failed unexpectedly/);
+  });
 });
 
 describe('engine client', () => {

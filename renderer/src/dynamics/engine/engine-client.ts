@@ -9,6 +9,8 @@ import type { EngineRequest, EngineResponse, ModelInfo, RunRequestSpec, RunSerie
 export interface EnginePort {
   postMessage(message: EngineRequest): void;
   onmessage: ((event: MessageEvent<EngineResponse>) => void) | null;
+  /** A worker that fails to load or crashes reports here; every waiting request is then answered with the error. */
+  onerror?: ((event: ErrorEvent) => void) | null;
   terminate?(): void;
 }
 
@@ -35,6 +37,13 @@ export class EngineClient {
       const settle = this.pending.get(event.data.id);
       this.pending.delete(event.data.id);
       settle?.(event.data);
+    };
+    port.onerror = (event) => {
+      const message = `The simulation worker stopped: ${event.message || 'it could not start'}`;
+      for (const [id, settle] of this.pending) {
+        settle({ id, kind: 'result', ok: false, errors: [{ code: 'unsupported', message }] });
+      }
+      this.pending.clear();
     };
   }
 

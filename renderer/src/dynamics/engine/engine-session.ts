@@ -17,7 +17,25 @@ const failure = (id: number, kind: 'loaded' | 'result', errors: readonly Diagnos
   transfer: [],
 });
 
+/**
+ * The session behind the worker. An exception inside the engine is a bug, but it must not leave the view waiting
+ * forever: it comes back as a diagnostic on the request that hit it.
+ */
 export function createEngineSession(): (request: EngineRequest) => EngineAnswer {
+  const answer = createAnswerer();
+  return (request) => {
+    try {
+      return answer(request);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      return failure(request.id, request.kind === 'load' ? 'loaded' : 'result', [
+        { code: 'unsupported', message: `The engine failed unexpectedly: ${message}` },
+      ]);
+    }
+  };
+}
+
+function createAnswerer(): (request: EngineRequest) => EngineAnswer {
   let model: CompiledModel | undefined;
   let runner: ReturnType<CompiledModel['createRunner']> | undefined;
 
@@ -43,6 +61,7 @@ export function createEngineSession(): (request: EngineRequest) => EngineAnswer 
             specs: model.specs,
             parameters: model.parameters,
             variables: model.variables,
+            usesRandom: model.usesRandom,
             warnings: compiled.warnings,
           },
         },

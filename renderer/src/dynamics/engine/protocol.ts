@@ -18,6 +18,8 @@ export interface ModelInfo {
   readonly specs: RunSpecs;
   readonly parameters: readonly ParameterInfo[];
   readonly variables: readonly { readonly id: string; readonly name: string; readonly kind: NodeKind }[];
+  /** True when the model draws random numbers, so its runs depend on the seed. */
+  readonly usesRandom: boolean;
   readonly warnings: readonly Diagnostic[];
 }
 

@@ -103,7 +103,13 @@ export function ScenarioComparison({ scenarios, parameters }: ScenarioComparison
   const exportComparison = (format: 'csv' | 'json') => {
     setProblem(undefined);
     exportRuns(
-      { modelId: record.id, modelName: record.name, document, saved: session.save.status === 'saved' },
+      {
+        modelId: record.id,
+        modelName: record.name,
+        document,
+        saved: session.save.status === 'saved',
+        usesRandom: session.compile.status === 'ready' ? session.compile.info.usesRandom : undefined,
+      },
       runs.map((entry) => ({ scenario: entry.name, overrides: entry.scenario.overrides, run: entry.run })),
       format,
     ).catch((error: unknown) => setProblem(error instanceof Error ? error.message : String(error)));

@@ -101,7 +101,13 @@ export function ScenariosPanel() {
     const scenario = applied?.name ?? (changedCount === 0 ? 'Model as saved' : 'Unsaved what-if');
     void run('The export failed', () =>
       exportRuns(
-        { modelId: record.id, modelName: record.name, document, saved: session.save.status === 'saved' },
+        {
+          modelId: record.id,
+          modelName: record.name,
+          document,
+          saved: session.save.status === 'saved',
+          usesRandom: session.compile.status === 'ready' ? session.compile.info.usesRandom : undefined,
+        },
         [{ scenario, overrides, run: current }],
         format,
       ),

@@ -1,18 +1,11 @@
 /**
  * Exporting runs from the view: stamp them (export-stamp.ts), format them (run-export-format.ts), download the file.
  */
-import type { ModelDocument } from '../../../../model/sd';
-import type { ModelId } from '../../../../electron/api/contract';
 import { downloadText } from '../download';
-import { stampFor } from './export-stamp';
+import { stampFor, type StampSource } from './export-stamp';
 import { exportFileName, runsToCsv, runsToJson, type ExportedRun } from './run-export-format';
 
-export interface ExportSource {
-  readonly modelId: ModelId;
-  readonly modelName: string;
-  readonly document: ModelDocument;
-  readonly saved: boolean;
-}
+export type ExportSource = StampSource;
 
 export async function exportRuns(
   source: ExportSource,

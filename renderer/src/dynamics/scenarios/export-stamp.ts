@@ -2,7 +2,7 @@
  * The stamp of an export: what a reader needs to reproduce a run (reproducibility.ts computes the hash and seed;
  * this file asks the workspace for the saved text and the app's version).
  */
-import { writeXmile, type ModelDocument } from '../../../../model/sd';
+import { DEFAULT_SEED, writeXmile, type ModelDocument } from '../../../../model/sd';
 import type { ModelId } from '../../../../electron/api/contract';
 import { call } from '../../api';
 import { seedOf, sha256Hex } from './reproducibility';
@@ -25,6 +25,8 @@ export interface StampSource {
   readonly document: ModelDocument;
   /** Whether the document on screen is the one saved (no save pending or failed). */
   readonly saved: boolean;
+  /** Whether the compiled model draws random numbers (the worker says so); compiled here when unknown. */
+  readonly usesRandom?: boolean | undefined;
 }
 
 /**
@@ -42,7 +44,7 @@ export async function stampFor(source: StampSource): Promise<RunStamp> {
     appVersion: appVersionText,
     exportedAt: new Date().toISOString(),
     method: source.document.simSpecs.method,
-    seed: seedOf(source.document),
+    seed: source.usesRandom === undefined ? seedOf(source.document) : source.usesRandom ? DEFAULT_SEED : null,
     timeUnits: source.document.simSpecs.timeUnits,
   };
 }

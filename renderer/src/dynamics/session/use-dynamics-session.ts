@@ -68,7 +68,9 @@ export function useDynamicsSession(
   );
   // The outcome of the last compile, with the document it was for: while the present document differs, the state
   // shown is 'compiling'.
-  const [compiled, setCompiled] = useState<{ readonly for: ModelDocument; readonly state: CompileState } | undefined>();
+  const [compiled, setCompiled] = useState<
+    { readonly for: ModelDocument; readonly state: CompileState } | undefined
+  >();
   const [baseline, setBaseline] = useState<RunSeries | undefined>();
   const [current, setCurrent] = useState<RunSeries | undefined>();
   const [runErrors, setRunErrors] = useState<readonly Diagnostic[]>([]);
@@ -153,8 +155,13 @@ export function useDynamicsSession(
     return () => clearTimeout(timer);
   }, [document, record.id]);
 
+  // Kept in this browser once a drag settles (not on every preview frame).
   useEffect(() => {
-    localStorage.setItem(workingOverridesKey(record.id), JSON.stringify(overrides));
+    const timer = setTimeout(
+      () => localStorage.setItem(workingOverridesKey(record.id), JSON.stringify(overrides)),
+      SAVE_DELAY_MS,
+    );
+    return () => clearTimeout(timer);
   }, [overrides, record.id]);
 
   const change = useCallback((next: Snapshot, phase: ChangePhase) => {
