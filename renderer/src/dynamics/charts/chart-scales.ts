@@ -23,16 +23,20 @@ export function seriesExtent(series: readonly ArrayLike<number>[]): [number, num
 }
 
 /**
- * The y domain: the extent, widened when flat (a constant line sits mid-chart, not on an edge), starting at
+ * The y domain: the extent, widened when (nearly) flat (a constant line sits mid-chart, not on an edge), starting at
  * zero when every value is positive and the lowest is under half the highest (so a chart does not make a small
  * change look large; stocks of people and money are read against zero), then rounded to nice ticks.
  */
 export function valueDomain(series: readonly ArrayLike<number>[]): [number, number] {
   let [min, max] = seriesExtent(series);
-  if (min === max) {
-    const pad = min === 0 ? 1 : Math.abs(min) * 0.1;
-    min -= pad;
-    max += pad;
+  // A line that moves by less than 1% of its size is drawn as the flat line it practically is: otherwise the axis
+  // zooms into rounding noise (an equilibrium drifting by 0.01% would fill the chart like a collapse).
+  const minimumSpan = Math.max(Math.abs(min), Math.abs(max)) * 0.02;
+  if (max - min < minimumSpan / 2 || min === max) {
+    const middle = (min + max) / 2;
+    const pad = minimumSpan === 0 ? 1 : minimumSpan / 2;
+    min = middle - pad;
+    max = middle + pad;
   }
   if (min > 0 && min <= max / 2) min = 0;
   if (max < 0 && max >= min / 2) max = 0;

@@ -30,6 +30,14 @@ describe('chart scales', () => {
     expect(valueDomain([[0, 0]])).toEqual([-1, 1]);
   });
 
+  it('draws a line that drifts by rounding noise as flat instead of zooming into it', () => {
+    // An equilibrium: employee retention 0.67309 to 0.67316 over ten years (0.01%).
+    const [low, high] = valueDomain([[0.67309, 0.67316]]);
+    expect(high - low).toBeGreaterThanOrEqual(0.0134);
+    expect(low).toBeLessThan(0.67309);
+    expect(high).toBeGreaterThan(0.67316);
+  });
+
   it('rounds the domain to nice ticks that contain the data', () => {
     const [low, high] = valueDomain([[0.6553, 0.6762]]);
     expect(low).toBeLessThanOrEqual(0.6553);
