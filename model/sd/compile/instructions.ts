@@ -177,6 +177,57 @@ export function chain(
   };
 }
 
+/**
+ * v[t] = ((v[a] first v[b]) second v[c]) third v[d] for operators of one kind (`+ -` or `* /`), the
+ * commonest chain (`a*b*c/d`), straight-line instead of chain's loop.
+ */
+export function chainOfFour(
+  v: Float64Array,
+  operators: string,
+  t: number,
+  a: number,
+  b: number,
+  c: number,
+  d: number,
+): Instruction {
+  switch (operators) {
+    case '+++':
+      return () => void (v[t] = (v[a] as number) + (v[b] as number) + (v[c] as number) + (v[d] as number));
+    case '++-':
+      return () => void (v[t] = (v[a] as number) + (v[b] as number) + (v[c] as number) - (v[d] as number));
+    case '+-+':
+      return () => void (v[t] = (v[a] as number) + (v[b] as number) - (v[c] as number) + (v[d] as number));
+    case '+--':
+      return () => void (v[t] = (v[a] as number) + (v[b] as number) - (v[c] as number) - (v[d] as number));
+    case '-++':
+      return () => void (v[t] = (v[a] as number) - (v[b] as number) + (v[c] as number) + (v[d] as number));
+    case '-+-':
+      return () => void (v[t] = (v[a] as number) - (v[b] as number) + (v[c] as number) - (v[d] as number));
+    case '--+':
+      return () => void (v[t] = (v[a] as number) - (v[b] as number) - (v[c] as number) + (v[d] as number));
+    case '---':
+      return () => void (v[t] = (v[a] as number) - (v[b] as number) - (v[c] as number) - (v[d] as number));
+    case '***':
+      return () => void (v[t] = (v[a] as number) * (v[b] as number) * (v[c] as number) * (v[d] as number));
+    case '**/':
+      return () => void (v[t] = ((v[a] as number) * (v[b] as number) * (v[c] as number)) / (v[d] as number));
+    case '*/*':
+      return () =>
+        void (v[t] = (((v[a] as number) * (v[b] as number)) / (v[c] as number)) * (v[d] as number));
+    case '*//':
+      return () => void (v[t] = ((v[a] as number) * (v[b] as number)) / (v[c] as number) / (v[d] as number));
+    case '/**':
+      return () => void (v[t] = ((v[a] as number) / (v[b] as number)) * (v[c] as number) * (v[d] as number));
+    case '/*/':
+      return () =>
+        void (v[t] = (((v[a] as number) / (v[b] as number)) * (v[c] as number)) / (v[d] as number));
+    case '//*':
+      return () => void (v[t] = ((v[a] as number) / (v[b] as number) / (v[c] as number)) * (v[d] as number));
+    default:
+      return () => void (v[t] = (v[a] as number) / (v[b] as number) / (v[c] as number) / (v[d] as number));
+  }
+}
+
 export function negate(v: Float64Array, t: number, a: number): Instruction {
   return () => void (v[t] = -(v[a] as number));
 }

@@ -229,8 +229,17 @@ export class ProgramBuilder {
       operands.reverse();
       inverse.reverse();
       const slots = Int32Array.from(operands, (operand) => this.operand(operand, out));
-      const flags = Uint8Array.from(inverse);
       const product = multiplicative(op);
+      if (slots.length === 4) {
+        const [a, b, c, d] = slots as unknown as [number, number, number, number];
+        const operators = inverse
+          .slice(1)
+          .map((flag) => (product ? (flag === 1 ? '/' : '*') : flag === 1 ? '-' : '+'))
+          .join('');
+        out.push(({ values }) => instructions.chainOfFour(values, operators, t, a, b, c, d));
+        return;
+      }
+      const flags = Uint8Array.from(inverse);
       out.push(({ values }) => instructions.chain(values, product, t, slots, flags));
       return;
     }

@@ -161,6 +161,22 @@ describe('programs', () => {
       }
   });
 
+  it('run chains of four operands of one kind straight, in the order the tree nests them', () => {
+    const random = generator(11);
+    const ref = (index: number): Expr => ({ kind: 'ref', name: `v${index}`, id: `v${index}`, span: SPAN });
+    for (const kind of [
+      ['+', '-'],
+      ['*', '/'],
+    ] as const)
+      for (const first of kind)
+        for (const second of kind)
+          for (const third of kind) {
+            const inner: Expr = { kind: 'binary', op: first, left: ref(0), right: ref(1), span: SPAN };
+            const middle: Expr = { kind: 'binary', op: second, left: inner, right: ref(2), span: SPAN };
+            check({ kind: 'binary', op: third, left: middle, right: ref(3), span: SPAN }, random, 50);
+          }
+  });
+
   it('look tables up as graphical.ts does, whatever the order of the inputs', () => {
     const random = generator(3);
     for (const table of Object.values(TABLES)) {
