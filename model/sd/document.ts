@@ -131,6 +131,14 @@ export const modelDocumentSchema = z.object({
     modelAttributes: z.record(z.string(), z.string()),
     /** Children of `<variables>` that are not variables (isee:dependencies, groups, ...). */
     variablesExtra: z.array(xmlNodeSchema),
+    /**
+     * Children of `<model>` other than `<variables>` and `<views>` (a model-level `<doc>`, vendor
+     * elements): those before `<variables>` are written back before it, the others after `<views>`.
+     * Absent when there are none.
+     */
+    modelExtra: z
+      .object({ beforeVariables: z.array(xmlNodeSchema), afterVariables: z.array(xmlNodeSchema) })
+      .optional(),
   }),
 });
 export type ModelDocument = z.infer<typeof modelDocumentSchema>;

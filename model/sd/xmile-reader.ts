@@ -14,7 +14,7 @@ import {
   type ModelDocument,
   type SimSpecs,
 } from './document';
-import { readFlag, readMacro, readVariables, type ReadContext } from './xmile-variables';
+import { readFlag, readMacro, readVariables, VARIABLE_TAGS, type ReadContext } from './xmile-variables';
 import {
   childElements,
   firstChild,
@@ -178,8 +178,35 @@ function readDocument(root: XmlElement, context: ReadContext, source: string): M
   if (header !== undefined) document.preserved.header = header;
   const views = firstChild(model, 'views');
   if (views !== undefined) document.views = views;
-  // Anything else inside <model> besides variables and views is kept with the top-level extras' model.
+  const modelExtra = readModelExtra(model, variablesElement, views);
+  if (modelExtra !== undefined) document.preserved.modelExtra = modelExtra;
   return document;
+}
+
+/**
+ * The children of <model> that are neither its variables nor its views (a model-level <doc>, vendor
+ * elements), split at <variables> so the writer puts them back on the same side of it. In the pre-1.0
+ * layout, where variables sit straight in <model>, they are the children that are not variables.
+ */
+function readModelExtra(
+  model: XmlElement,
+  variablesElement: XmlElement,
+  views: XmlElement | undefined,
+): NonNullable<ModelDocument['preserved']['modelExtra']> | undefined {
+  const beforeVariables: XmlNode[] = [];
+  const afterVariables: XmlNode[] = [];
+  let seenVariables = false;
+  for (const child of model.children) {
+    if (!isElement(child) || child === views) continue;
+    if (variablesElement === model ? VARIABLE_TAGS.has(child.tag) : child === variablesElement) {
+      seenVariables = true;
+      continue;
+    }
+    (seenVariables ? afterVariables : beforeVariables).push(child);
+  }
+  return beforeVariables.length + afterVariables.length === 0
+    ? undefined
+    : { beforeVariables, afterVariables };
 }
 
 function readNumber(element: XmlElement | undefined, what: string, context: ReadContext, source: string) {

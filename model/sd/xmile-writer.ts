@@ -110,11 +110,13 @@ export function writeXmile(document: ModelDocument): string {
   }
   const behavior = behaviorElement(document.behavior);
   const model = element('model', document.preserved.modelAttributes, [
+    ...(document.preserved.modelExtra?.beforeVariables ?? []),
     element('variables', {}, [
       ...document.variables.map(variableElement),
       ...document.preserved.variablesExtra,
     ]),
     ...(document.views === undefined ? [] : [document.views]),
+    ...(document.preserved.modelExtra?.afterVariables ?? []),
   ]);
   const root = element('xmile', rootAttributes, [
     headerElement(document),

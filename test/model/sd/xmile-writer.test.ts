@@ -76,4 +76,45 @@ describe('read, write, read again', () => {
       preserved: { ...edited.preserved, rootAttributes },
     });
   });
+
+  it('keeps what <model> holds besides variables and views, on the same side of <variables>', () => {
+    const text = `<?xml version="1.0" encoding="utf-8"?>
+<xmile version="1.0" xmlns="http://docs.oasis-open.org/xmile/ns/XMILE/v1.0" xmlns:isee="http://iseesystems.com/XMILE">
+  <header><vendor>test</vendor><product version="1.0">unit test</product></header>
+  <sim_specs><start>0</start><stop>4</stop><dt>1</dt></sim_specs>
+  <model>
+    <doc>What the model is for, at model level</doc>
+    <isee:model_notes lang="en">kept &amp; escaped</isee:model_notes>
+    <variables><aux name="x"><eqn>1</eqn></aux></variables>
+    <views><view><aux name="x" x="10" y="20"/></view></views>
+    <isee:after_views flag="true"/>
+  </model>
+</xmile>`;
+    const first = read(text);
+    const tags = (nodes: readonly unknown[]): string[] =>
+      nodes.map((node) =>
+        typeof node === 'object' && node !== null && 'tag' in node ? String(node.tag) : '',
+      );
+    expect(tags(first.preserved.modelExtra?.beforeVariables ?? [])).toEqual(['doc', 'isee:model_notes']);
+    expect(tags(first.preserved.modelExtra?.afterVariables ?? [])).toEqual(['isee:after_views']);
+    const written = writeXmile(first);
+    expect(written).toMatch(
+      /<model>\s*<doc>What the model is for, at model level<\/doc>\s*<isee:model_notes lang="en">kept &amp; escaped<\/isee:model_notes>\s*<variables>/,
+    );
+    expect(written).toMatch(/<\/views>\s*<isee:after_views flag="true"\s*\/>\s*<\/model>/);
+    const second = read(written);
+    expect(second).toEqual(first);
+    expect(writeXmile(second)).toBe(written);
+  });
+
+  it('keeps the non-variable children of <model> in the pre-1.0 layout', () => {
+    const first = read(`<xmile version="1.0" xmlns="http://docs.oasis-open.org/xmile/ns/XMILE/v1.0">
+  <sim_specs><start>0</start><stop>2</stop><dt>1</dt></sim_specs>
+  <model><doc>legacy</doc><aux name="y"><eqn>2</eqn></aux></model>
+</xmile>`);
+    expect(first.variables.map((variable) => variable.name)).toEqual(['y']);
+    const second = read(writeXmile(first));
+    expect(second.preserved.modelExtra).toEqual(first.preserved.modelExtra);
+    expect(writeXmile(second)).toContain('<doc>legacy</doc>');
+  });
 });
