@@ -150,17 +150,25 @@ export function planModel(graph: BuiltGraph, specs: RunSpecs): Outcome<ModelPlan
     if ([...referencedIds(node.equation)].every((dependency) => constant.has(dependency))) constant.add(id);
   }
 
-  // Slots: system values, the step counter, stocks (flow stocks, then rate stocks), then everything else.
+  // Slots: system values, the step counter, the model variables that change (document order), the stocks
+  // (model stocks, hidden stocks that sum flows, then those with a rate), then everything else. A run's
+  // outputs, by default every variable, are then one range of the array (runner.ts copies it each step).
   const slots = new Map<string, number>();
   SYSTEM_IDS.forEach((id, index) => slots.set(id, index));
   const stepSlot = SYSTEM_IDS.length;
-  const stockBase = stepSlot + 1;
+  let next = stepSlot + 1;
+  for (const id of graph.variables) {
+    const node = nodes.get(id) as ModelNode;
+    if (node.kind !== 'stock' && node.kind !== 'table' && !constant.has(id)) slots.set(id, next++);
+  }
+  const stockBase = next;
   const stocks = [
-    ...all.filter((node) => node.kind === 'stock' && node.rate === undefined),
+    ...all.filter((node) => node.kind === 'stock' && node.rate === undefined && !node.hidden),
+    ...all.filter((node) => node.kind === 'stock' && node.rate === undefined && node.hidden),
     ...all.filter((node) => node.kind === 'stock' && node.rate !== undefined),
   ];
   stocks.forEach((node, index) => slots.set(node.id, stockBase + index));
-  let next = stockBase + stocks.length;
+  next = stockBase + stocks.length;
   for (const node of all) if (!slots.has(node.id) && node.kind !== 'table') slots.set(node.id, next++);
 
   const parameterStocks = new Set(

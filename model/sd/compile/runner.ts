@@ -70,6 +70,8 @@ export class Runner {
   private readonly buffer: Float64Array;
   /** Slots of the outputs that change, in the order of their columns (1, 2, ...; column 0 is time). */
   private readonly outputSlots: Int32Array;
+  /** The first of `outputSlots` when they are one range of the array (every variable, say), else -1. */
+  private readonly outputBase: number;
   private readonly fixedSlots: Int32Array;
   private readonly fixedOffsets: Int32Array;
   private readonly timeSlot: number;
@@ -212,6 +214,8 @@ export class Runner {
     const fixed = options.outputs.filter((id) => plan.constant.has(id));
     const column = new Map([...changing, ...fixed].map((id, index) => [id, index + 1]));
     this.outputSlots = Int32Array.from(changing, slotOf);
+    const first = this.outputSlots[0] ?? 0;
+    this.outputBase = this.outputSlots.every((slot, index) => slot === first + index) ? first : -1;
     this.fixedSlots = Int32Array.from(fixed, slotOf);
     this.fixedOffsets = Int32Array.from(fixed, (id) => (column.get(id) as number) * saves);
     const names = options.outputs.map((id) => graph.nodes.get(id)?.name ?? id);
@@ -284,6 +288,7 @@ export class Runner {
     const buffer = this.buffer;
     const outputSlots = this.outputSlots;
     const outputs = outputSlots.length;
+    const outputBase = this.outputBase;
     const delays = this.delays;
     const previousSlots = this.previousSlots;
     const previousInputs = this.previousInputs;
@@ -304,8 +309,13 @@ export class Runner {
       for (let index = 0; index < previousCount; index++) pending[index] = (previousInputs[index] as Thunk)();
       if (untilSave === 0) {
         buffer[save] = time;
-        for (let index = 0, at = save + saves; index < outputs; index++, at += saves)
-          buffer[at] = v[outputSlots[index] as number] as number;
+        if (outputBase >= 0) {
+          for (let index = 0, at = save + saves; index < outputs; index++, at += saves)
+            buffer[at] = v[outputBase + index] as number;
+        } else {
+          for (let index = 0, at = save + saves; index < outputs; index++, at += saves)
+            buffer[at] = v[outputSlots[index] as number] as number;
+        }
         save++;
         untilSave = saveEvery;
       }
