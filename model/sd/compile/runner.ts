@@ -15,7 +15,7 @@ import { RandomStream } from '../random';
 import type { SimulationResult } from '../results';
 import { PipelineDelay } from './delay';
 import { literalKinds, runProgram } from './dispatch';
-import { compileExpression, type ExpressionEnvironment, type Thunk } from './expression';
+import type { ExpressionEnvironment } from './expression';
 import type { Instruction } from './instructions';
 import type { ModelPlan } from './plan';
 import { link, ProgramBuilder, type Linkable } from './program';
@@ -63,7 +63,8 @@ export class Runner {
   private readonly stages: Float64Array[];
   private readonly state: Float64Array;
   private readonly previousSlots: Int32Array;
-  private readonly previousInputs: Thunk[];
+  /** Slots PREVIOUS samples at each step, for `previousSlots` one step later. */
+  private readonly previousInputs: Int32Array;
   private readonly previousPending: Float64Array;
   private readonly delays: PipelineDelay[];
   private readonly streams: { readonly stream: RandomStream; readonly seed: number | undefined }[] = [];
@@ -115,15 +116,9 @@ export class Runner {
     for (const node of plan.dynamicOrder) {
       const target = slotOf(node.id);
       if (node.kind === 'delay') {
-        dynamic.push(({ values }) => {
-          const output = (delayOf.get(node.id) as PipelineDelay).output(
-            values,
-            context.timeSlot,
-            specs.start,
-            specs.dt,
-          );
-          return () => void (values[target] = output());
-        });
+        dynamic.push(({ values }) =>
+          (delayOf.get(node.id) as PipelineDelay).output(values, context.timeSlot, specs.start, specs.dt),
+        );
         continue;
       }
       builder.emit(builder.hoist(valueTree(node, context)), target, dynamic);
@@ -146,6 +141,18 @@ export class Runner {
       builder.emit(builder.hoist(toTree(stock.rate, context)), this.rateBase + index, dynamic);
     });
 
+    // What DELAY and PREVIOUS sample each step, and a DELAY's delay time: slots (lowering makes them
+    // variables or numbers; anything else is computed after the step's program, before it is sampled).
+    const sampled: Linkable[] = [];
+    const inputs = new Map<string, number>();
+    const delayTimes = new Map<string, number>();
+    for (const node of graph.nodes.values()) {
+      if ((node.kind !== 'delay' && node.kind !== 'previous') || node.input === undefined) continue;
+      inputs.set(node.id, builder.operand(toTree(node.input, context), sampled));
+      if (node.delayTime !== undefined)
+        delayTimes.set(node.id, builder.operand(toTree(node.delayTime, context), initial));
+    }
+    dynamic.push(...sampled);
     const v = new Float64Array(builder.slotCount);
     this.v = v;
     const env: ExpressionEnvironment = {
@@ -168,8 +175,8 @@ export class Runner {
       const delay = new PipelineDelay(
         slotOf(node.id),
         specs.steps,
-        compileExpression(node.input, env),
-        compileExpression(node.delayTime, env),
+        inputs.get(node.id) as number,
+        delayTimes.get(node.id) as number,
       );
       this.delays.push(delay);
       delayOf.set(node.id, delay);
@@ -199,9 +206,7 @@ export class Runner {
       (node) => node.kind === 'previous' && node.input !== undefined,
     );
     this.previousSlots = Int32Array.from(previous, (node) => slotOf(node.id));
-    this.previousInputs = previous.map((node) =>
-      compileExpression(node.input as NonNullable<ModelNode['input']>, env),
-    );
+    this.previousInputs = Int32Array.from(previous, (node) => inputs.get(node.id) as number);
     this.previousPending = new Float64Array(previous.length);
 
     const saves = specs.saves;
@@ -306,7 +311,8 @@ export class Runner {
       v[stepSlot] = epoch + step;
       runProgram(program, kinds);
       if (delays.length > 0) this.record(step);
-      for (let index = 0; index < previousCount; index++) pending[index] = (previousInputs[index] as Thunk)();
+      for (let index = 0; index < previousCount; index++)
+        pending[index] = v[previousInputs[index] as number] as number;
       if (untilSave === 0) {
         buffer[save] = time;
         if (outputBase >= 0) {
@@ -346,7 +352,7 @@ export class Runner {
 
   /** DELAY inputs as they are at this step. */
   private record(step: number): void {
-    for (const delay of this.delays) delay.record(step);
+    for (const delay of this.delays) delay.record(this.v, step);
   }
 
   /** Values that never change are written to their whole column once. */
