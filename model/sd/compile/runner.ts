@@ -59,6 +59,8 @@ export class Runner {
     readonly slots: Int32Array;
   };
   private readonly nonNegativeStocks: Int32Array;
+  /** Per stock: 0 for a non-negative stock, -Infinity for the others (`next < floor` is then never true). */
+  private readonly floors: Float64Array;
   private readonly stockCount: number;
   private readonly stages: Float64Array[];
   private readonly state: Float64Array;
@@ -196,6 +198,7 @@ export class Runner {
       return node?.kind === 'flow' && node.nonNegative ? 1 : 0;
     });
 
+    this.floors = Float64Array.from(plan.stocks, (stock) => (stock.nonNegative ? 0 : -Infinity));
     this.nonNegativeStocks = Int32Array.from(
       plan.stocks.flatMap((stock, index) => (stock.nonNegative ? [index] : [])),
     );
@@ -303,6 +306,8 @@ export class Runner {
     const stockCount = this.stockCount;
     const euler = this.method === 'euler';
     const { starts: flowStarts, middles: flowMiddles, slots: flowSlots } = this.flows;
+    const clamping = this.nonNegativeStocks.length > 0;
+    const floors = this.floors;
     let save = 0;
     let untilSave = 0;
     for (let step = 0; ; step++) {
@@ -329,22 +334,26 @@ export class Runner {
       if (step >= steps) break;
       if (euler) {
         const flowStocks = flowMiddles.length;
+        // 0 + inflows - outflows in list order, as the rate always summed; a non-negative stock held at zero
+        // as it is stepped (`next < 0 ? 0 : next`, as clampStocks does after a Runge-Kutta step).
         for (let stock = 0; stock < flowStocks; stock++) {
-          // 0 + inflows - outflows in list order, as the rate always summed.
           let rate = 0;
           const middle = flowMiddles[stock] as number;
           const end = flowStarts[stock + 1] as number;
           for (let term = flowStarts[stock] as number; term < middle; term++)
             rate += v[flowSlots[term] as number] as number;
           for (let term = middle; term < end; term++) rate -= v[flowSlots[term] as number] as number;
-          v[stockBase + stock] = (v[stockBase + stock] as number) + dt * rate;
+          const next = (v[stockBase + stock] as number) + dt * rate;
+          v[stockBase + stock] = clamping && next < (floors[stock] as number) ? 0 : next;
         }
-        for (let stock = flowStocks; stock < stockCount; stock++)
-          v[stockBase + stock] = (v[stockBase + stock] as number) + dt * (v[rateBase + stock] as number);
+        for (let stock = flowStocks; stock < stockCount; stock++) {
+          const next = (v[stockBase + stock] as number) + dt * (v[rateBase + stock] as number);
+          v[stockBase + stock] = clamping && next < (floors[stock] as number) ? 0 : next;
+        }
       } else {
         this.rungeKutta(time);
+        if (clamping) this.clampStocks(stockBase);
       }
-      if (this.nonNegativeStocks.length > 0) this.clampStocks(stockBase);
       for (let index = 0; index < previousCount; index++)
         v[previousSlots[index] as number] = pending[index] as number;
     }
