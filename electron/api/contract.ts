@@ -22,6 +22,10 @@ import {
   type Scenario,
 } from '../../model/schema/scenario';
 import type { OperationName } from './operations';
+import { analysisContract } from './parts/analysis.contract';
+import { conjointContract } from './parts/conjoint.contract';
+import { networkContract } from './parts/network.contract';
+import { sroiContract } from './parts/sroi.contract';
 import type { Result } from './result';
 
 /** A phantom marker that carries an operation's output type without a runtime schema. */
@@ -50,6 +54,10 @@ const byModelId = z.object({ id: modelIdSchema }).strict();
 const byScenarioId = z.object({ id: scenarioIdSchema }).strict();
 
 export const contract = {
+  ...networkContract,
+  ...conjointContract,
+  ...sroiContract,
+  ...analysisContract,
   'app.info': { input: noInput, output: returns<AppInfo>() },
   'projects.list': { input: noInput, output: returns<readonly Project[]>() },
   'projects.get': { input: byProjectId, output: returns<Project>() },

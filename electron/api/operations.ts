@@ -1,9 +1,17 @@
 /**
  * The names of every backend operation, and nothing else: the preload script builds its named functions from
  * this list without pulling the zod schemas into the sandboxed preload bundle. `contract.ts` is checked to
- * define exactly these names.
+ * define exactly these names. Each instrument keeps its own names in parts/<instrument>.operations.ts.
  */
+import { ANALYSIS_OPERATIONS } from './parts/analysis.operations';
+import { CONJOINT_OPERATIONS } from './parts/conjoint.operations';
+import { NETWORK_OPERATIONS } from './parts/network.operations';
+import { SROI_OPERATIONS } from './parts/sroi.operations';
 export const OPERATIONS = [
+  ...NETWORK_OPERATIONS,
+  ...CONJOINT_OPERATIONS,
+  ...SROI_OPERATIONS,
+  ...ANALYSIS_OPERATIONS,
   'app.info',
   'projects.list',
   'projects.get',

@@ -3,19 +3,24 @@
  * and the tests construct them over an open workspace.
  */
 import { APP_NAME, APP_VERSION } from '../app-info';
-import type { AppInfo } from '../api/contract';
 import type { Handlers } from '../api/dispatch';
-import type { Workspace } from '../store/workspace';
+import { analysisHandlers } from './analysis-handlers';
+import { conjointHandlers } from './conjoint-handlers';
+import type { ServiceContext } from './context';
 import { importModel, saveModel } from './models';
+import { networkHandlers } from './network-handlers';
+import { sroiHandlers } from './sroi-handlers';
 
-export interface ServiceContext {
-  readonly workspace: Workspace;
-  readonly host: AppInfo['host'];
-}
+export type { ServiceContext } from './context';
 
-export function createHandlers({ workspace, host }: ServiceContext): Handlers {
+export function createHandlers(context: ServiceContext): Handlers {
+  const { workspace, host } = context;
   const { projects } = workspace;
   return {
+    ...networkHandlers(context),
+    ...conjointHandlers(context),
+    ...sroiHandlers(context),
+    ...analysisHandlers(context),
     'app.info': () => ({
       name: APP_NAME,
       version: APP_VERSION,

@@ -1,0 +1,7 @@
+/**
+ * The operation names of the SROI instrument (analyses, evaluation, sensitivity). Part of OPERATIONS (operations.ts); kept free of imports so the preload can
+ * bundle it. Each name here has an entry in sroi.contract.ts and a handler in services/sroi-handlers.ts.
+ */
+export const SROI_OPERATIONS = [] as const;
+
+export type SroiOperationName = (typeof SROI_OPERATIONS)[number];
