@@ -1,7 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import { desktop } from '../api';
 import { Dialog } from '../components/Dialog';
+import { ConjointView } from '../conjoint/ConjointView';
 import { DynamicsView } from '../dynamics/DynamicsView';
+import { NetworkView } from '../network/NetworkView';
+import { SroiView } from '../sroi/SroiView';
 import { InstrumentView } from '../views/InstrumentView';
 import { ProjectsView } from '../views/ProjectsView';
 import { SECTIONS, type SectionId } from './sections';
@@ -126,6 +129,24 @@ export function App() {
           />
         ) : current.id === 'dynamics' && projects.current !== null ? (
           <DynamicsView key={projects.current.id} project={projects.current} />
+        ) : current.id === 'network' && projects.current !== null ? (
+          <NetworkView
+            key={projects.current.id}
+            project={projects.current}
+            onChooseProject={() => go('projects')}
+          />
+        ) : current.id === 'conjoint' && projects.current !== null ? (
+          <ConjointView
+            key={projects.current.id}
+            project={projects.current}
+            onChooseProject={() => go('projects')}
+          />
+        ) : current.id === 'sroi' && projects.current !== null ? (
+          <SroiView
+            key={projects.current.id}
+            project={projects.current}
+            onChooseProject={() => go('projects')}
+          />
         ) : (
           <InstrumentView
             section={current}
