@@ -21,6 +21,7 @@ import {
   scenarioNameSchema,
   type Scenario,
 } from '../../model/schema/scenario';
+import type { LinkableFigure } from '../../model/schema/figure';
 import type { OperationName } from './operations';
 import { analysisContract } from './parts/analysis.contract';
 import { conjointContract } from './parts/conjoint.contract';
@@ -128,6 +129,10 @@ export const contract = {
     output: returns<Scenario>(),
   },
   'scenarios.delete': { input: byScenarioId, output: returns<{ readonly id: Scenario['id'] }>() },
+  'links.figures': {
+    input: z.object({ projectId: projectIdSchema }).strict(),
+    output: returns<readonly LinkableFigure[]>(),
+  },
   'workspace.backup': { input: noInput, output: returns<BackupInfo>() },
   'workspace.backups': { input: noInput, output: returns<readonly BackupInfo[]>() },
 } as const satisfies Record<OperationName, { input: z.ZodType; output: unknown }>;
@@ -148,4 +153,5 @@ export type { OperationName } from './operations';
 export type { Result, ApiError, ErrorCode } from './result';
 export type { Project, ProjectId } from '../../model/schema/project';
 export type { ModelId, ModelRecord, ModelSummary } from '../../model/schema/model';
+export type { LinkableFigure } from '../../model/schema/figure';
 export type { Overrides, Scenario, ScenarioId, ScenarioLink } from '../../model/schema/scenario';

@@ -29,6 +29,7 @@ export const OPERATIONS = [
   'scenarios.update',
   'scenarios.duplicate',
   'scenarios.delete',
+  'links.figures',
   'workspace.backup',
   'workspace.backups',
 ] as const;

@@ -7,6 +7,7 @@ import type { Handlers } from '../api/dispatch';
 import { analysisHandlers } from './analysis-handlers';
 import { conjointHandlers } from './conjoint-handlers';
 import type { ServiceContext } from './context';
+import { collectFigures } from './figures';
 import { importModel, saveModel } from './models';
 import { networkHandlers } from './network-handlers';
 import { sroiHandlers } from './sroi-handlers';
@@ -54,6 +55,7 @@ export function createHandlers(context: ServiceContext): Handlers {
       workspace.scenarios.delete(id);
       return { id };
     },
+    'links.figures': ({ projectId }) => collectFigures(context, projectId),
     'workspace.backup': () => workspace.backup('manual'),
     'workspace.backups': () => workspace.listBackups(),
   };
