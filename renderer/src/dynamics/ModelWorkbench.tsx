@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { writeXmile } from '../../../model/sd';
 import type { ModelRecord } from '../../../electron/api/contract';
+import { AnalysisPanel } from './analysis/AnalysisPanel';
 import { ChartsPanel } from './charts/ChartsPanel';
 import { DiagramPanel } from './diagram/DiagramPanel';
 import { downloadText } from './download';
@@ -10,6 +11,8 @@ import { DynamicsContext } from './session/dynamics-context';
 import { useDynamicsSession } from './session/use-dynamics-session';
 import { WhatIfPanel } from './whatif/WhatIfPanel';
 
+const NOTHING_HIGHLIGHTED: ReadonlySet<string> = new Set();
+
 const isTyping = (target: EventTarget | null): boolean =>
   target instanceof HTMLElement &&
   (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
@@ -18,7 +21,11 @@ const isTyping = (target: EventTarget | null): boolean =>
 export function ModelWorkbench({ record }: { readonly record: ModelRecord }) {
   const session = useDynamicsSession(record);
   const [selected, select] = useState<string | undefined>();
-  const context = useMemo(() => ({ session, selected, select }), [session, selected]);
+  const [highlighted, highlight] = useState<ReadonlySet<string>>(NOTHING_HIGHLIGHTED);
+  const context = useMemo(
+    () => ({ session, selected, select, highlighted, highlight }),
+    [session, selected, highlighted],
+  );
   const { undo, redo } = session;
 
   // Ctrl/Cmd+Z and Ctrl/Cmd+Shift+Z (and Ctrl+Y) undo and redo model changes, except inside a text field,
@@ -84,7 +91,7 @@ export function ModelWorkbench({ record }: { readonly record: ModelRecord }) {
         ) : null}
         <div className="dynamics-grid">
           <div className="area-diagram">
-            <DiagramPanel />
+            <DiagramPanel highlighted={highlighted} />
           </div>
           <div className="area-inspector">
             <InspectorPanel />
@@ -97,6 +104,9 @@ export function ModelWorkbench({ record }: { readonly record: ModelRecord }) {
           </div>
           <div className="area-scenarios">
             <ScenariosPanel />
+          </div>
+          <div className="area-analysis">
+            <AnalysisPanel />
           </div>
         </div>
       </div>

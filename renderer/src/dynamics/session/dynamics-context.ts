@@ -7,6 +7,9 @@ export interface DynamicsContextValue {
   /** The selected variable's name as written in the model, if any. */
   readonly selected: string | undefined;
   readonly select: (name: string | undefined) => void;
+  /** Variables the diagram draws highlighted (a feedback loop chosen in the Loops analysis), by name. */
+  readonly highlighted: ReadonlySet<string>;
+  readonly highlight: (names: ReadonlySet<string>) => void;
 }
 
 export const DynamicsContext = createContext<DynamicsContextValue | undefined>(undefined);
