@@ -16,10 +16,11 @@ import { startWebServer } from './server';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DEFAULT_PORT = 5178;
 
-const USAGE = `Usage: npm run web -- [--port N] [--data-dir DIR] [--no-build]
+const USAGE = `Usage: npm run web -- [--port N] [--data-dir DIR] [--no-build] [--static-dir DIR]
   --port N         port on 127.0.0.1 (default ${DEFAULT_PORT}; 0 picks a free one)
   --data-dir DIR   workspace folder (default: $EMPATHY_WORKBENCH_DATA_DIR, else the desktop app's folder)
   --no-build       serve dist/ as it is, without rebuilding the renderer when sources changed
+  --static-dir DIR serve the renderer built into DIR instead of dist/ (implies --no-build)
   --no-samples     start a new workspace empty, without the sample project`;
 
 function fatal(message: string, code: number): never {
@@ -32,6 +33,7 @@ async function main(): Promise<void> {
     port?: string | undefined;
     'data-dir'?: string | undefined;
     'no-build'?: boolean | undefined;
+    'static-dir'?: string | undefined;
     'no-samples'?: boolean | undefined;
     help?: boolean | undefined;
   };
@@ -42,6 +44,7 @@ async function main(): Promise<void> {
         port: { type: 'string' },
         'data-dir': { type: 'string' },
         'no-build': { type: 'boolean' },
+        'static-dir': { type: 'string' },
         'no-samples': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -59,8 +62,9 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     fatal(`--port must be an integer from 0 to 65535 (got "${values.port}")`, 2);
 
-  const distDir = join(ROOT, 'dist');
-  if (values['no-build'] !== true && rendererBuildIsStale(ROOT, distDir)) {
+  const staticDir = values['static-dir'];
+  const distDir = staticDir === undefined ? join(ROOT, 'dist') : resolve(staticDir);
+  if (staticDir === undefined && values['no-build'] !== true && rendererBuildIsStale(ROOT, distDir)) {
     process.stderr.write('Building the renderer (dist/ is missing or older than its sources)...\n');
     await buildRenderer(ROOT);
   }

@@ -28,8 +28,12 @@ export function rendererBuildIsStale(root: string, distDir: string): boolean {
   return RENDERER_SOURCES.some((source) => newestModification(join(root, source)) > built);
 }
 
-/** Builds the renderer with Vite's own API (the same as `npm run build:renderer`). */
-export async function buildRenderer(root: string): Promise<void> {
+/** Builds the renderer with Vite's own API (the same as `npm run build:renderer`), into `outDir` if given. */
+export async function buildRenderer(root: string, outDir?: string): Promise<void> {
   const { build } = await import('vite');
-  await build({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
+  await build({
+    configFile: join(root, 'vite.config.ts'),
+    logLevel: 'warn',
+    ...(outDir === undefined ? {} : { build: { outDir, emptyOutDir: true } }),
+  });
 }

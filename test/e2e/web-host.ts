@@ -3,6 +3,17 @@ import { resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 
+/** The folder the renderer is built into for these tests, when EMPATHY_E2E_DIST names one (else dist/). */
+export const e2eStaticDir = (): string | undefined => {
+  const dir = process.env['EMPATHY_E2E_DIST'];
+  return dir === undefined || dir === '' ? undefined : resolve(dir);
+};
+
+const staticDirArguments = (): string[] => {
+  const dir = e2eStaticDir();
+  return dir === undefined ? [] : ['--static-dir', dir];
+};
+
 export interface RunningHost {
   readonly url: string;
   readonly dataDir: string;
@@ -29,6 +40,7 @@ export function startWebHost(
       dataDir,
       '--no-build',
       ...(options.samples === true ? [] : ['--no-samples']),
+      ...staticDirArguments(),
     ],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, INIT_CWD: ROOT } },
   );
