@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { ParameterInfo } from '../../../../model/sd';
 import type { Scenario } from '../../../../electron/api/contract';
+import type { Overrides } from '../engine/protocol';
 import { groupAxisLabel, timeAxisLabel } from '../charts/chart-scales';
 import { chartedVariables, unitsOf } from '../charts/chart-variables';
 import { kpisFor, kpiVariables, seriesIn } from '../charts/kpis';
@@ -22,13 +23,15 @@ type Outcome =
 interface ScenarioComparisonProps {
   readonly scenarios: readonly Scenario[];
   readonly parameters: readonly ParameterInfo[];
+  /** The overrides a scenario runs with (its own, with linked constants set from their figures). */
+  readonly overridesOf: (scenario: Scenario) => Overrides;
 }
 
 /**
  * Two to six scenarios run in the worker and drawn on the same axes, one chart per variable, with the KPI table
  * of their differences against the status quo (or the first).
  */
-export function ScenarioComparison({ scenarios, parameters }: ScenarioComparisonProps) {
+export function ScenarioComparison({ scenarios, parameters, overridesOf }: ScenarioComparisonProps) {
   const { session } = useDynamics();
   const { engine, compile, document, record } = session;
   const variables = useChartableVariables(compile);
@@ -38,11 +41,11 @@ export function ScenarioComparison({ scenarios, parameters }: ScenarioComparison
 
   // Rerun when the scenarios or their overrides change, or the model recompiles (a new `info`).
   const info = compile.status === 'ready' ? compile.info : undefined;
-  const signature = JSON.stringify(scenarios.map((scenario) => [scenario.id, scenario.overrides]));
+  const signature = JSON.stringify(scenarios.map((scenario) => [scenario.id, overridesOf(scenario)]));
   useEffect(() => {
     if (info === undefined) return;
     let cancelled = false;
-    const fitted = scenarios.map((scenario) => fitOverrides(scenario.overrides, parameters).overrides);
+    const fitted = scenarios.map((scenario) => fitOverrides(overridesOf(scenario), parameters).overrides);
     // eslint-disable-next-line react-hooks/set-state-in-effect -- the runs are the worker's answer to this request
     setOutcome({ status: 'running' });
     void engine.run(fitted.map((overrides) => ({ overrides }))).then((result) => {
@@ -110,7 +113,7 @@ export function ScenarioComparison({ scenarios, parameters }: ScenarioComparison
         saved: session.save.status === 'saved',
         usesRandom: session.compile.status === 'ready' ? session.compile.info.usesRandom : undefined,
       },
-      runs.map((entry) => ({ scenario: entry.name, overrides: entry.scenario.overrides, run: entry.run })),
+      runs.map((entry) => ({ scenario: entry.name, overrides: overridesOf(entry.scenario), run: entry.run })),
       format,
     ).catch((error: unknown) => setProblem(error instanceof Error ? error.message : String(error)));
   };

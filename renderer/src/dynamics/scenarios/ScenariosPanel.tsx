@@ -1,15 +1,28 @@
-import { useId, useMemo, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import type { ParameterInfo } from '../../../../model/sd';
 import type { Scenario, ScenarioId } from '../../../../electron/api/contract';
+import { canonicalName } from '../../../../model/sd';
+import { call } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { formatValue } from '../charts/number-format';
 import { useDynamics } from '../session/dynamics-context';
 import { exportRuns } from './export-runs';
 import { ScenarioComparison } from './ScenarioComparison';
+import { resolveScenario } from './scenario-links';
+import { ScenarioLinks } from './ScenarioLinks';
+import { useFigures } from './use-figures';
 import { ScenarioNameForm } from './ScenarioNameForm';
 import { fitOverrides, freeName, sameOverrides } from './scenario-overrides';
 import { useScenarios } from './use-scenarios';
 import './scenarios.css';
+
+const appliedKey = (modelId: string): string => `empathy-workbench.applied-scenario.${modelId}`;
+
+/** The overrides without the given constants (compared by XMILE name), to compare what a link does not set. */
+const without = (overrides: Readonly<Record<string, number>>, names: readonly string[]) => {
+  const dropped = new Set(names.map(canonicalName));
+  return Object.fromEntries(Object.entries(overrides).filter(([name]) => !dropped.has(canonicalName(name))));
+};
 
 /** How many scenarios a comparison takes at most (more lines than this on one chart stop being readable). */
 export const MAX_COMPARED = 6;
@@ -37,7 +50,21 @@ export function ScenariosPanel() {
   const store = useScenarios(record.id);
   const titleId = useId();
   const [editing, setEditing] = useState<Editing>({ kind: 'none' });
-  const [appliedId, setAppliedId] = useState<ScenarioId | undefined>();
+  const [appliedId, setAppliedIdState] = useState<ScenarioId | undefined>(
+    () => (localStorage.getItem(appliedKey(record.id)) ?? undefined) as ScenarioId | undefined,
+  );
+  const setAppliedId = useCallback(
+    (id: ScenarioId) => {
+      localStorage.setItem(appliedKey(record.id), id);
+      setAppliedIdState(id);
+    },
+    [record.id],
+  );
+  const { figures, refresh: refreshFigures } = useFigures(record.projectId);
+  const overridesOf = useCallback(
+    (scenario: Scenario) => resolveScenario(scenario, figures ?? []).overrides,
+    [figures],
+  );
   const [compared, setCompared] = useState<readonly ScenarioId[]>([]);
   const [notice, setNotice] = useState<{ kind: 'error' | 'info'; text: string } | undefined>();
   const [parameters, setParameters] = useState<readonly ParameterInfo[]>([]);
@@ -50,9 +77,9 @@ export function ScenariosPanel() {
   );
   // The applied scenario: the one last applied while it still matches, else any that matches the what-if.
   const applied = useMemo(() => {
-    const matching = scenarios.filter((scenario) => sameOverrides(scenario.overrides, overrides));
+    const matching = scenarios.filter((scenario) => sameOverrides(overridesOf(scenario), overrides));
     return matching.find((scenario) => scenario.id === appliedId) ?? matching[0];
-  }, [scenarios, overrides, appliedId]);
+  }, [scenarios, overrides, appliedId, overridesOf]);
   // The scenario the what-if started from, which "Update" saves the changes into: remembered from the last
   // match (also after a reload, when the working overrides still match a scenario).
   if (applied !== undefined && applied.id !== appliedId) setAppliedId(applied.id);
@@ -75,19 +102,43 @@ export function ScenariosPanel() {
     }
   };
 
-  const apply = (scenario: Scenario) => {
-    const fitted = parameters.length > 0 ? fitOverrides(scenario.overrides, parameters) : undefined;
-    setOverrides(fitted?.overrides ?? scenario.overrides);
-    setAppliedId(scenario.id);
-    setNotice(
-      fitted === undefined || fitted.ignored.length === 0
-        ? undefined
-        : {
-            kind: 'info',
-            text: `“${scenario.name}” sets ${fitted.ignored.join(', ')}, which ${fitted.ignored.length === 1 ? 'is not a constant' : 'are not constants'} of this model; left out.`,
-          },
+  const apply = useCallback(
+    (scenario: Scenario, reason?: string) => {
+      const resolved = resolveScenario(scenario, figures ?? []);
+      const fitted = parameters.length > 0 ? fitOverrides(resolved.overrides, parameters) : undefined;
+      setOverrides(fitted?.overrides ?? resolved.overrides);
+      setAppliedId(scenario.id);
+      const notes = [
+        ...(reason === undefined ? [] : [reason]),
+        ...resolved.problems,
+        ...(fitted === undefined || fitted.ignored.length === 0
+          ? []
+          : [
+              `“${scenario.name}” sets ${fitted.ignored.join(', ')}, which ${fitted.ignored.length === 1 ? 'is not a constant' : 'are not constants'} of this model; left out.`,
+            ]),
+      ];
+      setNotice(notes.length === 0 ? undefined : { kind: 'info', text: notes.join(' ') });
+    },
+    [figures, parameters, setOverrides, setAppliedId],
+  );
+
+  // A linked scenario follows its figures: when a figure changed since the what-if was last run (a network
+  // re-imported, a study re-estimated) and nothing else was changed by hand, the scenario is applied again.
+  useEffect(() => {
+    if (figures === undefined || lastApplied === undefined || lastApplied.links.length === 0) return;
+    if (applied?.id === lastApplied.id || parameters.length === 0) return;
+    const resolved = resolveScenario(lastApplied, figures);
+    const linkedNames = resolved.linked.map((entry) => entry.link.variable);
+    if (!sameOverrides(without(resolved.overrides, linkedNames), without(overrides, linkedNames))) return;
+    // Following the figures is syncing with data outside React (the other instruments' documents).
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    apply(
+      lastApplied,
+      `The figures linked to “${lastApplied.name}” changed (${resolved.linked
+        .map((entry) => `${entry.link.variable} = ${formatValue(entry.value)}`)
+        .join(', ')}); it was run again with them.`,
     );
-  };
+  }, [figures, lastApplied, applied, overrides, parameters, apply]);
 
   const toggleCompared = (id: ScenarioId, on: boolean) =>
     setCompared((previous) =>
@@ -252,6 +303,19 @@ export function ScenariosPanel() {
         </ul>
       ) : null}
 
+      {lastApplied !== undefined ? (
+        <ScenarioLinks
+          scenario={lastApplied}
+          figures={figures}
+          parameters={parameters}
+          onRefresh={() => void refreshFigures()}
+          onChange={async (links) => {
+            await call('scenarios.update', { id: lastApplied.id, links: [...links] });
+            await store.reload();
+          }}
+        />
+      ) : null}
+
       {scenarios.length > 1 ? (
         <p className="muted small compare-hint">
           {comparedScenarios.length < 2
@@ -265,7 +329,7 @@ export function ScenariosPanel() {
         </p>
       ) : null}
       {comparedScenarios.length >= 2 ? (
-        <ScenarioComparison scenarios={comparedScenarios} parameters={parameters} />
+        <ScenarioComparison scenarios={comparedScenarios} parameters={parameters} overridesOf={overridesOf} />
       ) : null}
 
       <Dialog title="Save as scenario" open={editing.kind === 'create'} onClose={close}>
