@@ -155,3 +155,4 @@ export type { Project, ProjectId } from '../../model/schema/project';
 export type { ModelId, ModelRecord, ModelSummary } from '../../model/schema/model';
 export type { LinkableFigure } from '../../model/schema/figure';
 export type { Overrides, Scenario, ScenarioId, ScenarioLink } from '../../model/schema/scenario';
+export type * from './parts/sroi.contract';
