@@ -9,6 +9,7 @@ import { scenarioFileSchema } from '../../model/schema/scenario';
 import type { Project } from '../../model/schema/project';
 import type { Workspace } from '../store/workspace';
 import { importModel } from './models';
+import { seedSroiSample } from './sroi-samples';
 
 export const SAMPLE_PROJECT_NAME = 'Sample: empathy in a small service business';
 export const SAMPLE_MODEL_FILE = 'empathy-smb.xmile';
@@ -55,6 +56,7 @@ export function seedSamples(workspace: Workspace, sampleDir: string): Project | 
         links: scenario.links,
       });
     }
+    seedSroiSample(workspace, project.id);
     return workspace.projects.get(project.id);
   })();
 }
