@@ -113,7 +113,10 @@ export const estimationsSchema = z.object({
 });
 export type ConjointEstimations = z.infer<typeof estimationsSchema>;
 
-type Issue = { readonly path: (string | number)[]; readonly message: string };
+interface Issue {
+  readonly path: (string | number)[];
+  readonly message: string;
+}
 
 function designIssues(study: Study, design: ConjointDesign): Issue[] {
   const counts = study.attributes.map((attribute) => attribute.levels.length);
