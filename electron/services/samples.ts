@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { scenarioFileSchema } from '../../model/schema/scenario';
 import type { Project } from '../../model/schema/project';
 import type { Workspace } from '../store/workspace';
+import { seedConjointSample } from './conjoint-samples';
 import { importModel } from './models';
 import { seedSroiSample } from './sroi-samples';
 
@@ -57,6 +58,7 @@ export function seedSamples(workspace: Workspace, sampleDir: string): Project | 
       });
     }
     seedSroiSample(workspace, project.id);
+    seedConjointSample(workspace, project.id, sampleDir);
     return workspace.projects.get(project.id);
   })();
 }
