@@ -156,3 +156,4 @@ export type { ModelId, ModelRecord, ModelSummary } from '../../model/schema/mode
 export type { LinkableFigure } from '../../model/schema/figure';
 export type { Overrides, Scenario, ScenarioId, ScenarioLink } from '../../model/schema/scenario';
 export type * from './parts/sroi.contract';
+export type * from './parts/conjoint.contract';
