@@ -1,6 +1,7 @@
 import type { CliCommand } from './command';
 import { benchCommand } from './commands/bench';
 import { conjointEstimateCommand } from './commands/conjoint-estimate';
+import { loopsCommand } from './commands/loops';
 import { networkMetricsCommand } from './commands/network-metrics';
 import { simulateCommand } from './commands/simulate';
 import { sroiEvaluateCommand } from './commands/sroi-evaluate';
@@ -13,6 +14,7 @@ import { statsRegressCommand } from './commands/stats-regress';
 export const COMMANDS: readonly CliCommand[] = [
   simulateCommand,
   benchCommand,
+  loopsCommand,
   networkMetricsCommand,
   sroiEvaluateCommand,
   conjointEstimateCommand,
