@@ -3,6 +3,7 @@ import { benchCommand } from './commands/bench';
 import { conjointEstimateCommand } from './commands/conjoint-estimate';
 import { loopsCommand } from './commands/loops';
 import { networkMetricsCommand } from './commands/network-metrics';
+import { sensitivityCommand } from './commands/sensitivity';
 import { simulateCommand } from './commands/simulate';
 import { sroiEvaluateCommand } from './commands/sroi-evaluate';
 import { statsRegressCommand } from './commands/stats-regress';
@@ -15,6 +16,7 @@ export const COMMANDS: readonly CliCommand[] = [
   simulateCommand,
   benchCommand,
   loopsCommand,
+  sensitivityCommand,
   networkMetricsCommand,
   sroiEvaluateCommand,
   conjointEstimateCommand,
