@@ -11,7 +11,7 @@ import { stronglyConnectedComponents } from './components';
 export interface CycleEnumeration {
   /** Each cycle as node indices, starting at its smallest index, in the order of the links. */
   readonly cycles: readonly (readonly number[])[];
-  /** False when the enumeration stopped at the limit. */
+  /** False when the graph has more cycles than the limit (the first `limit` are given). */
   readonly complete: boolean;
 }
 
@@ -72,8 +72,9 @@ export function elementaryCycles(
       for (const next of successors(node)) {
         if (!member(next)) continue;
         if (next === least) {
-          cycles.push([...path]);
+          // One more than the limit allows: the enumeration is not complete.
           if (cycles.length >= limit) throw new LimitReached();
+          cycles.push([...path]);
           closed = true;
         } else if (blocked[next] === 0 && circuit(next)) {
           closed = true;

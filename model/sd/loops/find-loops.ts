@@ -35,8 +35,8 @@ export function findCycles(
       limit: EXHAUSTIVE_CAP,
     };
   if (requested === 'auto') {
-    const enumeration = elementaryCycles(graph.ids.length, next, maxEnumerated + 1);
-    if (enumeration.complete && enumeration.cycles.length <= maxEnumerated)
+    const enumeration = elementaryCycles(graph.ids.length, next, maxEnumerated);
+    if (enumeration.complete)
       return { method: 'exhaustive', cycles: enumeration.cycles, limit: maxEnumerated };
   }
   const stocks = graph.kinds.flatMap((kind, index) => (kind === 'stock' ? [index] : []));
