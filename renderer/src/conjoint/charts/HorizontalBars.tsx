@@ -1,0 +1,116 @@
+import { scaleBand, scaleLinear } from 'd3';
+import { useLayoutEffect, useRef, useState } from 'react';
+
+export interface Bar {
+  readonly key: string;
+  readonly label: string;
+  readonly value: number;
+  /** What is written at the bar's end ("23.4%", "+0.61"). */
+  readonly text: string;
+}
+
+interface HorizontalBarsProps {
+  /** Names the chart for screen readers. */
+  readonly title: string;
+  readonly bars: readonly Bar[];
+  /** The value axis; both ends are widened to include zero. */
+  readonly domain: readonly [number, number];
+  readonly labelWidth?: number;
+  readonly rowHeight?: number;
+  /** Extra class on the svg, e.g. "shares" for a coloured variant. */
+  readonly variant?: string;
+}
+
+const VALUE_ROOM = 64;
+
+/**
+ * Horizontal bars from a zero line, labels on the left and values at the bar ends, drawn with d3 scales into a
+ * React-owned SVG (the CSP allows no style attributes, so geometry is attributes and looks are classes). Used for
+ * part-worths (negative and positive), importances and market shares. The bars are also listed as text for
+ * screen readers.
+ */
+export function HorizontalBars({
+  title,
+  bars,
+  domain,
+  labelWidth = 150,
+  rowHeight = 26,
+  variant,
+}: HorizontalBarsProps) {
+  const frame = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(420);
+  useLayoutEffect(() => {
+    const element = frame.current;
+    if (element === null) return;
+    setWidth(Math.max(260, element.clientWidth));
+    const observer = new ResizeObserver(([entry]) => {
+      if (entry !== undefined) setWidth(Math.max(260, Math.floor(entry.contentRect.width)));
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+
+  const low = Math.min(0, domain[0]);
+  const high = Math.max(0, domain[1], low + 1e-9);
+  const plotLeft = labelWidth;
+  const plotRight = width - VALUE_ROOM;
+  const x = scaleLinear()
+    .domain([low, high])
+    .range([plotLeft + (low < 0 ? VALUE_ROOM * 0.75 : 0), plotRight]);
+  const height = bars.length * rowHeight + 8;
+  const y = scaleBand<string>()
+    .domain(bars.map((bar) => bar.key))
+    .range([4, height - 4])
+    .padding(0.25);
+  const zero = x(0);
+
+  return (
+    <div ref={frame} className="bars-frame">
+      <svg
+        className={`bars${variant === undefined ? '' : ` ${variant}`}`}
+        width={width}
+        height={height}
+        role="img"
+        aria-label={`${title}: ${bars.map((bar) => `${bar.label} ${bar.text}`).join(', ')}`}
+      >
+        {bars.map((bar) => {
+          const top = y(bar.key) ?? 0;
+          const end = x(bar.value);
+          const left = Math.min(zero, end);
+          const middle = top + y.bandwidth() / 2;
+          return (
+            <g key={bar.key} className={bar.value < 0 ? 'bar negative' : 'bar positive'} data-bar={bar.key}>
+              <text
+                className="bar-label"
+                x={plotLeft - 8}
+                y={middle}
+                textAnchor="end"
+                dominantBaseline="middle"
+              >
+                <title>{bar.label}</title>
+                {bar.label.length > 24 ? `${bar.label.slice(0, 23)}…` : bar.label}
+              </text>
+              <rect
+                x={left}
+                y={top}
+                width={Math.max(1, Math.abs(end - zero))}
+                height={y.bandwidth()}
+                rx={2}
+              />
+              <text
+                className="bar-value"
+                x={bar.value < 0 ? left - 4 : left + Math.abs(end - zero) + 4}
+                y={middle}
+                textAnchor={bar.value < 0 ? 'end' : 'start'}
+                dominantBaseline="middle"
+              >
+                {bar.text}
+              </text>
+            </g>
+          );
+        })}
+        <line className="zero-line" x1={zero} x2={zero} y1={0} y2={height} />
+      </svg>
+    </div>
+  );
+}
