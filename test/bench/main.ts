@@ -5,6 +5,7 @@
 import { conjointBenchmark } from './conjoint';
 import { networkBenchmark } from './network';
 import { systemDynamicsBenchmark } from './sd';
+import { sensitivityBenchmark } from './sensitivity';
 import { whatIfBrowserBenchmark } from './whatif-browser';
 
 export interface Benchmark {
@@ -15,6 +16,7 @@ export interface Benchmark {
 
 const BENCHMARKS: readonly Benchmark[] = [
   systemDynamicsBenchmark,
+  sensitivityBenchmark,
   whatIfBrowserBenchmark,
   networkBenchmark,
   conjointBenchmark,
