@@ -1,5 +1,6 @@
 import type { CliCommand } from './command';
 import { benchCommand } from './commands/bench';
+import { calibrateCommand } from './commands/calibrate';
 import { conjointEstimateCommand } from './commands/conjoint-estimate';
 import { loopsCommand } from './commands/loops';
 import { networkMetricsCommand } from './commands/network-metrics';
@@ -17,6 +18,7 @@ export const COMMANDS: readonly CliCommand[] = [
   benchCommand,
   loopsCommand,
   sensitivityCommand,
+  calibrateCommand,
   networkMetricsCommand,
   sroiEvaluateCommand,
   conjointEstimateCommand,

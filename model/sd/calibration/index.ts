@@ -37,3 +37,4 @@ export {
   type ParameterEstimate,
   type VariableFit,
 } from './calibrate';
+export { CALIBRATION_FORMAT, calibrationDocument, estimatesCsv, type CalibrationStamp } from './export';
