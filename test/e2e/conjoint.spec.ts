@@ -108,6 +108,19 @@ test('the sample study: design, MNL with WTP, HB progress and cancel, simulator,
   );
   expect(exportedWtp?.value).toBeCloseTo(wtp, 2);
 
+  // Link to model: the WTP figures the Dynamics scenarios panel offers, with the value just estimated.
+  await page.getByRole('button', { name: 'Link to model…' }).click();
+  const link = page.getByRole('dialog', { name: 'Link to the model' });
+  await expect(link).toContainText('Dynamics → Scenarios');
+  await expect(
+    link
+      .getByRole('listitem')
+      .filter({
+        hasText: 'Willingness to pay for "understood: fully understood" over "scripted answer" (MNL)',
+      }),
+  ).toContainText(/11\.\d+ EUR per month/);
+  await link.getByRole('button', { name: 'Close' }).click();
+
   // The estimate survives a reload.
   await page.reload();
   await page.getByRole('link', { name: 'Conjoint' }).click();
@@ -126,7 +139,8 @@ test('the sample study: design, MNL with WTP, HB progress and cancel, simulator,
   await page.getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByText(/Cancelled\. Nothing was saved/)).toBeVisible();
   await expect(progress).toBeHidden();
-  await expect(page.getByRole('radio', { name: 'Hierarchical Bayes' })).toHaveCount(1);
+  // Only the MNL estimate is saved: the cancelled run left nothing behind.
+  await expect(page.getByText(/200 respondents \(choices\) · estimated: MNL$/)).toBeVisible();
 
   // Simulator: shares of three offers and None add up to 100%.
   await step(page, /Simulator/).click();
@@ -134,6 +148,11 @@ test('the sample study: design, MNL with WTP, HB progress and cancel, simulator,
   const bars = page.locator('svg.bars.shares g.bar');
   await expect(bars).toHaveCount(4);
   await page.getByLabel('agent of Offer B').selectOption('human');
+  await page.getByLabel('agent of Offer C').selectOption('bot');
+  await page.getByLabel('follow_up of Offer C').selectOption('personal call');
+  await expect(page.getByRole('note')).toContainText('Shows a prohibited combination');
+  await page.getByLabel('follow_up of Offer C').selectOption('none');
+  await expect(page.getByRole('note')).toBeHidden();
   await page.getByLabel('Rule').selectOption('first-choice');
   await expect(page.getByTestId('share-total')).toContainText('Total 100.0%');
   await page.getByLabel('Rule').selectOption('share-of-preference');
@@ -216,8 +235,9 @@ test('the regression page on R’s swiss data shows R’s coefficients and reads
     await expect(cells.first()).toBeVisible();
     const estimate = Number((await cells.nth(0).textContent())?.replace('−', '-').replace(/,/g, ''));
     const stdError = Number((await cells.nth(1).textContent())?.replace('−', '-').replace(/,/g, ''));
-    expect(Math.abs(estimate - want.estimate) / Math.abs(want.estimate), name).toBeLessThan(5e-4);
-    expect(Math.abs(stdError - want.std_error) / want.std_error, name).toBeLessThan(5e-4);
+    // The table shows 6 significant digits.
+    expect(Math.abs(estimate - want.estimate) / Math.abs(want.estimate), name).toBeLessThan(1e-5);
+    expect(Math.abs(stdError - want.std_error) / want.std_error, name).toBeLessThan(1e-5);
   }
   await expect(page.getByLabel('In plain words')).toContainText(
     'Each one-unit increase in Education goes with Fertility',

@@ -12,6 +12,11 @@ export function formatStatistic(value: number | null | undefined): string {
   return value === null || value === undefined ? '—' : formatValue(value);
 }
 
+/** An estimate or standard error in a coefficient table: 6 significant digits, to compare with R's output. */
+export function formatEstimate(value: number | null | undefined): string {
+  return value === null || value === undefined ? '—' : formatPrecise(value);
+}
+
 export function formatPValue(value: number | null | undefined): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
   if (value < 0.001) return '< 0.001';

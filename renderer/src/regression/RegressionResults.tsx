@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { formatPValue, formatStatistic } from '../conjoint/format';
+import { formatEstimate, formatPValue, formatStatistic } from '../conjoint/format';
 import { focusNames, type RegressionFit, type RegressionSpec } from './regression-run';
 import { formulaOf } from './regression-export';
 
@@ -73,8 +73,8 @@ export function RegressionResults({
                 className={focus.includes(row.name) ? 'focus' : undefined}
               >
                 <th scope="row">{row.name}</th>
-                <td>{formatStatistic(row.estimate)}</td>
-                <td>{formatStatistic(row.stdError)}</td>
+                <td>{formatEstimate(row.estimate)}</td>
+                <td>{formatEstimate(row.stdError)}</td>
                 <td>{formatStatistic(row.t)}</td>
                 <td>{formatPValue(row.p)}</td>
               </tr>

@@ -15,13 +15,22 @@ interface HorizontalBarsProps {
   readonly bars: readonly Bar[];
   /** The value axis; both ends are widened to include zero. */
   readonly domain: readonly [number, number];
-  readonly labelWidth?: number;
   readonly rowHeight?: number;
   /** Extra class on the svg, e.g. "shares" for a coloured variant. */
   readonly variant?: string;
 }
 
-const VALUE_ROOM = 64;
+/** Room for a value written past a bar's end ("−0.828", "100.0%") at 12 px. */
+const VALUE_ROOM = 58;
+/** An average character's width at 12 px in the system UI fonts, to size the label column. */
+const CHARACTER = 6.6;
+
+/** The label column: as wide as the longest label needs, at most 40% of the chart. */
+function labelColumn(bars: readonly Bar[], width: number): { width: number; characters: number } {
+  const longest = Math.max(4, ...bars.map((bar) => bar.label.length));
+  const columnWidth = Math.min(longest * CHARACTER + 12, Math.max(60, width * 0.4));
+  return { width: columnWidth, characters: Math.max(4, Math.floor((columnWidth - 12) / CHARACTER)) };
+}
 
 /**
  * Horizontal bars from a zero line, labels on the left and values at the bar ends, drawn with d3 scales into a
@@ -29,14 +38,7 @@ const VALUE_ROOM = 64;
  * part-worths (negative and positive), importances and market shares. The bars are also listed as text for
  * screen readers.
  */
-export function HorizontalBars({
-  title,
-  bars,
-  domain,
-  labelWidth = 150,
-  rowHeight = 26,
-  variant,
-}: HorizontalBarsProps) {
+export function HorizontalBars({ title, bars, domain, rowHeight = 26, variant }: HorizontalBarsProps) {
   const frame = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(420);
   useLayoutEffect(() => {
@@ -52,11 +54,12 @@ export function HorizontalBars({
 
   const low = Math.min(0, domain[0]);
   const high = Math.max(0, domain[1], low + 1e-9);
-  const plotLeft = labelWidth;
-  const plotRight = width - VALUE_ROOM;
+  const labels = labelColumn(bars, width);
+  const plotLeft = labels.width;
+  // Negative bars write their value to the left of the bar: the scale starts one value's room in.
   const x = scaleLinear()
     .domain([low, high])
-    .range([plotLeft + (low < 0 ? VALUE_ROOM * 0.75 : 0), plotRight]);
+    .range([plotLeft + (low < 0 ? VALUE_ROOM : 0), width - VALUE_ROOM]);
   const height = bars.length * rowHeight + 8;
   const y = scaleBand<string>()
     .domain(bars.map((bar) => bar.key))
@@ -88,7 +91,9 @@ export function HorizontalBars({
                 dominantBaseline="middle"
               >
                 <title>{bar.label}</title>
-                {bar.label.length > 24 ? `${bar.label.slice(0, 23)}…` : bar.label}
+                {bar.label.length > labels.characters
+                  ? `${bar.label.slice(0, labels.characters - 1)}…`
+                  : bar.label}
               </text>
               <rect
                 x={left}

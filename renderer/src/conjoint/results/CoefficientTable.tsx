@@ -1,5 +1,5 @@
 import type { ConjointEstimation } from '../../../../electron/api/contract';
-import { formatPValue, formatStatistic } from '../format';
+import { formatEstimate, formatPValue, formatStatistic } from '../format';
 
 /** Estimates with standard errors, t or z and p, as the CLI's table; derived levels and HB's reading explained. */
 export function CoefficientTable({ estimation }: { readonly estimation: ConjointEstimation }) {
@@ -31,8 +31,8 @@ export function CoefficientTable({ estimation }: { readonly estimation: Conjoint
                 {name}
                 {derived.has(name) ? <span className="muted small"> (derived)</span> : null}
               </th>
-              <td>{formatStatistic(row.estimate)}</td>
-              <td>{formatStatistic(row.stdError)}</td>
+              <td>{formatEstimate(row.estimate)}</td>
+              <td>{formatEstimate(row.stdError)}</td>
               <td>{formatStatistic(statistic === 't' ? row.t : row.z)}</td>
               <td>{formatPValue(row.p)}</td>
             </tr>

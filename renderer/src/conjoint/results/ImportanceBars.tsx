@@ -19,12 +19,7 @@ function Basis({ importances, note }: { readonly importances: Importances; reado
       <figcaption>
         <strong>{importances.label}</strong> <span className="muted small">{note}</span>
       </figcaption>
-      <HorizontalBars
-        title={`Attribute importance, ${importances.label}`}
-        bars={bars}
-        domain={[0, 100]}
-        labelWidth={130}
-      />
+      <HorizontalBars title={`Attribute importance, ${importances.label}`} bars={bars} domain={[0, 100]} />
     </figure>
   );
 }

@@ -1,9 +1,12 @@
 import type { Study } from '../../../../model/conjoint';
 import type { ConjointEstimation } from '../../../../electron/api/contract';
 import { HorizontalBars, type Bar } from '../charts/HorizontalBars';
+import { format } from 'd3';
 import { formatValue } from '../format';
 
-const signed = (value: number): string => `${value >= 0 ? '+' : ''}${formatValue(value)}`;
+/** Three significant digits at a bar's end (the coefficient table has the precise values). */
+const short = format('+.3~r');
+const signed = (value: number): string => (Number.isFinite(value) ? short(value).replace('-', '−') : '—');
 
 /** Each attribute's part-worths as bars: level utilities centred per attribute, a numeric one at the study's levels. */
 export function partWorthBars(
@@ -17,7 +20,7 @@ export function partWorthBars(
       const mean = values.reduce((sum, value) => sum + value, 0) / Math.max(1, values.length);
       return {
         attribute,
-        note: `${signed(entry.perUnit)} per unit${studied?.kind === 'numeric' && studied.unit !== undefined ? ` (${studied.unit})` : ''}, centred on the mean level`,
+        note: `${formatValue(entry.perUnit)} per unit${studied?.kind === 'numeric' && studied.unit !== undefined ? ` (${studied.unit})` : ''}, centred on the mean level`,
         bars: values.map((value) => {
           const utility = entry.perUnit * (value - mean);
           return { key: String(value), label: String(value), value: utility, text: signed(utility) };
@@ -56,12 +59,7 @@ export function PartWorthCharts({
           <figcaption>
             <strong>{chart.attribute}</strong> <span className="muted small">{chart.note}</span>
           </figcaption>
-          <HorizontalBars
-            title={`Part-worths of ${chart.attribute}`}
-            bars={chart.bars}
-            domain={domain}
-            labelWidth={130}
-          />
+          <HorizontalBars title={`Part-worths of ${chart.attribute}`} bars={chart.bars} domain={domain} />
         </figure>
       ))}
     </div>

@@ -9,10 +9,13 @@ import type { Product } from './simulator-model';
 export function ProductEditor({
   attributes,
   products,
+  prohibited,
   onChange,
 }: {
   readonly attributes: readonly EstimationAttribute[];
   readonly products: readonly Product[];
+  /** Offers that show a combination the study prohibits. */
+  readonly prohibited: ReadonlySet<string>;
   readonly onChange: (products: readonly Product[]) => void;
 }) {
   const update = (key: string, change: Partial<Omit<Product, 'key'>>) =>
@@ -44,6 +47,11 @@ export function ProductEditor({
                 >
                   ×
                 </button>
+                {prohibited.has(product.key) ? (
+                  <span className="prohibited-note small" role="note">
+                    Shows a prohibited combination: respondents never saw it, so its share is a guess.
+                  </span>
+                ) : null}
               </th>
             ))}
           </tr>

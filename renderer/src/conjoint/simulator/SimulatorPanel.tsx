@@ -12,6 +12,7 @@ import {
   productKey,
   runSimulation,
   sharesCsv,
+  showsProhibited,
   simulatorSource,
   type MethodKind,
   type Product,
@@ -38,7 +39,7 @@ export function SimulatorPanel({ record }: { readonly record: ConjointStudyRecor
   );
   const source = reading?.ok === true ? reading.source : undefined;
   const [products, setProducts] = useState<readonly Product[]>(() =>
-    responses === null ? [] : defaultProducts(responses.attributes),
+    responses === null ? [] : defaultProducts(responses.attributes, record.document.study),
   );
   const [method, setMethod] = useState<MethodKind>('share-of-preference');
   const [exponent, setExponent] = useState('1');
@@ -185,7 +186,20 @@ export function SimulatorPanel({ record }: { readonly record: ConjointStudyRecor
           </button>
         </div>
         {source !== undefined ? (
-          <ProductEditor attributes={source.attributes} products={products} onChange={setProducts} />
+          <ProductEditor
+            attributes={source.attributes}
+            products={products}
+            prohibited={
+              new Set(
+                products
+                  .filter((product) =>
+                    showsProhibited(record.document.study, source.attributes, product.values),
+                  )
+                  .map((product) => product.key),
+              )
+            }
+            onChange={setProducts}
+          />
         ) : null}
       </section>
 

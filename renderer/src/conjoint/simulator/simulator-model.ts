@@ -6,12 +6,14 @@
  * first choice, BTL).
  */
 import {
+  isProhibited,
   parameterLayout,
   simulateShares,
   type EstimationAttribute,
   type ParameterLayout,
   type SimulationMethod,
   type SimulationResult,
+  type Study,
 } from '../../../../model/conjoint';
 import type { ConjointEstimation, ConjointResponses } from '../../../../electron/api/contract';
 import { csvField } from '../csv';
@@ -73,10 +75,28 @@ let counter = 0;
 export const productKey = (): string => `product${(counter += 1)}`;
 
 /**
- * Three offers to start from: every attribute at its first level, at its second, and at its last (numeric
- * attributes at their lowest, middle and highest value), so the shares differ from the first click.
+ * Whether an offer shows a combination the study prohibits (so respondents never saw it and its share is an
+ * extrapolation). A numeric value that is not one of the study's levels matches no prohibition.
  */
-export function defaultProducts(attributes: readonly EstimationAttribute[]): Product[] {
+export function showsProhibited(
+  study: Study,
+  attributes: readonly EstimationAttribute[],
+  values: readonly number[],
+): boolean {
+  const profile = study.attributes.map((studied, a) => {
+    const value = values[a] ?? 0;
+    if (attributes[a]?.kind === 'categorical') return value;
+    return studied.kind === 'numeric' ? studied.levels.indexOf(value) : -1;
+  });
+  return isProhibited(study, profile);
+}
+
+/**
+ * Three offers to start from: every attribute at its first level, at its second, and at its last (numeric
+ * attributes at their lowest, middle and highest value), so the shares differ from the first click. An offer
+ * that would show a prohibited combination has its later attributes moved to the nearest allowed level.
+ */
+export function defaultProducts(attributes: readonly EstimationAttribute[], study?: Study): Product[] {
   const pick = (which: 0 | 1 | 2) =>
     attributes.map((attribute) => {
       if (attribute.kind === 'categorical') {
@@ -88,10 +108,23 @@ export function defaultProducts(attributes: readonly EstimationAttribute[]): Pro
         values[which === 0 ? 0 : which === 1 ? Math.floor((values.length - 1) / 2) : values.length - 1] ?? 0
       );
     });
+  const repair = (values: number[]): number[] => {
+    if (study === undefined || !showsProhibited(study, attributes, values)) return values;
+    for (let a = attributes.length - 1; a >= 0; a--) {
+      const attribute = attributes[a];
+      const options =
+        attribute?.kind === 'categorical' ? attribute.levels.map((_, l) => l) : (attribute?.values ?? []);
+      for (const option of options) {
+        const candidate = values.map((value, index) => (index === a ? option : value));
+        if (!showsProhibited(study, attributes, candidate)) return candidate;
+      }
+    }
+    return values;
+  };
   return (['Offer A', 'Offer B', 'Offer C'] as const).map((name, index) => ({
     key: productKey(),
     name,
-    values: pick(index as 0 | 1 | 2),
+    values: repair(pick(index as 0 | 1 | 2)),
   }));
 }
 
