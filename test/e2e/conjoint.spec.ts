@@ -113,11 +113,9 @@ test('the sample study: design, MNL with WTP, HB progress and cancel, simulator,
   const link = page.getByRole('dialog', { name: 'Link to the model' });
   await expect(link).toContainText('Dynamics → Scenarios');
   await expect(
-    link
-      .getByRole('listitem')
-      .filter({
-        hasText: 'Willingness to pay for "understood: fully understood" over "scripted answer" (MNL)',
-      }),
+    link.getByRole('listitem').filter({
+      hasText: 'Willingness to pay for "understood: fully understood" over "scripted answer" (MNL)',
+    }),
   ).toContainText(/11\.\d+ EUR per month/);
   await link.getByRole('button', { name: 'Close' }).click();
 
