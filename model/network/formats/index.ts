@@ -9,6 +9,7 @@ export { importAdjacencyMatrix, type MatrixOptions } from './adjacency-matrix';
 export { csvCell, edgeListCsv, nodeTableCsv } from './csv-export';
 export { readGexf, writeGexf } from './gexf';
 export { attributeNames, readGraphml, writeGraphml, type GraphFileOptions } from './graphml';
+export { graphOfTies, tiesOf, type Tie, type WaveTies } from './ties';
 
 /** The file kinds a network can be imported from. */
 export const NETWORK_IMPORT_FORMATS = ['csv', 'matrix', 'graphml', 'gexf'] as const;
