@@ -10,6 +10,7 @@ import type { Project } from '../../model/schema/project';
 import type { Workspace } from '../store/workspace';
 import { seedConjointSample } from './conjoint-samples';
 import { importModel } from './models';
+import { seedSampleNetwork } from './network-samples';
 import { seedSroiSample } from './sroi-samples';
 
 export const SAMPLE_PROJECT_NAME = 'Sample: empathy in a small service business';
@@ -59,6 +60,7 @@ export function seedSamples(workspace: Workspace, sampleDir: string): Project | 
     }
     seedSroiSample(workspace, project.id);
     seedConjointSample(workspace, project.id, sampleDir);
+    seedSampleNetwork(workspace, project.id, sampleDir);
     return workspace.projects.get(project.id);
   })();
 }
