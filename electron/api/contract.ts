@@ -157,3 +157,4 @@ export type { LinkableFigure } from '../../model/schema/figure';
 export type { Overrides, Scenario, ScenarioId, ScenarioLink } from '../../model/schema/scenario';
 export type * from './parts/sroi.contract';
 export type * from './parts/conjoint.contract';
+export type * from './parts/network.contract';
