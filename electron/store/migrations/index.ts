@@ -1,8 +1,9 @@
 import type { Migration } from '../migrate';
 import { initial } from './001-initial';
+import { sensitivityCalibration } from './002-sensitivity-calibration';
 
 /** Every schema step in order. Append new ones (002-..., 003-...); never edit or reorder a released one. */
-export const MIGRATIONS: readonly Migration[] = [initial];
+export const MIGRATIONS: readonly Migration[] = [initial, sensitivityCalibration];
 
 /** The newest schema this version of the app reads and writes. */
 export const SCHEMA_VERSION: number = MIGRATIONS.length;

@@ -8,6 +8,7 @@ import { openWorkspace, WORKSPACE_FILE, type Workspace } from '../../../electron
 import { tempDataDir } from './support';
 
 const DOCUMENT_TABLES = [
+  'calibrations',
   'conjoint_studies',
   'models',
   'network_snapshots',
@@ -16,6 +17,8 @@ const DOCUMENT_TABLES = [
   'run_series',
   'runs',
   'scenarios',
+  'sensitivity_bands',
+  'sensitivity_runs',
   'sroi_analyses',
 ];
 
@@ -98,6 +101,37 @@ function seedDocuments(db: Database.Database, projectId: string, prefix: string)
     AT,
     AT,
   );
+  insert(
+    'INSERT INTO sensitivity_runs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    `${prefix}-sensitivity`,
+    projectId,
+    `${prefix}-model`,
+    'Levers',
+    '{}',
+    '{}',
+    '{}',
+    2,
+    Buffer.alloc(8),
+    Buffer.alloc(16),
+    Buffer.alloc(16),
+    AT,
+  );
+  insert(
+    'INSERT INTO sensitivity_bands VALUES (?, ?, ?, ?)',
+    `${prefix}-sensitivity`,
+    'customers',
+    0,
+    Buffer.alloc(40),
+  );
+  insert(
+    'INSERT INTO calibrations VALUES (?, ?, ?, ?, ?, ?)',
+    `${prefix}-calibration`,
+    projectId,
+    `${prefix}-model`,
+    'Fit',
+    '{}',
+    AT,
+  );
 }
 
 const countRows = (db: Database.Database, table: string): number =>
@@ -170,7 +204,7 @@ describe('a fresh workspace', () => {
           checked += 1;
         }
       }
-      expect(checked).toBe(12);
+      expect(checked).toBe(17);
     } finally {
       workspace.close();
     }
