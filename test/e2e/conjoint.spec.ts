@@ -53,6 +53,9 @@ test('the sample study: design, MNL with WTP, HB progress and cancel, simulator,
   await openConjoint(page, sampleHost, SAMPLE_PROJECT);
   await expect(page.getByRole('heading', { name: 'Empathetic service', level: 2 })).toBeVisible();
   await expect(page.getByText('200 respondents (choices)')).toBeVisible();
+  await step(page, /Study/).click();
+  await expect(page.getByText('Never show agent = bot and follow_up = personal call')).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('conjoint-sample-study.png'), fullPage: true });
 
   // Design: the imported one first, then a generated one with its D-efficiency.
   await step(page, /Design/).click();
@@ -173,6 +176,11 @@ test('a ratings file with a bad column is refused naming it, then a good one is 
   await page.getByRole('button', { name: 'Create study' }).click();
   await expect(page.getByRole('heading', { name: 'Reply speed', level: 2 })).toBeVisible();
   await expect(page.getByLabel('Price attribute')).toHaveValue(/.+/);
+  // An edit with nothing to drop saves at once.
+  await page.getByLabel('Unit').fill('EUR per month');
+  await expect(page.getByText('Unsaved changes.')).toBeVisible();
+  await page.getByRole('button', { name: 'Save study' }).click();
+  await expect(page.getByText('Saved.')).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('conjoint-editor.png'), fullPage: true });
 
   // Six respondents rate the six profiles of reply_time x price.
@@ -213,6 +221,20 @@ test('a ratings file with a bad column is refused naming it, then a good one is 
   await expect(page.locator('tr[data-coefficient="reply_time:next day"]')).toBeVisible();
   await expect(page.locator('tr[data-wtp="reply_time:next day"]')).toBeVisible();
   await expect(page.getByText('Average of each respondent’s importances')).toBeVisible();
+
+  // An edit that would make the responses describe another study asks first, and can be abandoned.
+  await step(page, /Study/).click();
+  await page.getByRole('group', { name: 'Levels of price' }).getByRole('button', { name: '+ Level' }).click();
+  await page.getByRole('textbox', { name: 'price level 4' }).fill('15');
+  await page.getByRole('button', { name: 'Save study' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Save this change?' });
+  await expect(confirm).toContainText('This change drops the responses and the estimates');
+  await page.screenshot({ path: test.info().outputPath('conjoint-edit-confirm.png') });
+  await confirm.getByRole('button', { name: 'Keep editing' }).click();
+  await page.getByRole('button', { name: 'Discard changes' }).click();
+  await expect(page.getByRole('textbox', { name: 'price level 4' })).toHaveCount(0);
+  await step(page, /Estimation/).click();
+  await expect(page.locator('tr[data-coefficient="reply_time:next day"]')).toBeVisible();
 });
 
 test('the regression page on R’s swiss data shows R’s coefficients and reads them out', async ({
