@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { dispatch } from '../../../electron/api/dispatch';
+import { createHandlers } from '../../../electron/services/handlers';
 import type {
   CalibrationInput,
   SensitivityRunId,
@@ -228,5 +230,34 @@ describe('calibrations in the workspace', () => {
         spec: { ...input.spec, parameters: [{ name: 'Training budget', min: 1, max: 0 }] },
       }),
     ).toThrow(/spec\.parameters\.0\.max is not valid: max must be above min/);
+  });
+});
+
+describe('the analysis operations through dispatch', () => {
+  it('save, list, get and delete a sensitivity run and a calibration as the app calls them', async () => {
+    const { workspace, model } = fixture();
+    const handlers = createHandlers({ workspace, host: 'test' });
+    const saved = await dispatch(handlers, 'sensitivity.save', sensitivityInput(model.id));
+    expect(saved.ok).toBe(true);
+    if (!saved.ok) return;
+    const { id } = saved.value as { id: string };
+    const listed = await dispatch(handlers, 'sensitivity.list', { modelId: model.id });
+    expect(listed.ok && (listed.value as { id: string }[]).map((run) => run.id)).toEqual([id]);
+    const got = await dispatch(handlers, 'sensitivity.get', { id });
+    expect(got.ok && (got.value as { kpi: unknown }).kpi).toEqual([100, null, 300]);
+    expect(await dispatch(handlers, 'sensitivity.delete', { id })).toEqual({ ok: true, value: { id } });
+
+    const bad = await dispatch(handlers, 'sensitivity.save', { ...sensitivityInput(model.id), samples: [1] });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    if (!bad.ok) expect(bad.error.message).toMatch(/^sensitivity\.save: samples: holds 1 values for 3 runs/);
+
+    const calibration = await dispatch(handlers, 'calibrations.save', calibrationInput(model.id));
+    expect(calibration.ok).toBe(true);
+    const calibrations = await dispatch(handlers, 'calibrations.list', { modelId: model.id });
+    expect(calibrations.ok && (calibrations.value as unknown[]).length).toBe(1);
+    const missing = await dispatch(handlers, 'calibrations.get', {
+      id: '00000000-0000-4000-8000-000000000000',
+    });
+    expect(missing).toMatchObject({ ok: false, error: { code: 'not-found' } });
   });
 });
