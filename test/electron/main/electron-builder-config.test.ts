@@ -9,16 +9,28 @@ import { describe, expect, it } from 'vitest';
 const root = join(import.meta.dirname, '..', '..', '..');
 const requireFromRoot = createRequire(join(root, 'package.json'));
 
+interface Association {
+  readonly ext: string;
+  readonly name?: string;
+  readonly mimeType?: string;
+  readonly role?: string;
+  readonly rank?: string;
+}
+interface Platform {
+  readonly target?: readonly string[];
+  readonly fileAssociations?: readonly Association[];
+}
 interface BuilderConfig {
+  readonly buildDependenciesFromSource?: boolean;
   /** electron-builder normalises `files` to file sets: `[{ filter: [...] }]`. */
   readonly files?: readonly (string | { readonly filter?: readonly string[] })[];
   readonly asar?: boolean;
   readonly asarUnpack?: readonly string[];
   readonly npmRebuild?: boolean;
-  readonly fileAssociations?: readonly { readonly ext: string; readonly name?: string }[];
-  readonly linux?: { readonly target?: readonly string[] };
-  readonly mac?: { readonly target?: readonly string[] };
-  readonly win?: { readonly target?: readonly string[] };
+  readonly fileAssociations?: readonly Association[];
+  readonly linux?: Platform;
+  readonly mac?: Platform;
+  readonly win?: Platform;
   readonly electronFuses?: Readonly<Record<string, boolean>>;
 }
 interface ConfigModule {
@@ -48,20 +60,58 @@ describe('electron-builder.yml', () => {
 
   it('rebuilds better-sqlite3 for Electron and unpacks its native module from the asar', async () => {
     const config = await loadConfig();
+    // npmRebuild, not `electron-builder install-app-deps` in postinstall: postinstall would replace the Node build
+    // the CLI, web host and tests load with an Electron one (npm start keeps its own copy in .electron-native).
     expect(config.npmRebuild).toBe(true);
+    expect(config.buildDependenciesFromSource).toBe(false);
     expect(config.asar).toBe(true);
     expect(config.asarUnpack).toContain('node_modules/better-sqlite3/**/*.node');
   });
 
-  it('packs the two builds, and opens .xmile and .stmx models', async () => {
+  it('packs the two builds, the sample data and package.json, and nothing else of the clone', async () => {
     const config = await loadConfig();
     const patterns = (config.files ?? []).flatMap((set) =>
       typeof set === 'string' ? [set] : (set.filter ?? []),
     );
-    expect(patterns).toEqual(
-      expect.arrayContaining(['dist/**/*', 'dist-electron/**/*', 'package.json', '!**/*.map']),
-    );
-    expect(config.fileAssociations?.map((association) => association.ext)).toEqual(['xmile', 'stmx']);
+    // Sources, tests, node_modules' dev dependencies and .electron-native never enter the package.
+    expect(patterns).toEqual([
+      'dist/**/*',
+      'dist-electron/**/*',
+      'sample-data/**/*',
+      'package.json',
+      '!**/*.map',
+    ]);
+  });
+
+  it('opens .xmile and .stmx models on every platform, each named, typed and as their editor', async () => {
+    const config = await loadConfig();
+    expect(config.fileAssociations).toEqual([
+      expect.objectContaining({
+        ext: 'xmile',
+        name: 'XMILE model',
+        mimeType: 'application/xmile+xml',
+        role: 'Editor',
+      }),
+      expect.objectContaining({
+        ext: 'stmx',
+        name: 'Stella model',
+        mimeType: 'application/x-stella-model+xml',
+        role: 'Editor',
+      }),
+    ]);
+  });
+
+  it('offers to open the workspace file on macOS and Linux without becoming every SQLite file’s default', async () => {
+    const config = await loadConfig();
+    const workspace = { ext: 'sqlite', name: 'Empathy Workbench workspace', role: 'Editor' };
+    expect(config.mac?.fileAssociations).toEqual([
+      expect.objectContaining({ ...workspace, rank: 'Alternate' }),
+    ]);
+    expect(config.linux?.fileAssociations).toEqual([
+      expect.objectContaining({ ...workspace, mimeType: 'application/vnd.sqlite3' }),
+    ]);
+    // NSIS would write .sqlite's default program: no workspace association on Windows.
+    expect(config.win?.fileAssociations).toBeUndefined();
   });
 
   it('turns off the fuses that would let anyone run the binary as plain Node or inject code', async () => {
