@@ -1,0 +1,59 @@
+import { formatMoney, formatRatio, headlineSentence } from '../format';
+import { useSroi } from '../session/sroi-context';
+
+/**
+ * The analysis's answer, always in view while editing: the ratio in the Guide's words (section 5.3), present
+ * value and NPV; or, while the document breaks a rule, how many problems stand in the way.
+ */
+export function HeadlineStrip({ onShowIssues }: { readonly onShowIssues: () => void }) {
+  const { evaluation, currency, issues, linked } = useSroi();
+  if (!evaluation.ok) {
+    return (
+      <div className="headline-strip blocked" role="status" aria-label="Headline ratio">
+        <p className="headline-main">
+          {issues.length} problem{issues.length === 1 ? '' : 's'} stop{issues.length === 1 ? 's' : ''} the
+          calculation
+        </p>
+        <p className="muted small">{issues[0]?.message}</p>
+        <button type="button" className="link" onClick={onShowIssues}>
+          Show them in the impact map
+        </button>
+      </div>
+    );
+  }
+  const value = evaluation.value;
+  const linkedCount = linked.byOutcome.size;
+  const simulated = value.outcomes.filter((outcome) => outcome.quantitySource === 'simulation').length;
+  return (
+    <div className="headline-strip" role="status" aria-label="Headline ratio">
+      <p className="headline-main" data-ratio={value.ratio}>
+        {headlineSentence(value.ratio, currency)}
+      </p>
+      <dl className="headline-figures">
+        <div>
+          <dt>SROI ratio</dt>
+          <dd>{formatRatio(value.ratio)}</dd>
+        </div>
+        <div>
+          <dt>Present value</dt>
+          <dd>{formatMoney(value.presentValue, currency)}</dd>
+        </div>
+        <div>
+          <dt>Inputs</dt>
+          <dd>{formatMoney(value.totalInputs, currency)}</dd>
+        </div>
+        <div>
+          <dt>NPV</dt>
+          <dd className={value.npv < 0 ? 'negative' : undefined}>{formatMoney(value.npv, currency)}</dd>
+        </div>
+      </dl>
+      {linkedCount > 0 ? (
+        <p className="muted small headline-note">
+          {linked.running
+            ? 'Running the linked scenarios…'
+            : `${simulated} of ${linkedCount} linked quantit${linkedCount === 1 ? 'y follows' : 'ies follow'} the Dynamics scenarios.`}
+        </p>
+      ) : null}
+    </div>
+  );
+}
