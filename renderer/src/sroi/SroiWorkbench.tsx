@@ -1,0 +1,202 @@
+import { useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
+import type { SroiAnalysisRecord } from '../../../electron/api/contract';
+import { evaluateAnalysis, validateAnalysis } from '../../../model/sroi';
+import { AnalysisEditor } from './editor/AnalysisEditor';
+import { placeIssues } from './editor/cell-issues';
+import { ExportMenu } from './export/ExportMenu';
+import { LinkPanel } from './link/LinkPanel';
+import { useLinkedQuantities } from './link/use-linked-quantities';
+import { ReportView } from './report/ReportView';
+import { HeadlineStrip } from './results/HeadlineStrip';
+import { ResultsPanel } from './results/ResultsPanel';
+import { RenameAnalysisDialog } from './list/RenameAnalysisDialog';
+import { SensitivityPanel } from './sensitivity/SensitivityPanel';
+import {
+  readSensitivitySettings,
+  writeSensitivitySettings,
+  type SensitivitySettings,
+} from './sensitivity/sensitivity-settings';
+import { SroiContext, type SroiWorkbenchState } from './session/sroi-context';
+import { useSroiSession } from './session/use-sroi-session';
+
+const TABS = [
+  { id: 'map', label: 'Impact map', Panel: AnalysisEditor },
+  { id: 'results', label: 'Results', Panel: ResultsPanel },
+  { id: 'sensitivity', label: 'Sensitivity', Panel: SensitivityPanel },
+  { id: 'link', label: 'Dynamics link', Panel: LinkPanel },
+  { id: 'report', label: 'Report', Panel: ReportView },
+] as const;
+
+export type WorkbenchTab = (typeof TABS)[number]['id'];
+
+const isUndoKey = (event: globalThis.KeyboardEvent): boolean =>
+  (event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'z';
+const isRedoKey = (event: globalThis.KeyboardEvent): boolean =>
+  (event.ctrlKey || event.metaKey) &&
+  !event.altKey &&
+  ((event.key.toLowerCase() === 'z' && event.shiftKey) || event.key.toLowerCase() === 'y');
+
+/**
+ * One open analysis: toolbar (name, save state, undo/redo, exports), the headline ratio, and the tabs of issue 8
+ * (impact map editor, results, sensitivity, the link to Dynamics, the printable report) around one session.
+ */
+export function SroiWorkbench({
+  record,
+  onClose,
+  onRenamed,
+}: {
+  readonly record: SroiAnalysisRecord;
+  readonly onClose: () => void;
+  readonly onRenamed: () => void;
+}) {
+  const session = useSroiSession(record);
+  const { document } = session;
+  const linked = useLinkedQuantities(record.projectId, document.outcomes);
+  const { quantitiesByYear } = linked;
+  const issues = useMemo(() => validateAnalysis(document, quantitiesByYear), [document, quantitiesByYear]);
+  const evaluation = useMemo(
+    () => evaluateAnalysis(document, { quantitiesByYear }),
+    [document, quantitiesByYear],
+  );
+  const [sensitivity, setSensitivityState] = useState(() => readSensitivitySettings(record.id));
+  const [active, setActive] = useState<WorkbenchTab>('map');
+  const [renaming, setRenaming] = useState(false);
+  const base = useId();
+
+  const state = useMemo(
+    (): SroiWorkbenchState => ({
+      session,
+      linked,
+      issues,
+      placed: placeIssues(issues, document),
+      evaluation,
+      currency: document.currency,
+      sensitivity,
+      setSensitivity: (next: SensitivitySettings) => {
+        setSensitivityState(next);
+        writeSensitivitySettings(record.id, next);
+      },
+    }),
+    [session, linked, issues, document, evaluation, sensitivity, record.id],
+  );
+
+  // The report is what is printed: while it is open, the page's print stylesheet shows it alone.
+  useEffect(() => {
+    if (active !== 'report') return;
+    window.document.body.classList.add('sroi-printing');
+    return () => window.document.body.classList.remove('sroi-printing');
+  }, [active]);
+
+  // Ctrl/Cmd+Z and Ctrl/Cmd+Shift+Z (or Ctrl+Y) undo and redo the analysis from anywhere on the page, cells
+  // included: each cell's typing is already one step of it. A dialog (rename) keeps its own text undo.
+  const { undo, redo } = session;
+  useEffect(() => {
+    const onKeyDown = (event: globalThis.KeyboardEvent) => {
+      if (event.target instanceof Element && event.target.closest('dialog') !== null) return;
+      if (isRedoKey(event)) redo();
+      else if (isUndoKey(event)) undo();
+      else return;
+      event.preventDefault();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [undo, redo]);
+
+  const onTabKey = (event: KeyboardEvent<HTMLButtonElement>, index: number) => {
+    const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
+    if (step === 0) return;
+    event.preventDefault();
+    const next = TABS[(index + step + TABS.length) % TABS.length];
+    if (next === undefined) return;
+    setActive(next.id);
+    window.document.getElementById(`${base}-tab-${next.id}`)?.focus();
+  };
+
+  const saveLabel =
+    session.save.status === 'saved' ? 'Saved' : session.save.status === 'pending' ? 'Saving…' : 'Not saved';
+  const current = TABS.find((tab) => tab.id === active) ?? TABS[0];
+
+  return (
+    <SroiContext.Provider value={state}>
+      <div className="sroi-workbench">
+        <div className="toolbar sroi-toolbar" role="toolbar" aria-label="SROI analysis">
+          <button type="button" className="link" onClick={onClose}>
+            ← All analyses
+          </button>
+          <h2 className="model-name" title={session.name}>
+            {session.name}
+          </h2>
+          <button type="button" className="link" onClick={() => setRenaming(true)}>
+            Rename…
+          </button>
+          <span
+            className={`save-state ${session.save.status}`}
+            role="status"
+            title={session.save.status === 'failed' ? session.save.message : undefined}
+          >
+            {saveLabel}
+          </span>
+          <span className="toolbar-spacer" />
+          <button
+            type="button"
+            onClick={session.undo}
+            disabled={!session.canUndo}
+            aria-keyshortcuts="Control+Z Meta+Z"
+          >
+            Undo
+          </button>
+          <button
+            type="button"
+            onClick={session.redo}
+            disabled={!session.canRedo}
+            aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z"
+          >
+            Redo
+          </button>
+          <ExportMenu />
+        </div>
+        {session.save.status === 'failed' ? (
+          <div className="banner error" role="alert">
+            <p>Your last change could not be saved: {session.save.message}</p>
+          </div>
+        ) : null}
+        <HeadlineStrip onShowIssues={() => setActive('map')} />
+        <div role="tablist" aria-label="SROI analysis views" className="tablist sroi-tabs">
+          {TABS.map((tab, index) => (
+            <button
+              key={tab.id}
+              id={`${base}-tab-${tab.id}`}
+              type="button"
+              role="tab"
+              aria-selected={tab.id === active}
+              aria-controls={`${base}-panel`}
+              tabIndex={tab.id === active ? 0 : -1}
+              className={tab.id === active ? 'tab active' : 'tab'}
+              onClick={() => setActive(tab.id)}
+              onKeyDown={(event) => onTabKey(event, index)}
+            >
+              {tab.label}
+            </button>
+          ))}
+        </div>
+        <div
+          id={`${base}-panel`}
+          role="tabpanel"
+          aria-labelledby={`${base}-tab-${current.id}`}
+          className="sroi-tabpanel"
+        >
+          <current.Panel />
+        </div>
+      </div>
+      <RenameAnalysisDialog
+        open={renaming}
+        name={session.name}
+        onClose={() => setRenaming(false)}
+        onRename={async (name) => {
+          await session.rename(name);
+          onRenamed();
+        }}
+      />
+    </SroiContext.Provider>
+  );
+}
