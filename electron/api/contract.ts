@@ -158,3 +158,4 @@ export type { Overrides, Scenario, ScenarioId, ScenarioLink } from '../../model/
 export type * from './parts/sroi.contract';
 export type * from './parts/conjoint.contract';
 export type * from './parts/network.contract';
+export type * from './parts/analysis.contract';
