@@ -1,5 +1,6 @@
 /**
- * A pool of Node worker threads for Monte Carlo sensitivity runs, so a run uses every core (DESIGN.md: a
+ * A pool of Node worker threads for Monte Carlo sensitivity runs (and the batch runs of run-scenarios,
+ * parallel-scenarios.ts), so a run uses every core (DESIGN.md: a
  * 10,000-run Monte Carlo of the empathy model in under 3 s on two). The shape of parallel-betweenness.ts:
  * each worker gets the job once (the model's XMILE text and the resolved spec; it compiles and plans it
  * itself), then ranges of run indices, two in flight per worker, so a worker that finishes early takes the next
@@ -26,6 +27,7 @@ import {
   type SensitivityResult,
 } from '../../model/sd/sensitivity';
 import type { RunsWorkerReply, RunsWorkerRequest } from './parallel-runs.worker';
+import { dispatchScenarios, type ScenariosJob, type ScenariosResult } from './parallel-scenarios';
 
 let bundled: Promise<URL> | undefined;
 
@@ -100,6 +102,11 @@ export interface SensitivityJob {
 export interface RunsPool {
   readonly threads: number;
   run(job: SensitivityJob, onProgress?: (done: number, total: number) => void): Promise<SensitivityResult>;
+  /** Runs every row of a scenario grid (run-scenarios); see parallel-scenarios.ts. */
+  runScenarios(
+    job: ScenariosJob,
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<ScenariosResult>;
   /** Ends the workers; the pool cannot be used afterwards. */
   close(): Promise<void>;
 }
@@ -172,6 +179,7 @@ export async function startRunsPool(threads: number): Promise<RunsPool> {
           const onMessage = (reply: RunsWorkerReply) => {
             if (reply.kind === 'ready' || reply.jobId !== jobId || settled) return;
             if (reply.kind === 'error') return finish(new Error(`worker thread: ${reply.message}`));
+            if (reply.kind === 'scenarios') return;
             if (reply.kind === 'bands') {
               bands[reply.output] = reply.bands;
               bandsDone++;
@@ -211,6 +219,9 @@ export async function startRunsPool(threads: number): Promise<RunsPool> {
           for (let ahead = 0; ahead < RANGES_IN_FLIGHT; ahead++) dispatch(worker);
         }
       });
+    },
+    runScenarios(job, onProgress) {
+      return dispatchScenarios(workers, ++jobCount, job, onProgress);
     },
     async close() {
       await Promise.all(workers.map((worker) => worker.terminate()));

@@ -1,9 +1,13 @@
 import type { CliCommand } from './command';
 import { benchCommand } from './commands/bench';
 import { calibrateCommand } from './commands/calibrate';
+import { compareAbCommand } from './commands/compare-ab';
+import { compareDidCommand } from './commands/compare-did';
 import { conjointEstimateCommand } from './commands/conjoint-estimate';
 import { loopsCommand } from './commands/loops';
 import { networkMetricsCommand } from './commands/network-metrics';
+import { scaleScoreCommand } from './commands/scale-score';
+import { runScenariosCommand } from './commands/run-scenarios';
 import { sensitivityCommand } from './commands/sensitivity';
 import { simulateCommand } from './commands/simulate';
 import { sroiEvaluateCommand } from './commands/sroi-evaluate';
@@ -15,6 +19,7 @@ import { statsRegressCommand } from './commands/stats-regress';
  */
 export const COMMANDS: readonly CliCommand[] = [
   simulateCommand,
+  runScenariosCommand,
   benchCommand,
   loopsCommand,
   sensitivityCommand,
@@ -23,4 +28,7 @@ export const COMMANDS: readonly CliCommand[] = [
   sroiEvaluateCommand,
   conjointEstimateCommand,
   statsRegressCommand,
+  scaleScoreCommand,
+  compareAbCommand,
+  compareDidCommand,
 ];

@@ -4,6 +4,7 @@
  */
 import { conjointBenchmark } from './conjoint';
 import { networkBenchmark } from './network';
+import { runScenariosBenchmark } from './run-scenarios';
 import { systemDynamicsBenchmark } from './sd';
 import { sensitivityBenchmark } from './sensitivity';
 import { whatIfBrowserBenchmark } from './whatif-browser';
@@ -17,6 +18,7 @@ export interface Benchmark {
 const BENCHMARKS: readonly Benchmark[] = [
   systemDynamicsBenchmark,
   sensitivityBenchmark,
+  runScenariosBenchmark,
   whatIfBrowserBenchmark,
   networkBenchmark,
   conjointBenchmark,
