@@ -11,7 +11,16 @@ import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { WorkbenchApi } from './api/contract';
 import { ipcChannel, OPERATIONS, type OperationName } from './api/operations';
 import type { Result } from './api/result';
+import {
+  CLOSE_READY_CHANNEL,
+  CURRENT_PROJECT_CHANNEL,
+  isOpenedModel,
+  OPEN_MODEL_CHANNEL,
+  PREPARE_CLOSE_CHANNEL,
+  type OpenedModel,
+} from './main/desktop-channels';
 import { isMenuCommand, MENU_COMMAND_CHANNEL, type MenuCommand } from './main/menu-commands';
+import { PRINT_TO_PDF_CHANNEL, type PrintToPdfOutcome } from './main/print-channel';
 
 /** What `window.workbench` is in Electron: the API, which host it is, and the menu's commands. */
 export type WorkbenchBridge = WorkbenchApi & {
@@ -21,6 +30,20 @@ export type WorkbenchBridge = WorkbenchApi & {
    * the returned function is called.
    */
   readonly onMenuCommand: (listener: (command: MenuCommand) => void) => () => void;
+  /** Prints this page to a PDF file the user chooses (main/print-to-pdf.ts); `fileName` is only suggested. */
+  readonly printToPdf: (fileName: string) => Promise<Result<PrintToPdfOutcome>>;
+  /**
+   * Calls `listener` with each model the OS opened (imported by the main process: its project and id). The page
+   * must also report its open project with `reportProject`: opened files wait until it has.
+   */
+  readonly onOpenModel: (listener: (opened: OpenedModel) => void) => () => void;
+  /** Tells the main process which project is open (null: none), where a model opened from the OS goes. */
+  readonly reportProject: (projectId: string | null) => void;
+  /**
+   * Sets what runs when the window is about to close: save what waits to be saved, then resolve with the labels
+   * of the work still running ([] when none). One handler at a time; the returned function removes it.
+   */
+  readonly onPrepareClose: (prepare: () => Promise<readonly string[]>) => () => void;
 };
 
 /**
@@ -60,6 +83,70 @@ function onMenuCommand(listener: (command: MenuCommand) => void): () => void {
   };
 }
 
-const workbench = { ...operations(), host: 'electron', onMenuCommand } satisfies WorkbenchBridge;
+function onOpenModel(listener: (opened: OpenedModel) => void): () => void {
+  if (typeof listener !== 'function') throw new TypeError('onOpenModel expects a function.');
+  const forward = (_event: IpcRendererEvent, opened: unknown): void => {
+    if (isOpenedModel(opened)) listener({ projectId: opened.projectId, modelId: opened.modelId });
+  };
+  ipcRenderer.on(OPEN_MODEL_CHANNEL, forward);
+  return () => {
+    ipcRenderer.removeListener(OPEN_MODEL_CHANNEL, forward);
+  };
+}
+
+function reportProject(projectId: string | null): void {
+  if (projectId !== null && typeof projectId !== 'string')
+    throw new TypeError('reportProject expects an id or null.');
+  ipcRenderer.send(CURRENT_PROJECT_CHANNEL, projectId);
+}
+
+/** The page's answer to "about to close"; a handler that throws answers "nothing runs" rather than never. */
+let prepareClose: (() => Promise<readonly string[]>) | undefined;
+
+ipcRenderer.on(PREPARE_CLOSE_CHANNEL, (_event: IpcRendererEvent, request: unknown) => {
+  const prepare = prepareClose;
+  const answer = (labels: readonly string[]): void => {
+    ipcRenderer.send(CLOSE_READY_CHANNEL, request, [...labels]);
+  };
+  if (prepare === undefined) {
+    answer([]);
+    return;
+  }
+  prepare().then(answer, (error: unknown) => {
+    console.error('Preparing to close:', error);
+    answer([]);
+  });
+});
+
+function onPrepareClose(prepare: () => Promise<readonly string[]>): () => void {
+  if (typeof prepare !== 'function') throw new TypeError('onPrepareClose expects a function.');
+  prepareClose = prepare;
+  return () => {
+    if (prepareClose === prepare) prepareClose = undefined;
+  };
+}
+
+/** The page's "Save as PDF": the main process asks where, prints this page and answers with a Result. */
+async function printToPdf(fileName: string): Promise<Result<PrintToPdfOutcome>> {
+  try {
+    return (await ipcRenderer.invoke(PRINT_TO_PDF_CHANNEL, fileName)) as Result<PrintToPdfOutcome>;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return {
+      ok: false,
+      error: { code: 'internal', message: `Printing to PDF could not reach the app: ${message}` },
+    };
+  }
+}
+
+const workbench = {
+  ...operations(),
+  host: 'electron',
+  onMenuCommand,
+  onOpenModel,
+  reportProject,
+  onPrepareClose,
+  printToPdf,
+} satisfies WorkbenchBridge;
 
 contextBridge.exposeInMainWorld('workbench', workbench);

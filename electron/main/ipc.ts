@@ -17,7 +17,10 @@ export interface IpcTrust {
 }
 
 /** Why a message is refused, or undefined when it comes from the app's own page in the app's own window. */
-export function refusalReason(event: IpcMainInvokeEvent, trust: IpcTrust): string | undefined {
+export function refusalReason(
+  event: Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>,
+  trust: IpcTrust,
+): string | undefined {
   if (!trust.isAppWebContents(event.sender)) return 'the message came from a window the app did not create';
   // senderFrame is null once the frame has navigated away or been destroyed: nothing left to trust.
   const frame = event.senderFrame;

@@ -1,9 +1,11 @@
 /**
  * The native menu. Built from Electron's standard roles (https://www.electronjs.org/docs/latest/api/menu-item#roles)
  * so that every platform gets its own labels, standard shortcuts (Cut/Copy/Paste, Undo/Redo, Zoom, Quit,
- * Minimize) and, on macOS, the application menu and Window menu the user expects. Only "New Project" is the
- * app's own: it sends a command to the renderer, which owns the dialog.
+ * Minimize) and, on macOS, the application menu and Window menu the user expects. The File menu is the app's own:
+ * "New Project" sends a command to the renderer, which owns the dialog; "Open…" and "Open Recent" open files in
+ * the main process (open-files.ts). The menu is built again whenever the recent list changes.
  */
+import { basename } from 'node:path';
 import { Menu, type MenuItemConstructorOptions } from 'electron';
 import type { MenuCommand } from './menu-commands';
 
@@ -16,15 +18,40 @@ export interface MenuSettings {
   readonly readmeUrl: string | undefined;
   readonly sendCommand: (command: MenuCommand) => void;
   readonly openLink: (url: string) => void;
+  /** Newest first (recent-files.ts). */
+  readonly recentFiles: readonly string[];
+  /** Shows the Open dialog. */
+  readonly chooseFile: () => void;
+  readonly openFile: (file: string) => void;
+  readonly clearRecent: () => void;
 }
 
 const separator: MenuItemConstructorOptions = { type: 'separator' };
 
-function fileMenu({ platform, sendCommand }: MenuSettings): MenuItemConstructorOptions {
+/** Each file as `name — full path`: two files of one name in different folders stay apart. */
+function openRecentMenu({ recentFiles, openFile, clearRecent }: MenuSettings): MenuItemConstructorOptions {
+  const items: MenuItemConstructorOptions[] =
+    recentFiles.length === 0
+      ? [{ label: 'No Recent Files', enabled: false }]
+      : recentFiles.map((file) => ({ label: `${basename(file)} — ${file}`, click: () => openFile(file) }));
+  return {
+    label: 'Open Recent',
+    submenu: [
+      ...items,
+      separator,
+      { label: 'Clear Recent', enabled: recentFiles.length > 0, click: clearRecent },
+    ],
+  };
+}
+
+function fileMenu(settings: MenuSettings): MenuItemConstructorOptions {
+  const { platform, sendCommand, chooseFile } = settings;
   return {
     label: 'File',
     submenu: [
       { label: 'New Project…', accelerator: 'CmdOrCtrl+N', click: () => sendCommand('new-project') },
+      { label: 'Open…', accelerator: 'CmdOrCtrl+O', click: chooseFile },
+      openRecentMenu(settings),
       separator,
       // macOS keeps Quit in the application menu; File ends with Close Window there (Cmd+W).
       platform === 'darwin' ? { role: 'close' } : { role: 'quit' },

@@ -4,10 +4,10 @@
  * place that no connected display shows any more (a monitor was unplugged) is ignored, so the window never
  * opens out of reach. Saving is debounced: dragging a window emits hundreds of `move` events.
  */
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserWindow, Rectangle } from 'electron';
 import { z } from 'zod';
+import { readJsonFile, writeJsonFile } from './json-file';
 
 export const WINDOW_STATE_FILE = 'window-state.json';
 
@@ -82,29 +82,13 @@ export function fitToDisplays(
  * display) gives the default place: a lost window position is never worth an error dialog.
  */
 export function readWindowPlacement(dataDir: string, workAreas: readonly Rectangle[]): WindowPlacement {
-  let text: string;
-  try {
-    text = readFileSync(join(dataDir, WINDOW_STATE_FILE), 'utf8');
-  } catch {
-    return DEFAULT_PLACEMENT;
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return DEFAULT_PLACEMENT;
-  }
-  const parsed = savedPlacementSchema.safeParse(json);
-  if (!parsed.success) return DEFAULT_PLACEMENT;
-  return fitToDisplays(parsed.data, workAreas) ?? DEFAULT_PLACEMENT;
+  const saved = readJsonFile(join(dataDir, WINDOW_STATE_FILE), savedPlacementSchema);
+  return (saved === undefined ? undefined : fitToDisplays(saved, workAreas)) ?? DEFAULT_PLACEMENT;
 }
 
 /** Writes through a temporary file and a rename, so a crash mid-write leaves the previous state intact. */
 export function writeWindowPlacement(dataDir: string, placement: SavedPlacement): void {
-  const file = join(dataDir, WINDOW_STATE_FILE);
-  const partial = `${file}.${process.pid}.tmp`;
-  writeFileSync(partial, `${JSON.stringify(placement, null, 2)}\n`, 'utf8');
-  renameSync(partial, file);
+  writeJsonFile(join(dataDir, WINDOW_STATE_FILE), placement);
 }
 
 export const SAVE_DELAY_MS = 500;

@@ -43,6 +43,8 @@ export interface MainWindowSettings {
   readonly placement: WindowPlacement;
   /** True when running from a clone (`!app.isPackaged`). */
   readonly devTools: boolean;
+  /** The hash route to open at (`#/dynamics`, see last-view.ts); the start page when absent. */
+  readonly route?: string;
 }
 
 export const MIN_WINDOW_SIZE = { width: 800, height: 560 } as const;
@@ -113,15 +115,16 @@ export function denyAllPermissions(session: Session): void {
   session.setPermissionCheckHandler(() => false);
 }
 
-/** Creates the main window at its saved place and loads the app's entry page from the app:// protocol. */
+/** Creates the main window at its saved place and loads the app's entry page (at `route`) from app://. */
 export function createMainWindow(settings: MainWindowSettings): BrowserWindow {
   const window = new BrowserWindow(mainWindowOptions(settings));
   if (settings.placement.isMaximized) window.maximize();
   window.once('ready-to-show', () => {
     window.show();
   });
-  window.loadURL(APP_ENTRY_URL).catch((error: unknown) => {
-    console.error(`Could not load ${APP_ENTRY_URL}:`, error);
+  const url = `${APP_ENTRY_URL}${settings.route ?? ''}`;
+  window.loadURL(url).catch((error: unknown) => {
+    console.error(`Could not load ${url}:`, error);
   });
   return window;
 }

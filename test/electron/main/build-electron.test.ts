@@ -52,7 +52,7 @@ describe('the Electron bundles', () => {
     expect(inputs).toEqual(expect.arrayContaining(['electron/api/operations.ts', 'electron/preload.ts']));
     for (const input of inputs) {
       expect(input).toMatch(
-        /^electron\/(preload\.ts|api\/operations\.ts|api\/parts\/[a-z]+\.operations\.ts|main\/menu-commands\.ts)$/,
+        /^electron\/(preload\.ts|api\/operations\.ts|api\/parts\/[a-z]+\.operations\.ts|main\/(menu-commands|desktop-channels|print-channel)\.ts)$/,
       );
     }
     const code = result.outputFiles?.find((file) => file.path.endsWith('.cjs'))?.text ?? '';

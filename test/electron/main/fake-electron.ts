@@ -32,6 +32,14 @@ let nextContentsId = 1;
 
 export class FakeWebContents extends EventEmitter {
   readonly id = nextContentsId++;
+  crashed = false;
+  destroyed = false;
+  isCrashed(): boolean {
+    return this.crashed;
+  }
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
   windowOpenHandler: WindowOpenHandler | undefined;
   readonly setWindowOpenHandler = vi.fn((handler: WindowOpenHandler) => {
     this.windowOpenHandler = handler;
@@ -87,10 +95,18 @@ export class FakeBrowserWindow extends EventEmitter {
   getNormalBounds(): FakeBounds {
     return { ...this.normalBounds };
   }
-  /** What Electron does when the user closes the window. */
+  /** What Electron does when the user closes the window: a `close` listener may call preventDefault() to keep it. */
   close(): void {
-    this.emit('close');
+    if (this.destroyed) return;
+    let prevented = false;
+    this.emit('close', {
+      preventDefault: () => {
+        prevented = true;
+      },
+    });
+    if (prevented) return;
     this.destroyed = true;
+    this.webContents.destroyed = true;
     this.emit('closed');
   }
 }
@@ -105,12 +121,17 @@ class FakeApp extends EventEmitter {
   readonly whenReady = vi.fn(async () => undefined);
   readonly getPath = vi.fn((_name: string) => '/fake/user-data');
   readonly getAppPath = vi.fn(() => '/fake/app');
+  readonly isReady = vi.fn(() => true);
+  readonly relaunch = vi.fn();
+  readonly addRecentDocument = vi.fn();
+  readonly clearRecentDocuments = vi.fn();
 }
 export const app = new FakeApp();
 
 type InvokeHandler = (event: unknown, ...args: unknown[]) => unknown;
 export const ipcMainHandlers = new Map<string, InvokeHandler>();
-export const ipcMain = {
+/** ipcMain: `handle` for invoke channels, and an EventEmitter (`on`, `emit`) for messages sent with `send`. */
+export const ipcMain = Object.assign(new EventEmitter(), {
   handle: vi.fn((channel: string, handler: InvokeHandler) => {
     if (ipcMainHandlers.has(channel))
       throw new Error(`Attempted to register a second handler for '${channel}'`);
@@ -119,7 +140,7 @@ export const ipcMain = {
   removeHandler: vi.fn((channel: string) => {
     ipcMainHandlers.delete(channel);
   }),
-};
+});
 
 export const shell = { openExternal: vi.fn(async (_url: string) => undefined) };
 export const protocol = { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() };
@@ -134,12 +155,17 @@ export const Menu = {
   buildFromTemplate: vi.fn((template: unknown[]) => ({ template })),
   setApplicationMenu: vi.fn(),
 };
-export const dialog = { showErrorBox: vi.fn() };
+export const dialog = {
+  showErrorBox: vi.fn(),
+  /** Answers with the first button (Quit Anyway, Open Workspace, OK) unless a test says otherwise. */
+  showMessageBox: vi.fn(async (..._args: unknown[]) => ({ response: 0, checkboxChecked: false })),
+  showOpenDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: true, filePaths: [] as string[] })),
+};
 export const screen = {
   getAllDisplays: vi.fn(() => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }]),
 };
 export const contextBridge = { exposeInMainWorld: vi.fn() };
-export const ipcRenderer = { invoke: vi.fn(), on: vi.fn(), removeListener: vi.fn() };
+export const ipcRenderer = { invoke: vi.fn(), on: vi.fn(), removeListener: vi.fn(), send: vi.fn() };
 
 /** Forgets every window, listener, handler and recorded call. */
 export function resetFakeElectron(): void {
@@ -149,5 +175,9 @@ export function resetFakeElectron(): void {
   app.removeAllListeners();
   app.isPackaged = false;
   app.requestSingleInstanceLock.mockImplementation(() => true);
+  app.isReady.mockImplementation(() => true);
   ipcMainHandlers.clear();
+  ipcMain.removeAllListeners();
+  dialog.showMessageBox.mockImplementation(async () => ({ response: 0, checkboxChecked: false }));
+  dialog.showOpenDialog.mockImplementation(async () => ({ canceled: true, filePaths: [] }));
 }

@@ -17,6 +17,10 @@ function settings(overrides: Partial<MenuSettings> = {}): MenuSettings {
     readmeUrl: README,
     sendCommand: vi.fn(),
     openLink: vi.fn(),
+    recentFiles: [],
+    chooseFile: vi.fn(),
+    openFile: vi.fn(),
+    clearRecent: vi.fn(),
     ...overrides,
   };
 }

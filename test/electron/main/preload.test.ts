@@ -1,5 +1,11 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { OPERATIONS } from '../../../electron/api/operations';
+import {
+  CLOSE_READY_CHANNEL,
+  CURRENT_PROJECT_CHANNEL,
+  OPEN_MODEL_CHANNEL,
+  PREPARE_CLOSE_CHANNEL,
+} from '../../../electron/main/desktop-channels';
 import { MENU_COMMAND_CHANNEL } from '../../../electron/main/menu-commands';
 import type { WorkbenchBridge } from '../../../electron/preload';
 import { contextBridge, ipcRenderer } from './fake-electron';
@@ -8,18 +14,27 @@ vi.mock('electron', () => import('./fake-electron'));
 
 let exposedName: unknown;
 let bridge: WorkbenchBridge;
+/** The preload's own listener for "about to close", registered when it loads. */
+let onPrepare: (event: unknown, request: unknown) => void;
 
 beforeAll(async () => {
   await import('../../../electron/preload');
   const call = contextBridge.exposeInMainWorld.mock.calls[0];
   if (call === undefined) throw new Error('the preload exposed nothing');
   [exposedName, bridge] = call as [unknown, WorkbenchBridge];
+  const prepare = ipcRenderer.on.mock.calls.find(([channel]) => channel === PREPARE_CLOSE_CHANNEL);
+  if (prepare === undefined) throw new Error('the preload does not listen for the close handshake');
+  onPrepare = prepare[1] as typeof onPrepare;
 });
 beforeEach(() => {
   ipcRenderer.invoke.mockReset();
   ipcRenderer.on.mockReset();
   ipcRenderer.removeListener.mockReset();
+  ipcRenderer.send.mockReset();
 });
+
+/** Lets the preload's promise callbacks run. */
+const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 describe('the preload bridge', () => {
   it('exposes window.workbench once', () => {
@@ -27,8 +42,18 @@ describe('the preload bridge', () => {
     expect(exposedName).toBe('workbench');
   });
 
-  it('has exactly one function per operation, plus the host and the menu subscription', () => {
-    expect(Object.keys(bridge).sort()).toEqual([...OPERATIONS, 'host', 'onMenuCommand'].sort());
+  it('has exactly one function per operation, plus the host, the menu, opened models and the close handshake', () => {
+    expect(Object.keys(bridge).sort()).toEqual(
+      [
+        ...OPERATIONS,
+        'host',
+        'onMenuCommand',
+        'onOpenModel',
+        'reportProject',
+        'onPrepareClose',
+        'printToPdf',
+      ].sort(),
+    );
     for (const operation of OPERATIONS) expect(typeof bridge[operation], operation).toBe('function');
     expect(bridge.host).toBe('electron');
   });
@@ -71,5 +96,55 @@ describe('the preload bridge', () => {
   it('refuses a menu listener that is not a function', () => {
     expect(() => bridge.onMenuCommand('alert(1)' as unknown as () => void)).toThrow(TypeError);
     expect(ipcRenderer.on).not.toHaveBeenCalled();
+  });
+
+  it('forwards opened models as project and model ids only, until unsubscribed', () => {
+    const listener = vi.fn();
+    const unsubscribe = bridge.onOpenModel(listener);
+    const forward = ipcRenderer.on.mock.calls[0]?.[1] as (event: unknown, opened: unknown) => void;
+    expect(ipcRenderer.on.mock.calls[0]?.[0]).toBe(OPEN_MODEL_CHANNEL);
+    forward({}, { projectId: 'p1', modelId: 'm1', extra: 'dropped' });
+    forward({}, { projectId: 'p1' });
+    forward({}, 'm1');
+    expect(listener.mock.calls).toEqual([[{ projectId: 'p1', modelId: 'm1' }]]);
+    unsubscribe();
+    expect(ipcRenderer.removeListener).toHaveBeenCalledWith(OPEN_MODEL_CHANNEL, forward);
+  });
+
+  it('reports the open project to the main process', () => {
+    bridge.reportProject('p1');
+    bridge.reportProject(null);
+    expect(ipcRenderer.send.mock.calls).toEqual([
+      [CURRENT_PROJECT_CHANNEL, 'p1'],
+      [CURRENT_PROJECT_CHANNEL, null],
+    ]);
+    expect(() => bridge.reportProject(42 as unknown as string)).toThrow(TypeError);
+  });
+
+  it('answers "about to close" with what the page says still runs, after it has saved', async () => {
+    const prepare = vi.fn(async () => ['Sensitivity run (1,200 of 10,000)']);
+    const remove = bridge.onPrepareClose(prepare);
+    onPrepare({}, 7);
+    await settle();
+    expect(prepare).toHaveBeenCalledOnce();
+    expect(ipcRenderer.send).toHaveBeenCalledWith(CLOSE_READY_CHANNEL, 7, [
+      'Sensitivity run (1,200 of 10,000)',
+    ]);
+    remove();
+    onPrepare({}, 8);
+    await settle();
+    expect(ipcRenderer.send).toHaveBeenLastCalledWith(CLOSE_READY_CHANNEL, 8, []);
+  });
+
+  it('answers at once that nothing runs when the page never set a handler or its handler fails', async () => {
+    onPrepare({}, 9);
+    expect(ipcRenderer.send).toHaveBeenCalledWith(CLOSE_READY_CHANNEL, 9, []);
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const remove = bridge.onPrepareClose(async () => Promise.reject(new Error('boom')));
+    onPrepare({}, 10);
+    await settle();
+    expect(ipcRenderer.send).toHaveBeenLastCalledWith(CLOSE_READY_CHANNEL, 10, []);
+    remove();
+    error.mockRestore();
   });
 });
