@@ -1,0 +1,223 @@
+/**
+ * `scale score --data FILE.csv --scale iri|qmee|SPEC.json`: scores a survey with a published key or a custom
+ * spec (model/measure), with Cronbach's alpha per subscale (alpha if an item is dropped) and per-team summaries.
+ * JSON (default) or CSV of the respondents' scores.
+ */
+import { readFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { z } from 'zod';
+import {
+  BUILTIN_SCALES,
+  describeIssue,
+  parseScaleSpec,
+  resolveColumns,
+  scoreSurvey,
+  scoringKey,
+  subscaleReliability,
+  summarizeGroups,
+  type KeyOverrides,
+  type ScaleSpec,
+} from '../../../model/measure';
+import type { CellProblem } from '../../../model/stats';
+import { APP_VERSION } from '../../app-info';
+import {
+  InputError,
+  UsageError,
+  parseCommandArgs,
+  parseFormat,
+  parseNumberFlag,
+  type CliCommand,
+  type CliIO,
+} from '../command';
+import { csvRow, writeResult } from '../output';
+import { jsonNumber, parseList, readCsvTable } from './stats-regress';
+
+/** Reads and parses a JSON file; a missing or malformed file exits 1 naming it. */
+export function readJsonFile(path: string, io: CliIO): unknown {
+  let text: string;
+  try {
+    text = readFileSync(resolve(io.cwd, path), 'utf8');
+  } catch (error) {
+    throw new InputError(`cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new InputError(
+      `${basename(path)} is not JSON: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+}
+
+/** The first problem of a list as one line, with how many more there are. */
+export function problemsLine(file: string, problems: readonly CellProblem[]): string {
+  const first = problems[0];
+  const more =
+    problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
+  return `${file}: ${first?.message ?? 'invalid'}${more}`;
+}
+
+const mapSchema = z.record(z.string(), z.string().trim().min(1));
+
+function loadScale(value: string, io: CliIO): ScaleSpec {
+  const builtin = BUILTIN_SCALES[value.toLowerCase()];
+  if (builtin !== undefined) return builtin;
+  if (!value.toLowerCase().endsWith('.json'))
+    throw new UsageError(
+      `--scale must be ${Object.keys(BUILTIN_SCALES).join(', ')} or a SPEC.json file (got "${value}")`,
+    );
+  const spec = parseScaleSpec(readJsonFile(value, io));
+  if (!spec.ok) throw new InputError(`${basename(value)}: ${spec.error}`);
+  return spec.value;
+}
+
+const USAGE = `scale score --data FILE.csv --scale iri|qmee|SPEC.json [--map MAP.json] [--team COL] [--wave COL] [--id COL] [--keep COLS]
+            [--reverse ITEMS] [--range MIN,MAX] [--max-missing SHARE] [--format json|csv] [--out FILE]
+
+Scores a survey (one row per respondent) with a scale key: iri (Davis 1980, 28 items, 0-4, subscales PT, FS,
+EC, PD), qmee (Mehrabian & Epstein 1972, 33 items, -4..+4; its reverse key is not shipped, give --reverse),
+or a custom SPEC.json ({ id, name, answers: {min, max}, items, subscales: [{id, name, items}], reverse,
+maxMissingShare }). Reverse-keyed answers become min + max - x. Each subscale's score is the mean of its
+answered items and that mean times its number of items (the prorated sum), when at most --max-missing of its
+items are missing (default the spec's, 0.2); otherwise null.
+  --map          MAP.json: { "item": "column", ... } for columns not named as the items (by default an item's
+                 column is named "3", "IRI3", "iri_3", "Item 3" or "Q3", ignoring case and separators)
+  --team         column to summarize by (mean, SD and n per subscale); --wave adds a second grouping column
+  --id           respondent id column, copied to each respondent's scores
+  --keep         more columns to copy (comma-separated), e.g. a treated/control column for compare did
+  --reverse      comma-separated reverse-keyed items, replacing the spec's
+  --range        the answer range MIN,MAX, replacing the spec's (QMEE versions answered 1-9: --range 1,9)
+  --format       json (default): scale, reliability per subscale (Cronbach's alpha on respondents who answered
+                 every item of the subscale, alpha if each item is dropped, corrected item-total r), groups and
+                 respondents; csv: one row per respondent with row, the --id/--team/--wave/--keep columns and
+                 <subscale>_mean, <subscale>_sum, <subscale>_missing
+  --out          write to FILE instead of standard output
+Item texts are not shipped; map your columns to item numbers.`;
+
+export const scaleScoreCommand: CliCommand = {
+  name: 'scale score',
+  summary: 'Score an empathy survey (IRI, QMEE or a custom scale) with reliability and team summaries',
+  usage: USAGE,
+  async run(argv, io) {
+    const { values } = parseCommandArgs(
+      argv,
+      {
+        data: { type: 'string' },
+        scale: { type: 'string' },
+        map: { type: 'string' },
+        team: { type: 'string' },
+        wave: { type: 'string' },
+        id: { type: 'string' },
+        keep: { type: 'string' },
+        reverse: { type: 'string' },
+        range: { type: 'string' },
+        'max-missing': { type: 'string' },
+        format: { type: 'string' },
+        out: { type: 'string' },
+      },
+      false,
+    );
+    if (values.data === undefined) throw new UsageError('give the survey with --data FILE.csv');
+    if (values.scale === undefined) throw new UsageError('give the scale with --scale iri|qmee|SPEC.json');
+    const format = parseFormat(values.format, ['json', 'csv'] as const, 'json');
+    if (values.wave !== undefined && values.team === undefined)
+      throw new UsageError('--wave groups within teams: give --team COL too');
+    const overrides: { reverse?: string[]; answers?: { min: number; max: number } } = {};
+    if (values.reverse !== undefined) overrides.reverse = parseList('--reverse', values.reverse);
+    if (values.range !== undefined) {
+      const parts = values.range.split(',');
+      if (parts.length !== 2) throw new UsageError(`--range expects MIN,MAX (got "${values.range}")`);
+      overrides.answers = {
+        min: parseNumberFlag('--range', parts[0] ?? ''),
+        max: parseNumberFlag('--range', parts[1] ?? ''),
+      };
+    }
+    let maxMissing: number | undefined;
+    if (values['max-missing'] !== undefined) {
+      maxMissing = parseNumberFlag('--max-missing', values['max-missing']);
+      if (!(maxMissing >= 0 && maxMissing < 1))
+        throw new UsageError(
+          `--max-missing must be a share from 0 to below 1 (got "${values['max-missing']}")`,
+        );
+    }
+
+    const spec = loadScale(values.scale, io);
+    const keyed = scoringKey(
+      maxMissing === undefined ? spec : { ...spec, maxMissingShare: maxMissing },
+      overrides as KeyOverrides,
+    );
+    if (!keyed.ok) throw new InputError(keyed.error);
+    const key = keyed.value;
+    let explicit: Record<string, string> = {};
+    if (values.map !== undefined) {
+      const parsed = mapSchema.safeParse(readJsonFile(values.map, io));
+      if (!parsed.success)
+        throw new InputError(
+          `${basename(values.map)}: ${describeIssue(parsed.error)} (expected { "item": "column", ... })`,
+        );
+      explicit = parsed.data;
+    }
+    const data = basename(values.data);
+    const table = readCsvTable(values.data, io);
+    const columns = resolveColumns(table, key, explicit);
+    if (!columns.ok) throw new InputError(`${data}: ${columns.error}`);
+    const labelColumns = [
+      ...new Set(
+        [values.id, values.team, values.wave, ...parseList('--keep', values.keep)].filter(
+          (column) => column !== undefined,
+        ),
+      ),
+    ];
+    const scored = scoreSurvey(table, key, { columns: columns.value, labelColumns });
+    if (!scored.ok) throw new InputError(problemsLine(data, scored.problems));
+    const survey = scored.value;
+    const subscales = key.subscales.map((subscale) => subscale.id);
+
+    if (format === 'csv') {
+      const header = [
+        'row',
+        ...labelColumns,
+        ...subscales.flatMap((id) => [`${id}_mean`, `${id}_sum`, `${id}_missing`]),
+      ];
+      const lines = [
+        csvRow(header),
+        ...survey.respondents.map((respondent) =>
+          csvRow([
+            respondent.row,
+            ...labelColumns.map((column) => respondent.labels[column] ?? ''),
+            ...subscales.flatMap((id) => {
+              const score = respondent.scores[id];
+              return [score?.mean ?? null, score?.sum ?? null, score?.missing ?? null];
+            }),
+          ]),
+        ),
+      ];
+      writeResult(io, `${lines.join('\n')}\n`, values.out);
+      return;
+    }
+    const groupBy = [values.team, values.wave].filter((column) => column !== undefined);
+    const document = {
+      data,
+      appVersion: APP_VERSION,
+      scale: {
+        id: key.id,
+        name: key.name,
+        source: key.source ?? null,
+        verification: key.verification ?? null,
+        answers: { min: key.answers.min, max: key.answers.max },
+        reverse: key.reverse,
+        maxMissingShare: key.maxMissingShare,
+        subscales: key.subscales.map(({ id, name, items }) => ({ id, name, items })),
+      },
+      columns: survey.columns,
+      respondents: survey.respondents.length,
+      reliability: subscaleReliability(survey).map((entry) => ({
+        ...entry,
+        alpha: entry.alpha === null ? null : jsonNumber(entry.alpha),
+      })),
+      groups: groupBy.length === 0 ? [] : summarizeGroups(survey.respondents, subscales, groupBy),
+      scores: survey.respondents,
+    };
+    writeResult(io, JSON.stringify(document, null, 2), values.out);
+  },
+};
