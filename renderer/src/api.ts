@@ -9,6 +9,10 @@ import { OPERATIONS, type OperationName } from '../../electron/api/operations';
 export interface DesktopBridge {
   readonly host: 'electron';
   onMenuCommand?(callback: (command: string) => void): () => void;
+  /** Prints the page to a PDF file the user chooses (electron/main/print-to-pdf.ts); the name is a suggestion. */
+  printToPdf?(
+    fileName: string,
+  ): Promise<Result<{ readonly saved: true; readonly path: string } | { readonly saved: false }>>;
 }
 
 declare global {

@@ -1,4 +1,6 @@
+import { useState } from 'react';
 import type { SroiAnalysis, SroiEvaluation } from '../../../../model/sroi';
+import { desktop } from '../../api';
 import { TornadoChart } from '../charts/TornadoChart';
 import { formatMoney, formatShare, headlineSentence } from '../format';
 import { KeyFigures } from '../results/KeyFigures';
@@ -19,23 +21,67 @@ const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long' });
  * The printable report (issue 8, point 5): headline ratio, value map, value by stakeholder and year, assumptions
  * and sensitivity, on one page that the print stylesheet (report.css) lays out for paper.
  *
- * PDF goes through the page's own print, window.print(), in both hosts: Chromium's print preview offers "Save as
- * PDF" in the browser, and Electron opens the system print dialog, whose PDF printer saves the same pages. Both
- * print what this view shows with the print stylesheet, which is also what Electron's webContents.printToPDF would
- * print; that call belongs to the main process and needs the sender's WebContents, which the API's host-agnostic
- * handlers do not receive, so a one-click PDF would be a main-process hook of its own (noted for the lead).
+ * PDF: in the desktop app, Electron's webContents.printToPDF through the preload's printToPdf (the main process
+ * asks where to save it, electron/main/print-to-pdf.ts); in the browser, the page's own print, whose "Save as PDF"
+ * printer gives the same pages. Both print this view with the print stylesheet.
  */
-export function ReportView() {
-  const { session, evaluation, currency, issues } = useSroi();
-  const document: SroiAnalysis = { ...session.document, name: session.name };
-  return (
-    <div className="sroi-report-frame">
+type PdfState =
+  | { readonly status: 'idle' }
+  | { readonly status: 'saving' }
+  | { readonly status: 'saved'; readonly path: string }
+  | { readonly status: 'failed'; readonly message: string };
+
+/** Save as PDF (desktop: printToPDF into a file the user picks) and print (both hosts: the print dialog). */
+function ReportActions({ fileName }: { readonly fileName: string }) {
+  const [pdf, setPdf] = useState<PdfState>({ status: 'idle' });
+  const printToPdf = desktop?.printToPdf;
+  if (printToPdf === undefined)
+    return (
       <div className="report-actions no-print">
         <button type="button" className="primary" onClick={() => window.print()}>
           Print or save as PDF…
         </button>
         <span className="muted small">Choose “Save as PDF” as the printer to keep a PDF.</span>
       </div>
+    );
+  const save = async () => {
+    setPdf({ status: 'saving' });
+    const result = await printToPdf(fileName.trim() === '' ? 'SROI report' : `${fileName.trim()} report`);
+    if (!result.ok) setPdf({ status: 'failed', message: result.error.message });
+    else setPdf(result.value.saved ? { status: 'saved', path: result.value.path } : { status: 'idle' });
+  };
+  return (
+    <div className="report-actions no-print">
+      <button
+        type="button"
+        className="primary"
+        disabled={pdf.status === 'saving'}
+        onClick={() => void save()}
+      >
+        Save as PDF…
+      </button>
+      <button type="button" onClick={() => window.print()}>
+        Print…
+      </button>
+      <span role="status" className={pdf.status === 'failed' ? 'cell-issue' : 'muted small'}>
+        {pdf.status === 'saving'
+          ? 'Printing to PDF…'
+          : pdf.status === 'saved'
+            ? `Saved to ${pdf.path}`
+            : pdf.status === 'failed'
+              ? pdf.message
+              : ''}
+      </span>
+    </div>
+  );
+}
+
+export function ReportView() {
+  const { session, evaluation, currency, issues } = useSroi();
+  const document: SroiAnalysis = { ...session.document, name: session.name };
+  return (
+    <div className="sroi-report-frame">
+      <ReportActions fileName={session.name} />
       <article className="sroi-report" aria-label={`Report: ${session.name}`}>
         <header className="report-header">
           <p className="report-kicker">
