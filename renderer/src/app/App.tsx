@@ -1,15 +1,20 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { desktop } from '../api';
 import { Dialog } from '../components/Dialog';
 import { ConjointView } from '../conjoint/ConjointView';
-import { DynamicsView } from '../dynamics/DynamicsView';
+import { DynamicsView, selectedModelKey } from '../dynamics/DynamicsView';
 import { NetworkView } from '../network/NetworkView';
 import { SroiView } from '../sroi/SroiView';
 import { InstrumentView } from '../views/InstrumentView';
 import { ProjectsView } from '../views/ProjectsView';
+import { installBusyGuards, type CloseBridge } from './busy';
 import { SECTIONS, type SectionId } from './sections';
 import { useHashRoute } from './use-hash-route';
+import { useOpenedModels, type OpenedModel, type OpenedModelsBridge } from './use-opened-models';
 import { useProjects } from './use-projects';
+
+/** The preload's lifecycle functions (electron/preload.ts): closing without losing work, files the OS opens. */
+const lifecycle = desktop as (CloseBridge & OpenedModelsBridge) | undefined;
 
 const SHORTCUTS: readonly (readonly [string, string])[] = [
   ['Alt+1 … Alt+5', 'Go to Projects, Dynamics, Network, Conjoint, SROI'],
@@ -28,6 +33,19 @@ export function App() {
   const [creating, setCreating] = useState(false);
   const [showShortcuts, setShowShortcuts] = useState(false);
   const mainRef = useRef<HTMLElement>(null);
+  /** Counts models opened from the OS: the Dynamics view is rebuilt to show the new one. */
+  const [openedCount, setOpenedCount] = useState(0);
+
+  useEffect(() => installBusyGuards(lifecycle, window), []);
+  const showOpened = useCallback(
+    ({ projectId, modelId }: OpenedModel) => {
+      localStorage.setItem(selectedModelKey(projectId), modelId);
+      setOpenedCount((count) => count + 1);
+      navigate('dynamics');
+    },
+    [navigate],
+  );
+  useOpenedModels(lifecycle, projects, showOpened);
 
   const go = (next: SectionId) => {
     navigate(next);
@@ -128,7 +146,7 @@ export function App() {
             onOpened={() => go('dynamics')}
           />
         ) : current.id === 'dynamics' && projects.current !== null ? (
-          <DynamicsView key={projects.current.id} project={projects.current} />
+          <DynamicsView key={`${projects.current.id}:${openedCount}`} project={projects.current} />
         ) : current.id === 'network' && projects.current !== null ? (
           <NetworkView
             key={projects.current.id}

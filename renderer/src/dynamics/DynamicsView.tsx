@@ -4,7 +4,8 @@ import { call } from '../api';
 import { ModelWorkbench } from './ModelWorkbench';
 import { useModelList } from './session/use-model-list';
 
-const selectedModelKey = (projectId: string): string => `empathy-workbench.model.${projectId}`;
+/** Where the chosen model of each project is remembered (also written by App when the OS opens a model). */
+export const selectedModelKey = (projectId: string): string => `empathy-workbench.model.${projectId}`;
 
 /** The Dynamics instrument for one project: pick or import a model, then work on it. */
 export function DynamicsView({ project }: { readonly project: Project }) {

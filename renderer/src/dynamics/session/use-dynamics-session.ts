@@ -10,6 +10,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { readXmile, writeXmile, type Diagnostic, type ModelDocument } from '../../../../model/sd';
 import type { ModelRecord } from '../../../../electron/api/contract';
 import { call } from '../../api';
+import { registerBusy } from '../../app/busy';
 import { EngineClient, createSimulationWorker, type EnginePort } from '../engine/engine-client';
 import type { ModelInfo, Overrides, RunSeries } from '../engine/protocol';
 import { canRedo, canUndo, commit, preview, redo, startHistory, undo, type History } from './history';
@@ -136,24 +137,50 @@ export function useDynamicsSession(
 
   // Save the document once it has been still for a moment; keep the working overrides in this browser.
   // The text of the document as opened, written by our writer: opening a model must not save a reformatted copy.
+  // The wait is registered as busy work (app/busy.ts), so closing the window saves it first; leaving the model
+  // (another model, project or view) saves it too, through pendingSave, instead of dropping the last edit.
   const savedText = useRef<string | undefined>(undefined);
+  const pendingSave = useRef<(() => Promise<void>) | undefined>(undefined);
   useEffect(() => {
     const text = writeXmile(document);
     savedText.current ??= text;
-    if (text === savedText.current) return;
+    if (text === savedText.current) {
+      pendingSave.current = undefined;
+      return;
+    }
     setSave({ status: 'pending' });
-    const timer = setTimeout(() => {
-      call('models.save', { id: record.id, xmile: text }).then(
+    let saving: Promise<void> | undefined;
+    const saveNow = (): Promise<void> => {
+      clearTimeout(timer);
+      saving ??= call('models.save', { id: record.id, xmile: text }).then(
         () => {
           savedText.current = text;
           setSave({ status: 'saved' });
+          release();
         },
-        (error: unknown) =>
-          setSave({ status: 'failed', message: error instanceof Error ? error.message : String(error) }),
+        (error: unknown) => {
+          const message = error instanceof Error ? error.message : String(error);
+          setSave({ status: 'failed', message });
+          release();
+          throw new Error(message);
+        },
       );
-    }, SAVE_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [document, record.id]);
+      return saving;
+    };
+    const timer = setTimeout(() => void saveNow().catch(() => undefined), SAVE_DELAY_MS);
+    const release = registerBusy({ label: `Edits to the model "${record.name}"`, flush: saveNow });
+    pendingSave.current = saveNow;
+    return () => {
+      clearTimeout(timer);
+      release();
+    };
+  }, [document, record.id, record.name]);
+  useEffect(
+    () => () => {
+      void pendingSave.current?.().catch(() => undefined);
+    },
+    [],
+  );
 
   // Kept in this browser once a drag settles (not on every preview frame).
   useEffect(() => {
