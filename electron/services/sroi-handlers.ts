@@ -16,12 +16,6 @@ import { blankAnalysis, BLANK_ANALYSIS_NAME, sampleAnalysis } from './sroi-sampl
 /** How many problems one error message lists before it counts the rest. */
 const LISTED_ISSUES = 5;
 
-/**
- * Keys an exported file carries for the people who read it (renderer/src/sroi/export/analysis-file.ts): a
- * pointer to the format's documentation. They are not part of the analysis and are set aside on import.
- */
-export const DOCUMENTATION_KEYS = ['$schema', '$comment'] as const;
-
 export function describeSroiIssues(issues: readonly SroiIssue[]): string {
   const shown = issues.slice(0, LISTED_ISSUES).map((issue) => issue.message);
   const more = issues.length - shown.length;
@@ -67,7 +61,10 @@ export function parseJsonText(text: string, source: string): unknown {
   }
 }
 
-/** The analysis of an exported or hand-written file: JSON, its documentation keys set aside, then the schema. */
+/**
+ * The analysis of an exported or hand-written file: JSON, then the schema (parseAnalysis sets the documentation
+ * keys, `$comment` and `$schema`, aside).
+ */
 export function readAnalysisFile(text: string, source: string): SroiAnalysis {
   const json = parseJsonText(text, source);
   if (typeof json !== 'object' || json === null || Array.isArray(json))
@@ -75,10 +72,7 @@ export function readAnalysisFile(text: string, source: string): SroiAnalysis {
       'invalid-input',
       `${source} is not an SROI analysis: the analysis must be a JSON object.`,
     );
-  const analysis = Object.fromEntries(
-    Object.entries(json).filter(([key]) => !(DOCUMENTATION_KEYS as readonly string[]).includes(key)),
-  );
-  return readAnalysisDocument(analysis, source);
+  return readAnalysisDocument(json, source);
 }
 
 export function sroiHandlers(context: ServiceContext): Pick<Handlers, SroiOperationName> {

@@ -44,7 +44,7 @@ export {
   type SroiIssueLocation,
   type SroiResult,
 } from './issues';
-export { parseAnalysis } from './parse';
+export { DOCUMENTATION_KEYS, parseAnalysis } from './parse';
 export { discountedPaybackMonths, paybackMonths } from './payback';
 export { impactShare, projectOutcome, type OutcomeAssumptions, type OutcomeProjection } from './projection';
 export {

@@ -3,13 +3,27 @@ import { sroiAnalysisSchema, type SroiAnalysis } from './analysis';
 import { describeLocation, issueAt, type SroiIssue, type SroiIssueLocation, type SroiResult } from './issues';
 
 /**
+ * Keys a file may carry for the people who read it, not part of the analysis: JSON Schema's `$comment` (the app's
+ * export documents the format in it, renderer/src/sroi/export/analysis-file.ts) and `$schema`. They are set aside
+ * here, so an exported file reads as the analysis it was, in the app's import and in `sroi evaluate` alike.
+ */
+export const DOCUMENTATION_KEYS = ['$schema', '$comment'] as const;
+
+function withoutDocumentation(json: unknown): unknown {
+  if (!isRecord(json)) return json;
+  return Object.fromEntries(
+    Object.entries(json).filter(([key]) => !(DOCUMENTATION_KEYS as readonly string[]).includes(key)),
+  );
+}
+
+/**
  * Reads an SROI analysis from parsed JSON (a file, the clipboard, an API call). Shape problems come back as
  * issues that name the outcome by its id when it has one ("outcome "staff-retention" deadweight must be a
  * finite number"), not only by its position in the list, because the id is what the analyst sees.
  */
 export function parseAnalysis(json: unknown): SroiResult<SroiAnalysis> {
   // reportInput: the issue keeps the offending value, so a non-finite number can be told from a wrong type.
-  const parsed = sroiAnalysisSchema.safeParse(json, { reportInput: true });
+  const parsed = sroiAnalysisSchema.safeParse(withoutDocumentation(json), { reportInput: true });
   if (parsed.success) return { ok: true, value: parsed.data, warnings: [] };
   return { ok: false, errors: parsed.error.issues.map((issue) => toSroiIssue(issue, json)), warnings: [] };
 }

@@ -2,11 +2,14 @@
  * The exports: the value map CSV reads back as the table it was (papaparse), and the analysis JSON, with its
  * documentation first, opens again through the backend's import as the very document that was exported.
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { evaluateAnalysis, parseAnalysis, type SroiAnalysis } from '../../../../model/sroi';
+import type { CliIO } from '../../../../electron/cli/command';
+import { runCli } from '../../../../electron/cli/run';
 import { readAnalysisFile } from '../../../../electron/services/sroi-handlers';
 import { analysisFileText, DOCUMENTATION_KEY } from '../../../../renderer/src/sroi/export/analysis-file';
 import { valueMapCsv, valueMapRows } from '../../../../renderer/src/sroi/export/value-map-csv';
@@ -73,5 +76,43 @@ describe('analysis JSON', () => {
     expect(json[DOCUMENTATION_KEY]).toContain('Empathy Workbench 0.1.0 on 2026-11-25T20:15:00.000Z');
     expect(json[DOCUMENTATION_KEY]).toContain('Money is in USD');
     expect(readAnalysisFile(text, 'The file')).toEqual(analysis);
+  });
+
+  it('is the file sroi evaluate reads: the hand-worked example, documentation and all', async () => {
+    // Worked by hand in test/model/sroi/evaluate.test.ts: 10 x 1000 x 0.8 x 0.75 = 6000, then 5400 and 4860 after
+    // a 10% drop-off, discounted at 3.5%: PV 15221.500781 against 10,000 of inputs.
+    const analysis: SroiAnalysis = {
+      name: 'Hand-worked example',
+      discountRate: 0.035,
+      inputs: [{ stakeholder: 'The business', description: 'Trainer fees', value: 10_000 }],
+      outcomes: [
+        {
+          id: 'staff-retention',
+          stakeholder: 'The business',
+          outcome: 'Staff stay',
+          indicator: 'leavers avoided',
+          quantity: 10,
+          durationYears: 3,
+          startYear: 1,
+          proxyValue: 1000,
+          proxySource: 'test',
+          deadweight: 0.2,
+          displacement: 0,
+          attribution: 0.25,
+          dropOff: 0.1,
+        },
+      ],
+    };
+    const file = join(mkdtempSync(join(tmpdir(), 'sroi-export-')), 'Hand-worked example.sroi.json');
+    writeFileSync(file, analysisFileText(analysis, { exportedAt: new Date('2026-11-25T20:15:00Z') }));
+    let out = '';
+    let err = '';
+    const io: CliIO = { stdout: (text) => (out += text), stderr: (text) => (err += text), cwd: '/', env: {} };
+    expect(await runCli(['sroi', 'evaluate', file], io)).toBe(0);
+    expect(err).toBe('');
+    const evaluated = JSON.parse(out) as { presentValue: number; ratio: number; paybackMonths: number };
+    expect(evaluated.presentValue).toBeCloseTo(15221.500781, 5);
+    expect(evaluated.ratio).toBeCloseTo(1.52215, 5);
+    expect(evaluated.paybackMonths).toBeCloseTo(20, 10);
   });
 });
