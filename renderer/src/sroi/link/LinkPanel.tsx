@@ -96,8 +96,9 @@ export function LinkPanel() {
       </div>
       {linkedCount > 0 ? (
         <p className="link-follow-note" role="note">
-          The linked quantities follow the scenarios as they are saved: change a scenario in Dynamics, then
-          run again here, and the ratio, the sensitivity analysis and the report follow.
+          The linked quantities follow the scenarios as they are saved: change a scenario in Dynamics and the
+          models run again when you come back here, and the ratio, the sensitivity analysis and the report
+          follow.
         </p>
       ) : null}
       {document.outcomes.length === 0 ? (

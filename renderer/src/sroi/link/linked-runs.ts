@@ -67,6 +67,8 @@ export type LinkedQuantities =
 
 interface LoadedModel {
   readonly model: LinkableModel;
+  /** The model's text and scenarios as they were loaded (stampOf), to tell when they have changed since. */
+  readonly stamp: string;
   readonly engine: EngineClient;
   readonly runs: Map<string, Promise<Found<RunSeries>>>;
 }
@@ -148,6 +150,7 @@ export class LinkedRunSource {
         },
         engine,
         runs: new Map(),
+        stamp: stampOf(record, scenarios),
       });
     } catch (error) {
       return missing(`“${summary.name}” could not be loaded: ${reason(error)}`);
@@ -222,10 +225,49 @@ export class LinkedRunSource {
     };
   }
 
+  /**
+   * Whether the workspace has changed under the runs since they were made: a model saved again, a scenario edited,
+   * added, renamed or deleted (the Dynamics view saves each change at once), a model added or renamed (a link that
+   * named a missing model may find it now), or another instrument's figure a scenario links to. Asked when the page
+   * comes back into view; a question that cannot be answered counts as no change, so a lost connection does not
+   * re-run the models over and over.
+   */
+  async changedSince(): Promise<boolean> {
+    try {
+      const before = this.summaries === undefined ? undefined : await this.summaries;
+      const summaries = await this.call('models.list', { projectId: this.projectId });
+      if (before?.ok === true && summariesStamp(before.value) !== summariesStamp(summaries)) return true;
+      const loadedModels = await Promise.all(this.loaded.values());
+      const changed = await Promise.all(
+        loadedModels.map(async (loaded) => {
+          if (!loaded.ok) return false;
+          const { model, stamp } = loaded.value;
+          const summary = summaries.find((candidate) => candidate.id === model.id);
+          if (summary === undefined) return true;
+          const scenarios = await this.call('scenarios.list', { modelId: summary.id });
+          return stampOf(summary, scenarios) !== stamp;
+        }),
+      );
+      if (changed.includes(true)) return true;
+      if (this.figures === undefined) return false;
+      const figures = await this.call('links.figures', { projectId: this.projectId });
+      return JSON.stringify(figures) !== JSON.stringify(await this.figures);
+    } catch {
+      return false;
+    }
+  }
+
   dispose(): void {
     for (const engine of this.engines) engine.dispose();
     this.engines.length = 0;
   }
 }
+
+/** What a model's runs depend on in the workspace: its text (by its save time) and each scenario (by its). */
+const stampOf = (model: Pick<ModelSummary, 'id' | 'updatedAt'>, scenarios: readonly Scenario[]): string =>
+  JSON.stringify([model.id, model.updatedAt, scenarios.map((scenario) => [scenario.id, scenario.updatedAt])]);
+
+const summariesStamp = (summaries: readonly ModelSummary[]): string =>
+  JSON.stringify(summaries.map((summary) => [summary.id, summary.name, summary.updatedAt]));
 
 const capitalised = (text: string): string => `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;

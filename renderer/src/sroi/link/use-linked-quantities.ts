@@ -1,8 +1,9 @@
 /**
  * The linked outcomes' quantities for the open analysis, kept in step with their links: a link that changes is
  * run again (its model and scenarios come from the source's caches when they are already loaded), the others keep
- * their quantities, so typing elsewhere in the impact map never re-runs a model. "Run again" starts a fresh
- * source, to pick up a scenario edited in the Dynamics view since.
+ * their quantities, so typing elsewhere in the impact map never re-runs a model. A fresh source (new models, scenarios
+ * and runs) is started by "Run again", and by itself when the page comes back into view and the workspace has
+ * changed under the runs (LinkedRunSource.changedSince), so the SROI follows a scenario edited elsewhere.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ProjectId } from '../../../../electron/api/contract';
@@ -114,6 +115,30 @@ export function useLinkedQuantities(
   }, [signature, byKey]);
 
   const runAgain = useCallback(() => setGeneration((value) => value + 1), []);
+
+  // A scenario edited elsewhere (the Dynamics view in another window or browser tab, a colleague on the same
+  // workspace) is picked up when this page comes back into view; moving between sections in one page needs no
+  // check, since the SROI view is built afresh each time it is opened.
+  const hasLinks = linked.length > 0;
+  useEffect(() => {
+    if (!hasLinks) return;
+    let checking = false;
+    const check = () => {
+      if (checking || window.document.visibilityState === 'hidden') return;
+      checking = true;
+      void source.changedSince().then((changed) => {
+        checking = false;
+        if (changed) runAgain();
+      });
+    };
+    window.addEventListener('focus', check);
+    window.document.addEventListener('visibilitychange', check);
+    return () => {
+      window.removeEventListener('focus', check);
+      window.document.removeEventListener('visibilitychange', check);
+    };
+  }, [hasLinks, source, runAgain]);
+
   return {
     source,
     byOutcome,
