@@ -18,10 +18,9 @@ import {
   type RatingsData,
   type Study,
 } from '../../model/conjoint';
-import type { CellProblem, DataTable } from '../../model/stats';
+import { readCsvText, type CellProblem, type DataTable } from '../../model/stats';
 import type { ResponseImport } from '../api/parts/conjoint.contract';
 import type { ConjointDesign, ConjointResponses } from '../store/conjoint-document';
-import { readCsvText } from './conjoint-csv';
 
 export type ResponseImportOutcome =
   | { readonly ok: true; readonly responses: ConjointResponses }

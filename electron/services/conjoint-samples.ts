@@ -11,7 +11,7 @@ import type { ProjectId } from '../../model/schema/project';
 import type { ConjointDesign, ConjointStudyRecord } from '../store/conjoint-document';
 import { createConjointStudyRepository } from '../store/conjoint-studies';
 import type { Workspace } from '../store/workspace';
-import { readCsvText } from './conjoint-csv';
+import { readCsvText } from '../../model/stats';
 import { choiceDError, shownProfilesEfficiency } from './conjoint-design';
 import { readResponses } from './conjoint-responses';
 

@@ -1,10 +1,9 @@
 /**
  * Turns the files of a network import into waves ready to save, or refuses them with every problem found, each
- * naming the file, the row (the line, for GraphML and GEXF) and the column. CSV text is parsed here with
- * papaparse (comma, semicolon or tab separated), as the CLI does; the checks are model/network's, shared with
+ * naming the file, the row (the line, for GraphML and GEXF) and the column. CSV text is parsed here by
+ * model/stats's reader (comma, semicolon or tab separated), as the CLI does; the checks are model/network's, shared with
  * the CLI, so a file refused here is refused there with the same words.
  */
-import Papa from 'papaparse';
 import type { NetworkNode } from '../../model/network/graph';
 import {
   importNetwork,
@@ -22,6 +21,7 @@ import {
   tiesOf,
   type NetworkImportFormat,
 } from '../../model/network/formats';
+import { parseCsv } from '../../model/stats';
 import type { NetworkFile } from '../api/parts/network.contract';
 import { OperationError } from '../api/result';
 import type { WaveInput } from '../store/networks';
@@ -62,18 +62,17 @@ function refuse(problems: readonly ImportProblem[], format: NetworkImportFormat,
 }
 
 /** Parses CSV text; a malformed quote is a problem naming its row. */
-export function parseCsv(file: NetworkFile): { table: CsvTable; problems: ImportProblem[] } {
-  const parsed = Papa.parse<string[]>(file.text, { header: false, delimitersToGuess: [',', ';', '\t'] });
-  // A one-column file (an id list) has no delimiter to detect; that is not a problem.
-  const problems = parsed.errors
-    .filter((error) => error.code !== 'UndetectableDelimiter')
-    .map((error) => ({
+export function parseNetworkCsv(file: NetworkFile): { table: CsvTable; problems: ImportProblem[] } {
+  const { records, problems } = parseCsv(file.text);
+  return {
+    table: { fileName: file.fileName, records },
+    problems: problems.map((problem) => ({
       fileName: file.fileName,
-      row: error.row === undefined ? null : error.row + 1,
+      row: problem.row,
       column: null,
-      message: error.message,
-    }));
-  return { table: { fileName: file.fileName, records: parsed.data }, problems };
+      message: problem.message,
+    })),
+  };
 }
 
 /** The node table of the network's last wave, for a wave imported without one. */
@@ -159,8 +158,8 @@ export function readWaveFiles(
     return { directed: result.graph.directed, waves: [waveOf(files.wave ?? defaultLabel, result, files)] };
   }
 
-  const edges = parseCsv(files.edges);
-  const nodes = files.nodes === undefined ? undefined : parseCsv(files.nodes);
+  const edges = parseNetworkCsv(files.edges);
+  const nodes = files.nodes === undefined ? undefined : parseNetworkCsv(files.nodes);
   const parseProblems = [...edges.problems, ...(nodes?.problems ?? [])];
   if (parseProblems.length > 0) refuse(parseProblems, format);
   const nodeTable = nodes?.table ?? (existing === undefined ? undefined : peopleTable(existing));

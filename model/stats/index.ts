@@ -1,4 +1,5 @@
 /** Regression for the workbench: design matrices named as R names them, OLS with robust SEs, plain-words reading. */
+export * from './csv';
 export * from './data-table';
 export * from './design-matrix';
 export * from './distributions';

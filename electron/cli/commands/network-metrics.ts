@@ -4,12 +4,11 @@
  * per person. Field names, order and conventions are those of issue 6 (networkx's, see model/network);
  * a figure that does not apply or is undefined is null in JSON and an empty cell in CSV.
  *
- * The CSV files are parsed here with papaparse and checked by the model's importNetwork, which names the
+ * The CSV files are parsed here by model/stats's CSV reader and checked by the model's importNetwork, which names the
  * file, row and column of every problem; the CLI prints the first one on one line (exit 1).
  */
 import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import Papa from 'papaparse';
 import {
   DEFAULT_LOUVAIN_SEED,
   DUPLICATE_RULES,
@@ -32,6 +31,7 @@ import {
   type CliCommand,
   type CliIO,
 } from '../command';
+import { parseCsv } from '../../../model/stats';
 import { csvRow, writeResult } from '../output';
 import { defaultThreadCount, workerThreadRunner } from '../parallel-betweenness';
 
@@ -47,14 +47,10 @@ export function readCsvTable(path: string, io: CliIO): CsvTable {
   } catch (error) {
     throw new InputError(`cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`);
   }
-  const parsed = Papa.parse<string[]>(text, { header: false, delimitersToGuess: [',', ';', '\t'] });
-  // A one-column file (an id list) has no delimiter to detect; that is not a problem.
-  const error = parsed.errors.find((problem) => problem.code !== 'UndetectableDelimiter');
-  if (error !== undefined)
-    throw new InputError(
-      `${fileName}${error.row === undefined ? '' : ` row ${error.row + 1}`}: ${error.message}`,
-    );
-  return { fileName, records: parsed.data };
+  const { records, problems } = parseCsv(text);
+  const problem = problems[0];
+  if (problem !== undefined) throw new InputError(`${fileName} row ${problem.row}: ${problem.message}`);
+  return { fileName, records };
 }
 
 const nullable = (value: number | undefined): number | null =>

@@ -6,7 +6,6 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import Papa from 'papaparse';
 import {
   STANDARD_ERROR_KINDS,
   buildDesignMatrix,
@@ -14,6 +13,7 @@ import {
   fitOls,
   parseTerm,
   readCoefficient,
+  readCsvText,
   waldFTest,
   type DataTable,
   type FTest,
@@ -39,16 +39,9 @@ export function readCsvTable(path: string, io: CliIO): DataTable {
   } catch (error) {
     throw new InputError(`cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`);
   }
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
-  const problem = parsed.errors.find((error) => error.type !== 'Delimiter');
-  if (problem !== undefined)
-    throw new InputError(
-      `${basename(path)} is not valid CSV: ${problem.message}${problem.row === undefined ? '' : ` (row ${problem.row + 2})`}`,
-    );
-  const [columns, ...rows] = parsed.data;
-  if (columns === undefined || columns.length === 0)
-    throw new InputError(`${basename(path)} is empty (no header row)`);
-  return { columns: columns.map((column) => column.trim()), rows };
+  const reading = readCsvText(text, basename(path));
+  if (!reading.ok) throw new InputError(reading.problem.message);
+  return reading.table;
 }
 
 /** `a,b` → trimmed non-empty names. */

@@ -1,9 +1,8 @@
 import { useId, useMemo, useState } from 'react';
-import type { DataTable, StandardErrorKind } from '../../../model/stats';
+import { readCsvText, type DataTable, type StandardErrorKind } from '../../../model/stats';
 import { appVersion } from '../conjoint/app-version';
 import { errorText } from '../conjoint/format';
 import { downloadText } from '../dynamics/download';
-import { readCsvTable } from './csv-table';
 import { RegressionResults } from './RegressionResults';
 import {
   defaultSpec,
@@ -50,9 +49,9 @@ export function RegressionPage() {
     setProblem(null);
     try {
       const text = await file.text();
-      const reading = readCsvTable(text, file.name);
+      const reading = readCsvText(text, file.name);
       if (!reading.ok) {
-        setProblem(reading.message);
+        setProblem(reading.problem.message);
         return;
       }
       const opened = { name: file.name, table: reading.table, hash: await sha256Hex(text) };

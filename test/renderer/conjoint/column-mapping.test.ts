@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { studySchema } from '../../../model/conjoint';
-import { readCsvTable } from '../../../renderer/src/regression/csv-table';
+import { readCsvText } from '../../../model/stats';
 import {
   guessMapping,
   missingChoices,
@@ -12,8 +12,8 @@ import {
 const SAMPLE = resolve(import.meta.dirname, '../../../sample-data/conjoint');
 const study = studySchema.parse(JSON.parse(readFileSync(resolve(SAMPLE, 'study.json'), 'utf8')));
 const table = (text: string) => {
-  const reading = readCsvTable(text, 'file.csv');
-  if (!reading.ok) throw new Error(reading.message);
+  const reading = readCsvText(text, 'file.csv');
+  if (!reading.ok) throw new Error(reading.problem.message);
   return reading.table;
 };
 

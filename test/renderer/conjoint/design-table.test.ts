@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { studySchema } from '../../../model/conjoint';
 import { choiceDesignFromCsv } from '../../../electron/services/conjoint-samples';
 import { designCsv, designTable } from '../../../renderer/src/conjoint/design/design-table';
-import { readCsvTable } from '../../../renderer/src/regression/csv-table';
+import { readCsvText } from '../../../model/stats';
 
 const SAMPLE = resolve(import.meta.dirname, '../../../sample-data/conjoint');
 const study = studySchema.parse(JSON.parse(readFileSync(resolve(SAMPLE, 'study.json'), 'utf8')));
@@ -13,8 +13,8 @@ const designText = readFileSync(resolve(SAMPLE, 'design.csv'), 'utf8');
 describe('a design as a table', () => {
   it('writes a choice design back exactly as sample-data/conjoint/design.csv lays it out', () => {
     const design = choiceDesignFromCsv(study, designText, new Date(0));
-    const file = readCsvTable(designText, 'design.csv');
-    if (!file.ok) throw new Error(file.message);
+    const file = readCsvText(designText, 'design.csv');
+    if (!file.ok) throw new Error(file.problem.message);
     expect(designTable(study, design)).toEqual({ columns: file.table.columns, rows: file.table.rows });
   });
 

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readCsvTable } from '../../../renderer/src/regression/csv-table';
+import { readCsvText } from '../../../model/stats';
 import { formulaOf, regressionCsv } from '../../../renderer/src/regression/regression-export';
 import {
   defaultSpec,
@@ -18,8 +18,8 @@ import {
 
 const FIXTURES = resolve(import.meta.dirname, '../../fixtures/stats');
 const table = (file: string) => {
-  const reading = readCsvTable(readFileSync(resolve(FIXTURES, file), 'utf8'), file);
-  if (!reading.ok) throw new Error(reading.message);
+  const reading = readCsvText(readFileSync(resolve(FIXTURES, file), 'utf8'), file);
+  if (!reading.ok) throw new Error(reading.problem.message);
   return reading.table;
 };
 const json = (file: string) =>
@@ -132,9 +132,9 @@ describe('the regression page', () => {
       predictors: [...spec.predictors, { column: 'province', kind: 'categorical' }],
     });
     expect(all.ok === false && all.error).toMatch(/cannot estimate|collinear/);
-    expect(readCsvTable('', 'empty.csv')).toEqual({
+    expect(readCsvText('', 'empty.csv')).toEqual({
       ok: false,
-      message: 'empty.csv is empty: it has no header row.',
+      problem: { row: null, column: null, message: 'empty.csv is empty (no header row)' },
     });
   });
 

@@ -1,8 +1,7 @@
 import { useId, useState } from 'react';
-import type { DataTable } from '../../../../model/stats';
+import { readCsvText, type DataTable } from '../../../../model/stats';
 import type { CellProblem, ConjointStudyRecord } from '../../../../electron/api/contract';
 import { call } from '../../api';
-import { readCsvTable } from '../../regression/csv-table';
 import { errorText, formatWhen } from '../format';
 import {
   FORMAT_ROLES,
@@ -50,9 +49,9 @@ export function ResponsesPanel({
     setProblems(null);
     setMessage(null);
     const text = await picked.text();
-    const reading = readCsvTable(text, picked.name);
+    const reading = readCsvText(text, picked.name);
     if (!reading.ok) {
-      setMessage({ kind: 'error', text: reading.message });
+      setMessage({ kind: 'error', text: reading.problem.message });
       return;
     }
     const opened = { name: picked.name, text, table: reading.table };
