@@ -1,9 +1,10 @@
 import type { Migration } from '../migrate';
 import { initial } from './001-initial';
 import { sensitivityCalibration } from './002-sensitivity-calibration';
+import { purgeLedger } from './003-purge-ledger';
 
 /** Every schema step in order. Append new ones (002-..., 003-...); never edit or reorder a released one. */
-export const MIGRATIONS: readonly Migration[] = [initial, sensitivityCalibration];
+export const MIGRATIONS: readonly Migration[] = [initial, sensitivityCalibration, purgeLedger];
 
 /** The newest schema this version of the app reads and writes. */
 export const SCHEMA_VERSION: number = MIGRATIONS.length;
