@@ -321,7 +321,27 @@ export function launch({ argv, env, cwd }: LaunchContext): boolean {
       });
       // A page that reloads or is gone cannot show an opened model until it reports again.
       contents.on('did-start-loading', () => queue.ready(false));
-      contents.on('render-process-gone', () => queue.ready(false));
+      contents.on('render-process-gone', (_event, details) => {
+        queue.ready(false);
+        // A crashed or killed page leaves a blank window: offer to load it again, where it was (the hash route
+        // is in the URL), with everything saved so far in the workspace.
+        if (details.reason === 'clean-exit' || window.isDestroyed()) return;
+        const options = {
+          type: 'error' as const,
+          message: 'The window stopped working.',
+          detail:
+            `Chromium reports: ${details.reason}. Everything saved is in the workspace; ` +
+            'an edit made in the last second may be missing.',
+          buttons: ['Reload', 'Quit'],
+          defaultId: 0,
+          cancelId: 1,
+        };
+        void dialog.showMessageBox(window, options).then(({ response }) => {
+          if (window.isDestroyed()) return;
+          if (response === 0) contents.reload();
+          else app.quit();
+        });
+      });
       window.on('closed', () => {
         appContents.delete(contents);
         if (mainWindow === window) {

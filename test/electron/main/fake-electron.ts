@@ -45,6 +45,7 @@ export class FakeWebContents extends EventEmitter {
     this.windowOpenHandler = handler;
   });
   readonly send = vi.fn();
+  readonly reload = vi.fn();
 }
 
 export interface FakeBounds {

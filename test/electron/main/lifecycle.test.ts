@@ -478,4 +478,16 @@ describe('after a restart or a crash', () => {
     const next = await launched();
     expect(next.loadURL).toHaveBeenCalledWith('app://workbench/index.html#/network');
   });
+
+  it('offers to reload a page that crashed, and leaves a clean exit alone', async () => {
+    const window = await launched();
+    window.webContents.emit('render-process-gone', {}, { reason: 'clean-exit', exitCode: 0 });
+    expect(dialog.showMessageBox).not.toHaveBeenCalled();
+    window.webContents.emit('render-process-gone', {}, { reason: 'oom', exitCode: 1 });
+    await settle();
+    const options = dialog.showMessageBox.mock.calls[0]?.[1] as { message: string; detail: string };
+    expect(options.message).toBe('The window stopped working.');
+    expect(options.detail).toContain('oom');
+    expect(window.webContents.reload).toHaveBeenCalledOnce();
+  });
 });
