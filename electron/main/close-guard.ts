@@ -46,7 +46,7 @@ export async function confirmAbandon(
     message: quitting
       ? 'A run is in progress. Quit anyway?'
       : 'A run is in progress. Close the window anyway?',
-    detail: `${labels.join('\n')}\n\nIts results will be lost. Everything you edited is saved.`,
+    detail: `Still in progress:\n${labels.join('\n')}\n\n${quitting ? 'Quitting' : 'Closing'} now loses it.`,
     buttons: [quitting ? 'Quit Anyway' : 'Close Anyway', 'Cancel'],
     defaultId: 1,
     cancelId: 1,
