@@ -1,0 +1,95 @@
+import { useId, useState, type KeyboardEvent } from 'react';
+import type { NetworkDocument, NetworkWaveId } from '../../../electron/api/contract';
+import { WaveComparison } from './compare/WaveComparison';
+import { DEFAULT_ENCODING, GraphTab, type GraphEncoding } from './graph/GraphTab';
+
+const TABS = [
+  { id: 'graph', label: 'Graph' },
+  { id: 'compare', label: 'Compare waves' },
+] as const;
+type TabId = (typeof TABS)[number]['id'];
+
+const tabKey = 'empathy-workbench.network.tab';
+
+/**
+ * One network: its waves (the graph shows the one picked, the last by default) and its tabs. Tabs follow the
+ * WAI-ARIA tabs pattern (arrow keys move between them), as the Conjoint view's do.
+ */
+export function NetworkPage({ network }: { readonly network: NetworkDocument }) {
+  const [tab, setTabState] = useState<TabId>(() =>
+    localStorage.getItem(tabKey) === 'compare' ? 'compare' : 'graph',
+  );
+  const [waveId, setWaveId] = useState<NetworkWaveId | undefined>(network.waves.at(-1)?.id);
+  const [encoding, setEncoding] = useState<GraphEncoding>(DEFAULT_ENCODING);
+  const base = useId();
+  const wave = network.waves.find((candidate) => candidate.id === waveId) ?? network.waves.at(-1);
+  const setTab = (next: TabId) => {
+    localStorage.setItem(tabKey, next);
+    setTabState(next);
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>, index: number) => {
+    const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
+    if (step === 0) return;
+    event.preventDefault();
+    const next = TABS[(index + step + TABS.length) % TABS.length];
+    if (next === undefined) return;
+    setTab(next.id);
+    document.getElementById(`${base}-tab-${next.id}`)?.focus();
+  };
+  return (
+    <div className="network-page">
+      <div className="network-page-header">
+        <h2>{network.name}</h2>
+        {network.description !== '' ? <p className="muted small">{network.description}</p> : null}
+        <div role="tablist" aria-label="Network pages" className="tablist">
+          {TABS.map((candidate, index) => (
+            <button
+              key={candidate.id}
+              id={`${base}-tab-${candidate.id}`}
+              type="button"
+              role="tab"
+              aria-selected={candidate.id === tab}
+              aria-controls={`${base}-panel`}
+              tabIndex={candidate.id === tab ? 0 : -1}
+              className={candidate.id === tab ? 'tab active' : 'tab'}
+              onClick={() => setTab(candidate.id)}
+              onKeyDown={(event) => onKeyDown(event, index)}
+            >
+              {candidate.label}
+            </button>
+          ))}
+        </div>
+        {tab === 'graph' && network.waves.length > 0 ? (
+          <label className="inline-field wave-picker">
+            <span>Wave</span>
+            <select
+              value={wave?.id ?? ''}
+              onChange={(event) => setWaveId(event.target.value as NetworkWaveId)}
+            >
+              {network.waves.map((candidate) => (
+                <option key={candidate.id} value={candidate.id}>
+                  {candidate.wave} ({candidate.people.length} people, {candidate.ties.length} ties)
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
+      </div>
+      <div id={`${base}-panel`} role="tabpanel" aria-labelledby={`${base}-tab-${tab}`}>
+        {tab === 'compare' ? (
+          <WaveComparison network={network} />
+        ) : wave === undefined ? (
+          <p className="muted">This network has no wave yet: add one.</p>
+        ) : (
+          <GraphTab
+            key={`${wave.id} ${wave.updatedAt}`}
+            network={network}
+            wave={wave}
+            encoding={encoding}
+            onEncoding={setEncoding}
+          />
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,229 @@
+/**
+ * The graph itself: a cytoscape canvas over precomputed positions (layout-client.ts), restyled in place when
+ * the encoding, the filters or the selection change, never rebuilt. Sizes, colours and widths arrive as
+ * arrays from encoding.ts and are written into each element's data in one batch.
+ *
+ * For large networks (over 500 people) cytoscape's viewport options keep pan and zoom smooth: edges hidden
+ * and the graph drawn from a texture while the viewport moves, one pixel per CSS pixel, and labels only when
+ * they would be at least 8 screen pixels tall (js.cytoscape.org, "Performance").
+ */
+import cytoscape from 'cytoscape';
+import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
+import type { NetworkGraph } from '../../../../model/network';
+import type { Visible } from './filters';
+import type { ThemeColors } from './theme-colors';
+
+export const LARGE_NETWORK = 500;
+
+export interface CanvasHandle {
+  /** The whole graph as a PNG. */
+  png(background: string): Promise<Blob>;
+  /** Centres the view on a person, zooming in enough to read the names around. */
+  center(node: number): void;
+  fit(): void;
+}
+
+export interface NetworkCanvasProps {
+  readonly graph: NetworkGraph;
+  readonly positions: Float64Array;
+  readonly labels: readonly string[];
+  readonly sizes: Float64Array;
+  readonly colors: readonly string[];
+  readonly widths: Float64Array;
+  readonly visible: Visible;
+  /** The selected person (their ego network stands out), or null. */
+  readonly selected: number | null;
+  /** People an insight is about (they stand out when nobody is selected). */
+  readonly highlighted: ReadonlySet<number>;
+  readonly theme: ThemeColors;
+  readonly onSelect: (node: number | null) => void;
+}
+
+const nodeId = (index: number) => `n${index}`;
+const edgeId = (index: number) => `e${index}`;
+
+function stylesheet(theme: ThemeColors, directed: boolean): cytoscape.StylesheetJson {
+  return [
+    {
+      selector: 'node',
+      style: {
+        width: 'data(size)',
+        height: 'data(size)',
+        'background-color': 'data(color)',
+        'border-width': 1,
+        'border-color': theme.surface,
+        label: 'data(label)',
+        color: theme.text,
+        'font-size': 10,
+        'text-valign': 'bottom',
+        'text-margin-y': 3,
+        'text-outline-color': theme.background,
+        'text-outline-width': 2,
+        'min-zoomed-font-size': 8,
+      },
+    },
+    {
+      selector: 'edge',
+      style: {
+        width: 'data(width)',
+        'line-color': theme.muted,
+        opacity: 0.45,
+        'curve-style': 'straight',
+        'target-arrow-shape': directed ? 'triangle' : 'none',
+        'target-arrow-color': theme.muted,
+        'arrow-scale': 0.7,
+      },
+    },
+    { selector: '.filtered', style: { display: 'none' } },
+    { selector: 'node.faded', style: { opacity: 0.15, 'text-opacity': 0 } },
+    { selector: 'edge.faded', style: { opacity: 0.04 } },
+    {
+      selector: 'edge.ego',
+      style: { opacity: 0.9, 'line-color': theme.accent, 'target-arrow-color': theme.accent },
+    },
+    {
+      selector: 'node.highlight',
+      style: { 'border-width': 3, 'border-color': theme.focus, 'min-zoomed-font-size': 0, 'z-index': 10 },
+    },
+    {
+      selector: 'node.chosen',
+      style: { 'border-width': 4, 'border-color': theme.accent, 'min-zoomed-font-size': 0, 'z-index': 20 },
+    },
+  ];
+}
+
+export const NetworkCanvas = forwardRef<CanvasHandle, NetworkCanvasProps>(function NetworkCanvas(props, ref) {
+  const { graph, positions, labels, sizes, colors, widths, visible, selected, highlighted, theme, onSelect } =
+    props;
+  const container = useRef<HTMLDivElement>(null);
+  const cyRef = useRef<cytoscape.Core | null>(null);
+  const onSelectRef = useRef(onSelect);
+  onSelectRef.current = onSelect;
+
+  // Built once per graph and positions; everything else restyles it.
+  useEffect(() => {
+    const element = container.current;
+    if (element === null) return;
+    const large = graph.nodes.length > LARGE_NETWORK;
+    const elements: cytoscape.ElementDefinition[] = graph.nodes.map((_, index) => ({
+      group: 'nodes',
+      data: { id: nodeId(index), index },
+      position: { x: positions[index * 2] ?? 0, y: positions[index * 2 + 1] ?? 0 },
+    }));
+    graph.edges.forEach((edge, index) =>
+      elements.push({
+        group: 'edges',
+        data: { id: edgeId(index), source: nodeId(edge.source), target: nodeId(edge.target) },
+      }),
+    );
+    const cy = cytoscape({
+      container: element,
+      elements,
+      layout: { name: 'preset', fit: true, padding: 24 },
+      style: [],
+      minZoom: 0.05,
+      maxZoom: 4,
+      autoungrabify: true,
+      boxSelectionEnabled: false,
+      hideEdgesOnViewport: large,
+      textureOnViewport: large,
+      pixelRatio: large ? 1 : 'auto',
+      motionBlur: false,
+    });
+    cy.on('tap', (event) => {
+      const target = event.target as cytoscape.Core | cytoscape.NodeSingular;
+      if (target === cy) onSelectRef.current(null);
+      else if ('isNode' in target && target.isNode()) onSelectRef.current(Number(target.data('index')));
+    });
+    cyRef.current = cy;
+    return () => {
+      cy.destroy();
+      cyRef.current = null;
+    };
+  }, [graph, positions]);
+
+  useEffect(() => {
+    cyRef.current?.style(stylesheet(theme, graph.directed));
+  }, [theme, graph, positions]);
+
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (cy === null) return;
+    cy.batch(() => {
+      cy.nodes().forEach((node) => {
+        const index = Number(node.data('index'));
+        node.data({ size: sizes[index] ?? 18, color: colors[index] ?? '#999', label: labels[index] ?? '' });
+      });
+      cy.edges().forEach((edge, index) => {
+        edge.data('width', widths[index] ?? 1);
+      });
+    });
+  }, [sizes, colors, labels, widths, graph, positions]);
+
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (cy === null) return;
+    cy.batch(() => {
+      cy.nodes().forEach((node) => {
+        node.toggleClass('filtered', visible.nodes[Number(node.data('index'))] !== 1);
+      });
+      cy.edges().forEach((edge, index) => {
+        edge.toggleClass('filtered', visible.edges[index] !== 1);
+      });
+    });
+    container.current?.setAttribute('data-visible-nodes', String(visible.nodeCount));
+    container.current?.setAttribute('data-visible-edges', String(visible.edgeCount));
+  }, [visible, graph, positions]);
+
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (cy === null) return;
+    cy.batch(() => {
+      cy.elements().removeClass('faded ego chosen highlight');
+      if (selected !== null) {
+        const person = cy.getElementById(nodeId(selected));
+        const ego = person.closedNeighborhood();
+        cy.elements().not(ego).addClass('faded');
+        ego.edges().addClass('ego');
+        person.addClass('chosen');
+      } else if (highlighted.size > 0) {
+        const marked = cy.collection();
+        for (const index of highlighted) marked.merge(cy.getElementById(nodeId(index)));
+        const between = marked.edgesWith(marked);
+        cy.elements().not(marked.union(between)).addClass('faded');
+        marked.addClass('highlight');
+      }
+    });
+  }, [selected, highlighted, graph, positions]);
+
+  useImperativeHandle(
+    ref,
+    () => ({
+      png: async (background) => {
+        const cy = cyRef.current;
+        if (cy === null) throw new Error('The graph is not drawn yet.');
+        const large = graph.nodes.length > LARGE_NETWORK;
+        return cy.png({ output: 'blob-promise', full: true, scale: large ? 1 : 2, bg: background });
+      },
+      center: (node) => {
+        const cy = cyRef.current;
+        if (cy === null) return;
+        const person = cy.getElementById(nodeId(node));
+        cy.animate({ center: { eles: person }, zoom: Math.max(cy.zoom(), 1.2) }, { duration: 250 });
+      },
+      fit: () => cyRef.current?.fit(undefined, 24),
+    }),
+    [graph],
+  );
+
+  return (
+    <div
+      ref={container}
+      className="network-canvas"
+      data-testid="network-canvas"
+      data-people={graph.nodes.length}
+      role="img"
+      aria-label={`Network of ${graph.nodes.length} people and ${graph.edges.length} ties; use the search and the person panel to read it`}
+    />
+  );
+});

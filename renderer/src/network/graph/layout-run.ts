@@ -1,0 +1,78 @@
+/**
+ * The fcose layout (Balci and Dogrusoz, "fCoSE: a fast compound graph layout algorithm with constraint
+ * support", IEEE TVCG 2022) of one wave, run on a headless cytoscape so it can run in a worker: on 2,000
+ * people it takes seconds, which the page must not wait through.
+ *
+ * The picture is the same every time a wave is opened: fcose draws its random start from Math.random, which
+ * is replaced by a seeded generator for the length of the (synchronous, unanimated) run. Above 500 people
+ * the 'draft' quality skips the slower polishing passes; the layout still separates teams and communities.
+ */
+import cytoscape from 'cytoscape';
+import fcose from 'cytoscape-fcose';
+
+cytoscape.use(fcose);
+
+export interface LayoutInput {
+  readonly order: number;
+  /** source, target pairs, by person index. */
+  readonly edges: Int32Array;
+  /** Node diameters, so fcose keeps big nodes apart. */
+  readonly diameters: Float64Array;
+  readonly seed: number;
+}
+
+export const DRAFT_ABOVE = 500;
+
+/** mulberry32 (Tommy Ettinger's public-domain generator): small, fast, and enough for a layout's start. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** x, y of each person in turn. */
+export function runLayout(input: LayoutInput): Float64Array {
+  const elements: cytoscape.ElementDefinition[] = [];
+  for (let node = 0; node < input.order; node++)
+    elements.push({ data: { id: `n${node}`, size: input.diameters[node] ?? 18 } });
+  for (let edge = 0; edge * 2 < input.edges.length; edge++)
+    elements.push({
+      data: { id: `e${edge}`, source: `n${input.edges[edge * 2]}`, target: `n${input.edges[edge * 2 + 1]}` },
+    });
+  const cy = cytoscape({
+    headless: true,
+    styleEnabled: true,
+    style: [{ selector: 'node', style: { width: 'data(size)', height: 'data(size)' } }],
+    elements,
+  });
+  const random = Math.random;
+  Math.random = seededRandom(input.seed);
+  try {
+    cy.layout({
+      name: 'fcose',
+      quality: input.order > DRAFT_ABOVE ? 'draft' : 'default',
+      randomize: true,
+      animate: false,
+      fit: false,
+      packComponents: true,
+      nodeRepulsion: 6000,
+      idealEdgeLength: 60,
+    } as cytoscape.LayoutOptions).run();
+  } finally {
+    Math.random = random;
+  }
+  const positions = new Float64Array(input.order * 2);
+  cy.nodes().forEach((node) => {
+    const index = Number(node.id().slice(1));
+    const { x, y } = node.position();
+    positions[index * 2] = x;
+    positions[index * 2 + 1] = y;
+  });
+  cy.destroy();
+  return positions;
+}
