@@ -320,7 +320,10 @@ export function launch({ argv, env, cwd }: LaunchContext): boolean {
         },
       });
       // A page that reloads or is gone cannot show an opened model until it reports again.
-      contents.on('did-start-loading', () => queue.ready(false));
+      // (Hash routes are same-document navigations: they do not count.)
+      contents.on('did-start-navigation', (details) => {
+        if (details.isMainFrame && !details.isSameDocument) queue.ready(false);
+      });
       contents.on('render-process-gone', (_event, details) => {
         queue.ready(false);
         // A crashed or killed page leaves a blank window: offer to load it again, where it was (the hash route

@@ -312,6 +312,21 @@ describe('opening files from the operating system', () => {
     );
   });
 
+  it('holds opened files while the page reloads, not while it moves between views', async () => {
+    const window = await launched();
+    pageReports(window, null);
+    window.webContents.emit('did-start-navigation', { isMainFrame: true, isSameDocument: true });
+    app.emit('open-file', { preventDefault: vi.fn() }, XMILE);
+    await until(sentOpenModel(window));
+    window.webContents.send.mockClear();
+    window.webContents.emit('did-start-navigation', { isMainFrame: true, isSameDocument: false });
+    app.emit('open-file', { preventDefault: vi.fn() }, STMX);
+    await settle();
+    expect(window.webContents.send).not.toHaveBeenCalledWith(OPEN_MODEL_CHANNEL, expect.anything());
+    pageReports(window, null);
+    await until(sentOpenModel(window));
+  });
+
   it('opens what a second launch names, past the switches Chromium adds, relative to its folder', async () => {
     const window = await launched();
     pageReports(window, null);
