@@ -122,12 +122,89 @@ export function writeBackup(db: Database, shelf: BackupShelf, request: BackupReq
     partial = undefined;
     fsyncPath(shelf.folder, 'folder');
     rotateBackups(shelf, request.keep);
-    const created = listBackups(shelf).find((backup) => backup.file === file);
+    const backups = listBackups(shelf);
+    const created = backups.find((backup) => backup.file === file);
     if (created === undefined) throw new Error(`the backup "${file}" vanished right after it was written`);
+    purgeDeletedFromBackups(
+      db,
+      backups.filter((backup) => backup !== created),
+    );
     return created;
   } catch (error) {
     if (partial !== undefined) fs.rmSync(partial, { force: true });
     const why = error instanceof Error ? error.message : String(error);
     throw new OperationError('storage', `Could not back up the workspace into "${shelf.folder}": ${why}.`);
   }
+}
+
+/** The ledger of migration 003: what was deleted since the last rotation (absent in a workspace older than it). */
+interface PendingPurge {
+  readonly table_name: string;
+  readonly row_id: string;
+}
+
+const PURGE_SCHEMA = 'purge_target';
+
+function tableExists(db: Database, schema: string, table: string): boolean {
+  return (
+    db
+      .prepare<[string], number>(
+        `SELECT count(*) FROM ${schema}.sqlite_master WHERE type = 'table' AND name = ?`,
+      )
+      .pluck()
+      .get(table) === 1
+  );
+}
+
+/** Deletes the purged rows from one backup (cascading as in the workspace) and rewrites it so no page keeps them. */
+function purgeBackup(db: Database, backup: BackupInfo, pending: readonly PendingPurge[]): void {
+  db.prepare(`ATTACH DATABASE ? AS ${PURGE_SCHEMA}`).run(backup.path);
+  try {
+    db.transaction(() => {
+      for (const { table_name: table, row_id: id } of pending) {
+        // Table names come from the ledger, which only the migration's triggers write; checked against the
+        // backup's own tables (an older backup may lack a newer table) before use in SQL.
+        if (!/^[a-z_]+$/.test(table) || !tableExists(db, PURGE_SCHEMA, table)) continue;
+        db.prepare(`DELETE FROM ${PURGE_SCHEMA}.${table} WHERE id = ?`).run(id);
+      }
+      // The backup's own triggers recorded those deletions in its copy of the ledger: not needed there.
+      if (tableExists(db, PURGE_SCHEMA, 'pending_purges'))
+        db.exec(`DELETE FROM ${PURGE_SCHEMA}.pending_purges`);
+    })();
+    // VACUUM rebuilds the file from the live rows only: deleted rows leave nothing in free pages.
+    db.exec(`VACUUM ${PURGE_SCHEMA}`);
+  } finally {
+    db.exec(`DETACH DATABASE ${PURGE_SCHEMA}`);
+  }
+  fsyncPath(backup.path, 'file');
+}
+
+/**
+ * Issue 11, "deletion": at each backup rotation, the projects and data sets deleted since the last one are
+ * removed from every older backup, and the ledger is cleared once all of them are clean. A backup that cannot be
+ * cleaned (locked, damaged) keeps the ledger for the next rotation, and never fails the new backup: that one was
+ * copied from the workspace after the deletion and holds none of it. The workspace file itself keeps nothing
+ * either: it runs with secure_delete (workspace.ts), and the checkpoint below empties the write-ahead log, whose
+ * older frames could still hold the deleted rows.
+ */
+export function purgeDeletedFromBackups(db: Database, olderBackups: readonly BackupInfo[]): void {
+  if (!tableExists(db, 'main', 'pending_purges')) return;
+  const pending = db.prepare<[], PendingPurge>('SELECT table_name, row_id FROM pending_purges').all();
+  if (pending.length === 0) return;
+  let clean = true;
+  for (const backup of olderBackups) {
+    try {
+      purgeBackup(db, backup, pending);
+    } catch {
+      clean = false;
+    }
+  }
+  if (!clean) return;
+  const forget = db.prepare<[string, string]>(
+    'DELETE FROM pending_purges WHERE table_name = ? AND row_id = ?',
+  );
+  db.transaction(() => {
+    for (const { table_name: table, row_id: id } of pending) forget.run(table, id);
+  })();
+  db.pragma('wal_checkpoint(TRUNCATE)');
 }

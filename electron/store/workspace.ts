@@ -86,6 +86,9 @@ function configure(db: Database.Database, file: string): void {
   // A workspace is a file a user may receive from someone else: do not let its schema call functions with side
   // effects (https://www.sqlite.org/pragma.html#pragma_trusted_schema, https://www.sqlite.org/security.html).
   db.pragma('trusted_schema = OFF');
+  // Deleted rows are overwritten with zeros rather than left in free pages, so a deleted project or data set is
+  // gone from the file, not just unlisted (issue 11; https://www.sqlite.org/pragma.html#pragma_secure_delete).
+  db.pragma('secure_delete = ON');
 }
 
 function hasProjects(db: Database.Database): boolean {

@@ -152,20 +152,22 @@ describe('a fresh workspace', () => {
           "SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%' ORDER BY name",
         )
         .all();
-      expect(tables.map((table) => table.name)).toEqual(DOCUMENT_TABLES);
+      // The documents, and the ledger of what was deleted (migration 003, purged from backups at rotation).
+      expect(tables.map((table) => table.name)).toEqual([...DOCUMENT_TABLES, 'pending_purges'].sort());
       expect(tables.every((table) => table.strict === 1)).toBe(true);
     } finally {
       workspace.close();
     }
   });
 
-  it('runs with WAL, foreign keys, FULL sync, an untrusted schema and a busy timeout', () => {
+  it('runs with WAL, foreign keys, FULL sync, an untrusted schema, secure delete and a busy timeout', () => {
     const workspace = openFresh();
     try {
       expect(workspace.db.pragma('journal_mode', { simple: true })).toBe('wal');
       expect(workspace.db.pragma('foreign_keys', { simple: true })).toBe(1);
       expect(workspace.db.pragma('synchronous', { simple: true })).toBe(2);
       expect(workspace.db.pragma('trusted_schema', { simple: true })).toBe(0);
+      expect(workspace.db.pragma('secure_delete', { simple: true })).toBe(1);
       expect(workspace.db.pragma('busy_timeout', { simple: true })).toBeGreaterThan(0);
     } finally {
       workspace.close();
