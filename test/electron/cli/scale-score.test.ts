@@ -1,0 +1,224 @@
+/**
+ * `scale score` through the real CLI in a child process (`npx tsx electron/cli/main.ts`): JSON and CSV on the
+ * sample survey against R's scores and alpha (test/fixtures/measure), a custom spec with a column map, QMEE
+ * refused without its reverse key, exit codes 0/1/2 with one-line errors naming the row and column, --out, --help.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = resolve(import.meta.dirname, '../../..');
+const SURVEY = 'sample-data/measure/survey.csv';
+
+const cli = (...args: string[]) =>
+  spawnSync('npx', ['tsx', 'electron/cli/main.ts', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, INIT_CWD: ROOT },
+  });
+const readJson = <T>(path: string): T => JSON.parse(readFileSync(resolve(ROOT, path), 'utf8')) as T;
+
+interface ScoreJson {
+  scale: { id: string; reverse: string[]; maxMissingShare: number };
+  respondents: number;
+  reliability: {
+    subscale: string;
+    n: number;
+    alpha: number;
+    perItem: { item: string; alphaIfDropped: number }[];
+  }[];
+  groups: { group: Record<string, string>; subscales: Record<string, { mean: number; n: number }> }[];
+  scores: { row: number; labels: Record<string, string>; scores: Record<string, { mean: number | null }> }[];
+}
+
+describe('scale score', () => {
+  it('scores the sample survey with the IRI key: alpha and team summaries as R gives them', () => {
+    const child = cli(
+      'scale',
+      'score',
+      '--data',
+      SURVEY,
+      '--scale',
+      'iri',
+      '--team',
+      'team',
+      '--wave',
+      'wave',
+      '--id',
+      'id',
+    );
+    expect(child.stderr).toBe('');
+    expect(child.status).toBe(0);
+    const result = JSON.parse(child.stdout) as ScoreJson;
+    expect(result.scale.id).toBe('iri');
+    expect(result.respondents).toBe(200);
+    const expected = readJson<
+      Record<string, { n: number; alpha: number; alphaIfDropped: Record<string, number> }>
+    >('test/fixtures/measure/survey-reliability-r.json');
+    for (const entry of result.reliability) {
+      expect(entry.n).toBe(expected[entry.subscale]?.n);
+      expect(entry.alpha).toBeCloseTo(expected[entry.subscale]?.alpha as number, 12);
+      for (const item of entry.perItem)
+        expect(item.alphaIfDropped).toBeCloseTo(
+          expected[entry.subscale]?.alphaIfDropped[`IRI${item.item}`] as number,
+          12,
+        );
+    }
+    expect(result.groups).toHaveLength(12);
+    const groups = Papa.parse<Record<string, string>>(
+      readFileSync(resolve(ROOT, 'test/fixtures/measure/survey-groups-r.csv'), 'utf8'),
+      { header: true, skipEmptyLines: true },
+    ).data;
+    for (const row of groups) {
+      const group = result.groups.find(
+        (entry) => entry.group['team'] === row['team'] && entry.group['wave'] === row['wave'],
+      );
+      expect(group?.subscales['EC']?.mean).toBeCloseTo(Number(row['EC']), 12);
+    }
+  });
+
+  it('writes one CSV row per respondent with the kept columns, to --out, matching R', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'scale-score-'));
+    const out = join(folder, 'scores.csv');
+    const child = cli(
+      'scale',
+      'score',
+      '--data',
+      SURVEY,
+      '--scale',
+      'iri',
+      '--id',
+      'id',
+      '--keep',
+      'wave,circle',
+      '--format',
+      'csv',
+      '--out',
+      out,
+    );
+    expect(child.status).toBe(0);
+    expect(child.stdout).toBe('');
+    const rows = Papa.parse<Record<string, string>>(readFileSync(out, 'utf8'), {
+      header: true,
+      skipEmptyLines: true,
+    }).data;
+    expect(Object.keys(rows[0] ?? {})).toEqual([
+      'row',
+      'id',
+      'wave',
+      'circle',
+      'PT_mean',
+      'PT_sum',
+      'PT_missing',
+      'FS_mean',
+      'FS_sum',
+      'FS_missing',
+      'EC_mean',
+      'EC_sum',
+      'EC_missing',
+      'PD_mean',
+      'PD_sum',
+      'PD_missing',
+    ]);
+    const expected = Papa.parse<Record<string, string>>(
+      readFileSync(resolve(ROOT, 'test/fixtures/measure/survey-scores-r.csv'), 'utf8'),
+      { header: true, skipEmptyLines: true },
+    ).data;
+    rows.forEach((row, index) => {
+      const reference = expected[index] ?? {};
+      for (const column of ['PT_mean', 'PD_mean']) {
+        if (reference[column] === '') expect(row[column]).toBe('');
+        else expect(Number(row[column])).toBeCloseTo(Number(reference[column]), 12);
+      }
+    });
+    // The scores feed compare did directly.
+    const did = cli(
+      'compare',
+      'did',
+      '--data',
+      out,
+      '--group',
+      'circle',
+      '--period',
+      'wave',
+      '--outcome',
+      'EC_mean',
+      '--cluster',
+      'id',
+    );
+    expect(did.status).toBe(0);
+    const reference = readJson<{ EC_mean: { cluster_id: { stdError: number; estimate: number } } }>(
+      'test/fixtures/measure/did-r.json',
+    );
+    const result = JSON.parse(did.stdout) as { estimate: number; cluster: { stdError: number } };
+    expect(result.estimate).toBeCloseTo(reference.EC_mean.cluster_id.estimate, 12);
+    expect(result.cluster.stdError).toBeCloseTo(reference.EC_mean.cluster_id.stdError, 12);
+  });
+
+  it('scores a custom spec with a column map', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'scale-score-'));
+    writeFileSync(join(folder, 'survey.csv'), 'who,a,b,c,d,e\nx,4,2,5,4,1\ny,3,3,4,3,2\n');
+    writeFileSync(join(folder, 'map.json'), JSON.stringify({ s1: 'a', s2: 'b', s3: 'c', s4: 'd', s5: 'e' }));
+    const child = cli(
+      'scale',
+      'score',
+      '--data',
+      join(folder, 'survey.csv'),
+      '--scale',
+      'test/fixtures/measure/custom-small.spec.json',
+      '--map',
+      join(folder, 'map.json'),
+      '--id',
+      'who',
+    );
+    expect(child.status).toBe(0);
+    const result = JSON.parse(child.stdout) as ScoreJson;
+    // x: 4, 6-2=4, 5, 4, 6-1=5 → 22/5 (as R's custom-small-r.json, first respondent).
+    expect(result.scores[0]?.scores['all']?.mean).toBeCloseTo(4.4, 12);
+  });
+
+  it.each([
+    [
+      ['--scale', 'qmee'],
+      1,
+      /reverse key of Questionnaire Measure of Emotional Empathy is not shipped.*--reverse/,
+    ],
+    [
+      ['--scale', 'iri', '--data', 'test/fixtures/measure/custom-small.csv'],
+      1,
+      /: custom-small\.csv: no column for items 1, 2, 3/,
+    ],
+    [['--scale', 'nope'], 2, /--scale must be iri, qmee or a SPEC.json file/],
+    [['--scale', 'iri', '--bogus'], 2, /bogus/],
+    [['--scale', 'iri', '--wave', 'wave'], 2, /--wave groups within teams/],
+  ])('exits with a one-line error: %j', (args, code, message) => {
+    const withData = args.includes('--data') ? args : ['--data', SURVEY, ...args];
+    const child = cli('scale', 'score', ...withData);
+    expect(child.status).toBe(code);
+    expect(child.stdout).toBe('');
+    // Bad input is one line; bad usage adds the usage line.
+    expect(child.stderr.trim().split('\n')).toHaveLength(code === 1 ? 1 : 2);
+    expect(child.stderr.split('\n')[0]).toMatch(message);
+  });
+
+  it('names the row and column of a bad answer', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'scale-score-'));
+    const lines = readFileSync(resolve(ROOT, SURVEY), 'utf8').split('\n');
+    lines[3] = (lines[3] ?? '').replace(/,(\d)$/, ',9');
+    writeFileSync(join(folder, 'bad.csv'), lines.join('\n'));
+    const child = cli('scale', 'score', '--data', join(folder, 'bad.csv'), '--scale', 'iri');
+    expect(child.status).toBe(1);
+    expect(child.stderr).toMatch(
+      /^empathy-workbench scale score: bad\.csv: row 4, column "IRI28": "9" is not an answer from 0 to 4 \(out of range\)\n$/,
+    );
+  });
+
+  it('prints its usage with --help', () => {
+    const child = cli('scale', 'score', '--help');
+    expect(child.status).toBe(0);
+    expect(child.stdout).toMatch(/--map/);
+  });
+});
