@@ -10,9 +10,11 @@
  * clustering.ts), the modularity of the seeded Louvain communities that computeNetworkMetrics finds
  * (louvain.ts, same seed, resolution and undirected view), and plain sums of tie strength.
  *
- * Team figures are aggregated in this one place (teamSummaries), so that a later rule, such as hiding groups of
- * fewer than five people from team figures, is added once and holds for every view and export.
+ * Team figures are aggregated in this one place (teamSummaries), so the minimum group size of issue 11
+ * (model/privacy/group-size.ts: teams under the threshold hidden, with a note saying so) holds for every view
+ * and export that takes its team figures from here.
  */
+import { hideSmallGroups } from '../privacy/group-size';
 import { buildAdjacency } from './adjacency';
 import { averageClustering, clusteringCoefficients, transitivity } from './clustering';
 import { degrees } from './degree';
@@ -170,10 +172,18 @@ export interface TeamSummary {
 export interface TeamSummaryOptions {
   readonly teamAttribute?: string;
   /**
-   * Teams with fewer people than this are left out of the list and counted in `hidden` (default 1: every team
-   * shows). The people-data rules of a later issue will raise it to protect small groups.
+   * Teams with fewer people than this are left out of the list, counted in `hidden` and named in `note`
+   * (default 1: every team shows, for the model's own tests). Views and exports pass the network's setting
+   * (`NetworkDocument.privacy.minGroupSize`, default MIN_GROUP_SIZE_DEFAULT = 5, never below 3).
    */
   readonly minimumGroupSize?: number;
+}
+
+/** The teams shown, how many were hidden, and the sentence saying so (null when none was). */
+export interface TeamSummaries {
+  readonly teams: readonly TeamSummary[];
+  readonly hidden: number;
+  readonly note: string | null;
 }
 
 /** Every team's figures (people without a team are not a team), largest team first, then by name. */
@@ -181,7 +191,7 @@ export function teamSummaries(
   graph: NetworkGraph,
   metrics: NetworkMetrics | null,
   options: TeamSummaryOptions = {},
-): { readonly teams: readonly TeamSummary[]; readonly hidden: number } {
+): TeamSummaries {
   const team = teamOf(graph, options.teamAttribute ?? 'team');
   interface Tally {
     people: number;
@@ -226,19 +236,13 @@ export function teamSummaries(
       }
     }
   }
-  const minimum = options.minimumGroupSize ?? 1;
-  const teams: TeamSummary[] = [];
-  let hidden = 0;
-  for (const [name, entry] of tallies) {
-    if (entry.people < minimum) {
-      hidden++;
-      continue;
-    }
+  const shown = hideSmallGroups(tallies, ([, entry]) => entry.people, options.minimumGroupSize ?? 1);
+  const teams = shown.kept.map(([name, entry]): TeamSummary => {
     const pairs = (entry.people * (entry.people - 1)) / (graph.directed ? 1 : 2);
     // An undirected tie across teams was counted once out and once in: it is one tie of the team.
     const outside = graph.directed ? entry.out + entry.into : entry.out;
     const all = entry.within + outside;
-    teams.push({
+    return {
       team: name,
       people: entry.people,
       tiesWithin: entry.within,
@@ -248,10 +252,10 @@ export function teamSummaries(
       densityWithin: pairs === 0 ? Number.NaN : entry.within / pairs,
       meanInStrength: entry.received / entry.people,
       meanBetweenness: metrics === null ? Number.NaN : entry.betweenness / entry.people,
-    });
-  }
+    };
+  });
   teams.sort((a, b) => b.people - a.people || a.team.localeCompare(b.team));
-  return { teams, hidden };
+  return { teams, hidden: shown.hidden, note: shown.note };
 }
 
 /** One wave as the comparison needs it. */
@@ -294,7 +298,10 @@ export interface WaveComparison {
   readonly after: string;
   readonly graph: readonly FigureChange[];
   readonly teams: readonly TeamChange[];
+  /** Teams hidden by the minimum group size, in the wave that hides more of them. */
   readonly hiddenTeams: number;
+  /** The sentence saying teams were hidden and why (null when none was), for the view and exports. */
+  readonly hiddenTeamsNote: string | null;
   readonly people: readonly PersonChange[];
 }
 
@@ -362,6 +369,7 @@ export function compareWaves(
     graph,
     teams,
     hiddenTeams: Math.max(teamsBefore.hidden, teamsAfter.hidden),
+    hiddenTeamsNote: teamsBefore.hidden >= teamsAfter.hidden ? teamsBefore.note : teamsAfter.note,
     people,
   };
 }
