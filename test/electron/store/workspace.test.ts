@@ -11,6 +11,8 @@ const DOCUMENT_TABLES = [
   'calibrations',
   'conjoint_studies',
   'models',
+  'network_privacy',
+  'network_pseudonym_keys',
   'network_snapshots',
   'networks',
   'projects',
@@ -80,6 +82,19 @@ function seedDocuments(db: Database.Database, projectId: string, prefix: string)
     'before',
     '[]',
     '[]',
+    AT,
+    AT,
+  );
+  insert(
+    'INSERT INTO network_privacy (network_id, pseudonymized, updated_at) VALUES (?, 1, ?)',
+    `${prefix}-network`,
+    AT,
+  );
+  insert(
+    'INSERT INTO network_pseudonym_keys (id, network_id, secret, created_at, updated_at) VALUES (?, ?, ?, ?, ?)',
+    `${prefix}-key`,
+    `${prefix}-network`,
+    Buffer.alloc(32),
     AT,
     AT,
   );
@@ -206,7 +221,7 @@ describe('a fresh workspace', () => {
           checked += 1;
         }
       }
-      expect(checked).toBe(17);
+      expect(checked).toBe(19);
     } finally {
       workspace.close();
     }
