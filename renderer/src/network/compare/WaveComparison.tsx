@@ -211,12 +211,19 @@ const TEAM_COLUMNS: readonly {
   readonly label: string;
   readonly value: (summary: NonNullable<TeamChange['before']>) => number;
 }[] = [
-  { label: 'People', value: (team) => team.people },
   { label: 'Support received per member', value: (team) => team.meanInStrength },
   { label: 'Density within', value: (team) => team.densityWithin },
   { label: 'Ties reaching other teams', value: (team) => team.outsideShare },
   { label: 'Mean broker role', value: (team) => team.meanBetweenness },
 ];
+
+/** "22", or "20 → 22" when the team changed size between the waves. */
+function peopleText(team: TeamChange): string {
+  const earlier = team.before?.people;
+  const later = team.after?.people;
+  if (earlier === later) return String(later ?? '—');
+  return `${earlier ?? '—'} → ${later ?? '—'}`;
+}
 
 function TeamTable({
   teams,
@@ -234,6 +241,9 @@ function TeamTable({
           <tr>
             <th scope="col" rowSpan={2}>
               Team
+            </th>
+            <th scope="col" rowSpan={2} className="number">
+              People
             </th>
             {TEAM_COLUMNS.map((column) => (
               <th key={column.label} scope="colgroup" colSpan={3} className="group">
@@ -262,6 +272,7 @@ function TeamTable({
                 {team.team}
                 {team.presence === 'both' ? null : <span className="muted small"> · {team.presence}</span>}
               </th>
+              <td className="number">{peopleText(team)}</td>
               {TEAM_COLUMNS.flatMap((column) => {
                 const earlier = team.before === null ? Number.NaN : column.value(team.before);
                 const later = team.after === null ? Number.NaN : column.value(team.after);

@@ -7,6 +7,7 @@ import type {
 } from '../../../../electron/api/contract';
 import { call } from '../../api';
 import { Dialog } from '../../components/Dialog';
+import { FilePicker } from './FilePicker';
 import { ImportProblemList, type PlacedProblem } from './ImportProblemList';
 import { MERGE_RULE_CHOICES } from './merge-rules';
 import { formatOfFileName, previewImport, refusalLines, type ImportPreview } from './preview';
@@ -86,8 +87,7 @@ export function ImportNetworkDialog({ projectId, network, onClose, onImported }:
     return previewImport({ format, edges, nodes: withNodes, directed, mergeRule, wave }, network);
   }, [format, edges, nodes, directed, mergeRule, wave, network]);
 
-  const chooseMain = async (file: File | undefined) => {
-    if (file === undefined) return;
+  const chooseMain = async (file: File) => {
     setRefusal(undefined);
     const read = await readFile(file);
     setEdges(read);
@@ -98,8 +98,7 @@ export function ImportNetworkDialog({ projectId, network, onClose, onImported }:
     if (!adding && name.trim() === '') setName(nameOfFile(file.name));
   };
 
-  const chooseNodes = async (file: File | undefined) => {
-    if (file === undefined) return;
+  const chooseNodes = async (file: File) => {
     setRefusal(undefined);
     setNodes(await readFile(file));
   };
@@ -160,52 +159,31 @@ export function ImportNetworkDialog({ projectId, network, onClose, onImported }:
           ))}
         </fieldset>
 
-        <label className="file-field">
-          <span>{words.label}</span>
-          <input
-            type="file"
+        <div className="file-grid">
+          <FilePicker
+            label={words.label}
             accept={words.accept}
-            data-testid="network-edges-file"
-            onChange={(event) => {
-              void chooseMain(event.target.files?.[0]);
-              event.target.value = '';
-            }}
+            fileName={edges?.fileName}
+            testId="network-edges-file"
+            help={words.help}
+            onFile={(file) => void chooseMain(file)}
           />
-          {edges !== undefined ? <span className="small">{edges.fileName}</span> : null}
-        </label>
-        <p className="muted small help">{words.help}</p>
-
-        {takesNodeFile(format) ? (
-          <>
-            <label className="file-field">
-              <span>People (optional)</span>
-              <input
-                type="file"
-                accept=".csv,.tsv,.txt,text/csv"
-                data-testid="network-nodes-file"
-                onChange={(event) => {
-                  void chooseNodes(event.target.files?.[0]);
-                  event.target.value = '';
-                }}
-              />
-              {nodes !== undefined ? (
-                <>
-                  <span className="small">{nodes.fileName}</span>
-                  <button type="button" className="link" onClick={() => setNodes(undefined)}>
-                    Remove
-                  </button>
-                </>
-              ) : null}
-            </label>
-            <p className="muted small help">
-              id, then any attributes: name, team, role, tenure… With it, a tie naming an id not in the file
-              is refused.
-              {adding
-                ? ` Without it, the wave has the people of wave “${network.waves.at(-1)?.wave ?? ''}”.`
-                : ' Without it, the people are the ids the ties name.'}
-            </p>
-          </>
-        ) : null}
+          {takesNodeFile(format) ? (
+            <FilePicker
+              label="People (optional)"
+              accept=".csv,.tsv,.txt,text/csv"
+              fileName={nodes?.fileName}
+              testId="network-nodes-file"
+              help={`id, then any attributes: name, team, role, tenure… With it, a tie naming an id not in the file is refused. ${
+                adding
+                  ? `Without it, the wave has the people of wave “${network.waves.at(-1)?.wave ?? ''}”.`
+                  : 'Without it, the people are the ids the ties name.'
+              }`}
+              onFile={(file) => void chooseNodes(file)}
+              onRemove={() => setNodes(undefined)}
+            />
+          ) : null}
+        </div>
 
         <div className="form-grid">
           {adding ? null : (
@@ -233,18 +211,21 @@ export function ImportNetworkDialog({ projectId, network, onClose, onImported }:
               onChange={(event) => setWave(event.target.value)}
             />
           </div>
-          {takesNodeFile(format) ? (
+          {!takesNodeFile(format) ? null : adding ? (
+            <p className="muted small">
+              Ties {network.directed ? 'directed (giver → receiver)' : 'undirected'}, as the network’s other
+              waves.
+            </p>
+          ) : (
             <label className="checkbox">
               <input
                 type="checkbox"
-                checked={network?.directed ?? directed}
-                disabled={adding}
+                checked={directed}
                 onChange={(event) => setDirected(event.target.checked)}
               />
               Directed: a tie goes from the giver to the receiver
-              {adding ? ' (as the network’s other waves)' : ''}
             </label>
-          ) : null}
+          )}
         </div>
 
         <fieldset className="merge-rules" aria-describedby={ids.rules}>
@@ -252,23 +233,25 @@ export function ImportNetworkDialog({ projectId, network, onClose, onImported }:
           <p id={ids.rules} className="muted small">
             Surveys often list a tie twice (two kinds of support, two raters). Choose how such rows combine.
           </p>
-          {MERGE_RULE_CHOICES.map((choice) => (
-            <label key={choice.rule} className="merge-rule">
-              <input
-                type="radio"
-                name="merge-rule"
-                value={choice.rule}
-                checked={mergeRule === choice.rule}
-                onChange={() => {
-                  setMergeRule(choice.rule);
-                  setRefusal(undefined);
-                }}
-              />
-              <span>
-                <strong>{choice.label}.</strong> {choice.sentence}
-              </span>
-            </label>
-          ))}
+          <div className="rule-grid">
+            {MERGE_RULE_CHOICES.map((choice) => (
+              <label key={choice.rule} className="merge-rule">
+                <input
+                  type="radio"
+                  name="merge-rule"
+                  value={choice.rule}
+                  checked={mergeRule === choice.rule}
+                  onChange={() => {
+                    setMergeRule(choice.rule);
+                    setRefusal(undefined);
+                  }}
+                />
+                <span>
+                  <strong>{choice.label}.</strong> {choice.sentence}
+                </span>
+              </label>
+            ))}
+          </div>
         </fieldset>
 
         <section className="import-preview" aria-labelledby={ids.preview} aria-live="polite">
