@@ -22,6 +22,7 @@ import {
   type Scenario,
 } from '../../model/schema/scenario';
 import type { LinkableFigure } from '../../model/schema/figure';
+import type { ProjectExport, ProjectFilePreview } from '../services/project-share-format';
 import type { OperationName } from './operations';
 import { analysisContract } from './parts/analysis.contract';
 import { conjointContract } from './parts/conjoint.contract';
@@ -50,6 +51,11 @@ export interface BackupInfo {
 }
 
 const noInput = z.object({}).strict();
+/** A project file's text; the web host's 32 MB body limit bounds it in practice. */
+const projectFileText = z
+  .string()
+  .min(1, 'The file is empty.')
+  .max(32 * 1024 * 1024);
 const byProjectId = z.object({ id: projectIdSchema }).strict();
 const byModelId = z.object({ id: modelIdSchema }).strict();
 const byScenarioId = z.object({ id: scenarioIdSchema }).strict();
@@ -71,6 +77,16 @@ export const contract = {
     output: returns<Project>(),
   },
   'projects.delete': { input: byProjectId, output: returns<{ readonly id: Project['id'] }>() },
+  // A project as one file and back (electron/services/project-share.ts); the file travels as its text.
+  'projects.export': { input: byProjectId, output: returns<ProjectExport>() },
+  'projects.previewImport': {
+    input: z.object({ text: projectFileText }).strict(),
+    output: returns<ProjectFilePreview>(),
+  },
+  'projects.import': {
+    input: z.object({ text: projectFileText, onConflict: z.enum(['rename', 'replace']).optional() }).strict(),
+    output: returns<Project>(),
+  },
   'models.list': {
     input: z.object({ projectId: projectIdSchema }).strict(),
     output: returns<readonly ModelSummary[]>(),
@@ -152,6 +168,7 @@ export type WorkbenchApi = {
 export type { OperationName } from './operations';
 export type { Result, ApiError, ErrorCode } from './result';
 export type { Project, ProjectId } from '../../model/schema/project';
+export type { ProjectExport, ProjectFilePreview } from '../services/project-share-format';
 export type { ModelId, ModelRecord, ModelSummary } from '../../model/schema/model';
 export type { LinkableFigure } from '../../model/schema/figure';
 export type { Overrides, Scenario, ScenarioId, ScenarioLink } from '../../model/schema/scenario';

@@ -10,6 +10,7 @@ import type { ServiceContext } from './context';
 import { collectFigures } from './figures';
 import { importModel, saveModel } from './models';
 import { networkHandlers } from './network-handlers';
+import { exportProject, importProject, previewProjectFile } from './project-share';
 import { sroiHandlers } from './sroi-handlers';
 
 export type { ServiceContext } from './context';
@@ -38,6 +39,9 @@ export function createHandlers(context: ServiceContext): Handlers {
       projects.delete(id);
       return { id };
     },
+    'projects.export': ({ id }) => exportProject(context, id),
+    'projects.previewImport': ({ text }) => previewProjectFile(context, text),
+    'projects.import': (input) => importProject(context, input),
     'models.list': ({ projectId }) => workspace.models.list(projectId),
     'models.get': ({ id }) => workspace.models.get(id),
     'models.import': (input) => importModel(workspace, input),
