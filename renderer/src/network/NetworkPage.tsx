@@ -2,10 +2,13 @@ import { useId, useState, type KeyboardEvent } from 'react';
 import type { NetworkDocument, NetworkWaveId } from '../../../electron/api/contract';
 import { WaveComparison } from './compare/WaveComparison';
 import { DEFAULT_ENCODING, GraphTab, type GraphEncoding } from './graph/GraphTab';
+import { ExportWaveMenu } from './import/ExportWaveMenu';
+import { NetworkLinkPanel } from './link/NetworkLinkPanel';
 
 const TABS = [
   { id: 'graph', label: 'Graph' },
   { id: 'compare', label: 'Compare waves' },
+  { id: 'link', label: 'Use in a model' },
 ] as const;
 type TabId = (typeof TABS)[number]['id'];
 
@@ -16,8 +19,8 @@ const tabKey = 'empathy-workbench.network.tab';
  * WAI-ARIA tabs pattern (arrow keys move between them), as the Conjoint view's do.
  */
 export function NetworkPage({ network }: { readonly network: NetworkDocument }) {
-  const [tab, setTabState] = useState<TabId>(() =>
-    localStorage.getItem(tabKey) === 'compare' ? 'compare' : 'graph',
+  const [tab, setTabState] = useState<TabId>(
+    () => TABS.find((candidate) => candidate.id === localStorage.getItem(tabKey))?.id ?? 'graph',
   );
   const [waveId, setWaveId] = useState<NetworkWaveId | undefined>(network.waves.at(-1)?.id);
   const [encoding, setEncoding] = useState<GraphEncoding>(DEFAULT_ENCODING);
@@ -74,10 +77,16 @@ export function NetworkPage({ network }: { readonly network: NetworkDocument }) 
             </select>
           </label>
         ) : null}
+        <ExportWaveMenu
+          network={network}
+          {...(tab === 'graph' && wave !== undefined ? { waveId: wave.id } : {})}
+        />
       </div>
       <div id={`${base}-panel`} role="tabpanel" aria-labelledby={`${base}-tab-${tab}`}>
         {tab === 'compare' ? (
           <WaveComparison network={network} />
+        ) : tab === 'link' ? (
+          <NetworkLinkPanel network={network} />
         ) : wave === undefined ? (
           <p className="muted">This network has no wave yet: add one.</p>
         ) : (

@@ -23,13 +23,13 @@ export function ExportWaveMenu({
   waveId,
 }: {
   readonly network: NetworkDocument;
-  /** The wave chosen first (default: the last). */
+  /** The wave to export, when the page has already picked one (no choice is then offered); else a choice, the last first. */
   readonly waveId?: NetworkWaveId;
 }) {
   const selectId = useId();
-  const [chosen, setChosen] = useState<NetworkWaveId | undefined>(waveId);
+  const [chosen, setChosen] = useState<NetworkWaveId | undefined>();
   const [problem, setProblem] = useState<string | undefined>();
-  const wave = network.waves.find((candidate) => candidate.id === chosen) ?? network.waves.at(-1);
+  const wave = network.waves.find((candidate) => candidate.id === (waveId ?? chosen)) ?? network.waves.at(-1);
 
   const exportAs = async (format: NetworkExportFormat) => {
     if (wave === undefined) return;
@@ -44,21 +44,27 @@ export function ExportWaveMenu({
 
   return (
     <div className="network-io export-wave" role="group" aria-label="Export a wave">
-      <label htmlFor={selectId} className="muted small">
-        Export wave
-      </label>
-      <select
-        id={selectId}
-        value={wave?.id ?? ''}
-        disabled={network.waves.length === 0}
-        onChange={(event) => setChosen(event.target.value as NetworkWaveId)}
-      >
-        {network.waves.map((candidate) => (
-          <option key={candidate.id} value={candidate.id}>
-            {candidate.wave}
-          </option>
-        ))}
-      </select>
+      {waveId !== undefined ? (
+        <span className="muted small">Export wave “{wave?.wave}”</span>
+      ) : (
+        <>
+          <label htmlFor={selectId} className="muted small">
+            Export wave
+          </label>
+          <select
+            id={selectId}
+            value={wave?.id ?? ''}
+            disabled={network.waves.length === 0}
+            onChange={(event) => setChosen(event.target.value as NetworkWaveId)}
+          >
+            {network.waves.map((candidate) => (
+              <option key={candidate.id} value={candidate.id}>
+                {candidate.wave}
+              </option>
+            ))}
+          </select>
+        </>
+      )}
       {EXPORT_CHOICES.map((choice) => (
         <button
           key={choice.format}
