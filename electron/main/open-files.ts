@@ -12,6 +12,7 @@ import { basename, extname, isAbsolute, resolve } from 'node:path';
 import type { Handlers } from '../api/dispatch';
 import { dispatch } from '../api/dispatch';
 import { fail, ok, type Result } from '../api/result';
+import { checkXmile } from '../services/models';
 import { nameKey } from '../store/names';
 import { WORKSPACE_FILE } from '../store/workspace';
 import { XMILE_MAX_CHARS } from '../../model/schema/model';
@@ -136,6 +137,8 @@ export async function importModelFile(
     return fail('not-found', `Could not read "${file}": ${reason}`);
   }
   try {
+    // Read before any project is made for it: a file that is not a model leaves the workspace as it was.
+    checkXmile(xmile, fileName);
     const projectId = await targetProject(handlers, file, openProject);
     const model = await unwrap<{ id: string }>(
       dispatch(handlers, 'models.import', { projectId, xmile, fileName }),

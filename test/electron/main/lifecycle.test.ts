@@ -363,7 +363,7 @@ describe('opening files from the operating system', () => {
     expect(options.type).toBe('error');
     expect(options.detail).toContain(bad);
     expect(options.detail).toContain('notes.xmile is not a model');
-    expect(theWorkspace().projects.list()).toHaveLength(before + 1); // the project named after it, left empty
+    expect(theWorkspace().projects.list()).toHaveLength(before); // not even a project named after it
     expect(app.addRecentDocument).not.toHaveBeenCalled();
     expect(window.webContents.send).not.toHaveBeenCalledWith(OPEN_MODEL_CHANNEL, expect.anything());
   });
