@@ -11,7 +11,7 @@ import { stampFor } from '../scenarios/export-stamp';
 import { useDynamics } from '../session/dynamics-context';
 import { initialForm } from './initial-form';
 import { resultOfRecord, sensitivityInputOf } from './saved-runs';
-import { SavedRuns } from './SavedRuns';
+import { SavedAnalyses, type SavedEntry } from './SavedAnalyses';
 import { SensitivityResults, type ShownRun } from './SensitivityResults';
 import './sensitivity.css';
 import { specOf, type SensitivityForm } from './spec-form';
@@ -86,7 +86,7 @@ export function SensitivityPanel() {
         setProblem(`The run could not be opened: ${error instanceof Error ? error.message : String(error)}`),
     );
   };
-  const remove = (summary: SensitivityRunSummary) => {
+  const remove = (summary: SavedEntry<SensitivityRunSummary['id']>) => {
     if (!window.confirm(`Delete the saved run “${summary.name}”? This cannot be undone.`)) return;
     call('sensitivity.delete', { id: summary.id }).then(
       () => {
@@ -125,7 +125,19 @@ export function SensitivityPanel() {
           {problem}
         </p>
       )}
-      <SavedRuns runs={saved} openId={shown?.saved?.id} onOpen={open} onDelete={remove} />
+      <SavedAnalyses
+        label="Saved sensitivity runs"
+        entries={saved?.map((run) => ({
+          id: run.id,
+          name: run.name,
+          problem: run.problem,
+          detail: `${run.runs.toLocaleString('en-US')} runs, seed ${run.seed}, ${new Date(run.createdAt).toLocaleString()}`,
+        }))}
+        openId={shown?.saved?.id}
+        empty="None yet: run one and save it to keep it with the model."
+        onOpen={open}
+        onDelete={remove}
+      />
       {shown === undefined ? null : (
         <SensitivityResults key={shown.saved?.id ?? 'new'} run={shown} document={document} onSave={save} />
       )}
