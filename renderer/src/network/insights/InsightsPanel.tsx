@@ -68,7 +68,10 @@ export function InsightsPanel({
       </p>
       {findings.length === 0 ? <p className="muted">No particular pattern stands out in this wave.</p> : null}
       {SECTIONS.map((section) => {
-        const inSection = findings.filter((finding) => section.kinds.includes(finding.kind));
+        // In the order of the section's kinds (the silo, the headline of team patterns, first).
+        const inSection = section.kinds.flatMap((kind) =>
+          findings.filter((finding) => finding.kind === kind),
+        );
         if (inSection.length === 0) return null;
         const list = (
           <ul className="finding-list">
