@@ -48,6 +48,7 @@ async function screenshotsInDarkToo(browser: Browser, name: string, open: (page:
 test('the sample analysis: ratio, an edited deadweight, an impossible value next to its cell, undo', async ({
   page,
   sampleHost,
+  browser,
 }) => {
   await page.setViewportSize({ width: 1400, height: 1000 });
   await openSampleAnalysis(page, sampleHost);
@@ -57,6 +58,10 @@ test('the sample analysis: ratio, an edited deadweight, an impossible value next
   const before = await ratioShown(page);
   expect(before).toBeGreaterThan(0.5);
   await page.screenshot({ path: test.info().outputPath('sroi-impact-map.png'), fullPage: true });
+  await screenshotsInDarkToo(browser, 'sroi-impact-map', async (dark) => {
+    await openSampleAnalysis(dark, sampleHost);
+    await expect(headline(dark)).toContainText('2 of 2 linked');
+  });
 
   const deadweight = page.getByRole('textbox', { name: 'Deadweight of staff-wellbeing' });
   await expect(deadweight).toHaveValue('20');
@@ -167,6 +172,48 @@ test('linking the staff-retention outcome to the model: its quantities follow th
   await page.getByRole('toolbar', { name: 'SROI analysis' }).getByRole('button', { name: 'Undo' }).click();
   await expect(card).toContainText('“Empathy programme” against “Status quo”');
   await expect(quantities.locator('tbody td')).toHaveText(programmeYears);
+});
+
+test('a scenario edited elsewhere: the linked quantities and the ratio follow when the page is back in view', async ({
+  page,
+  sampleHost,
+}) => {
+  await page.setViewportSize({ width: 1400, height: 1000 });
+  await openSampleAnalysis(page, sampleHost);
+  await page.getByRole('tab', { name: 'Dynamics link' }).click();
+  const quantities = page
+    .getByRole('listitem', { name: 'Link of staff-retention' })
+    .getByRole('table', { name: 'Linked quantities of staff-retention' });
+  await expect(quantities.locator('tbody td').first()).toHaveText('1.15');
+  const before = await ratioShown(page);
+
+  // Another window (a colleague's browser tab on the same workspace) makes the programme do what the status quo
+  // does: the scenario against its baseline then avoids no quits in any year.
+  await page.evaluate(async () => {
+    const post = async (operation: string, input: unknown) => {
+      const response = await fetch(`api/${operation}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(input),
+      });
+      const result = (await response.json()) as { ok: boolean; value: unknown };
+      if (!result.ok) throw new Error(JSON.stringify(result));
+      return result.value;
+    };
+    const [project] = (await post('projects.list', {})) as { id: string }[];
+    const [model] = (await post('models.list', { projectId: project?.id })) as { id: string }[];
+    const scenarios = (await post('scenarios.list', { modelId: model?.id })) as {
+      id: string;
+      name: string;
+    }[];
+    const programme = scenarios.find((scenario) => scenario.name === 'Empathy programme');
+    await post('scenarios.update', { id: programme?.id, overrides: {} });
+  });
+  // Coming back to the page: the models run again and the quantities follow.
+  await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+  await expect(quantities.locator('tbody td').first()).toHaveText('0');
+  await expect.poll(() => ratioShown(page)).toBeLessThan(before);
+  await expect(headline(page)).toContainText('2 of 2 linked quantities follow the Dynamics scenarios');
 });
 
 test('value map CSV and analysis JSON exports; the JSON opens again as it was', async ({

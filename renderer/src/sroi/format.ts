@@ -6,7 +6,12 @@
 import type { SroiAnalysis } from '../../../model/sroi';
 
 const MINUS = '\u2212';
-const withMinus = (text: string): string => text.replace('-', MINUS);
+/**
+ * The typographic minus, and none on a figure that rounds to zero: a quits-avoided series of −1 × 0 is "0", not
+ * "−0" (Intl writes the sign of negative zero and of a small negative rounded away).
+ */
+const withMinus = (text: string): string =>
+  /[1-9]/.test(text) ? text.replace('-', MINUS) : text.replace('-', '');
 
 const formatters = new Map<string, Intl.NumberFormat>();
 function cached(key: string, make: () => Intl.NumberFormat): Intl.NumberFormat {

@@ -3,6 +3,7 @@ import {
   currencySymbol,
   formatMoney,
   formatMonths,
+  formatNumber,
   formatRatio,
   formatShare,
   headlineSentence,
@@ -20,6 +21,11 @@ describe('SROI formats', () => {
     expect(formatMoney(-1222.4, 'USD')).toBe('−$1,222');
     expect(formatMoney(9200, 'GBP', 2)).toBe('£9,200.00');
     expect(formatMoney(Number.NaN, 'GBP')).toBe('—');
+    // A sign only where there is something to sign: −1 × 0 quits, or −0.4 rounded to whole units, is zero.
+    expect(formatMoney(-0.4, 'USD')).toBe('$0');
+    expect(formatNumber(-0)).toBe('0');
+    expect(formatNumber(-0.001)).toBe('0');
+    expect(formatNumber(-0.01)).toBe('−0.01');
     expect(currencySymbol('EUR')).toBe('€');
     expect(currencySymbol(undefined)).toBe('');
   });

@@ -29,16 +29,18 @@ type NumberField =
 const NUMBER_COLUMNS: readonly {
   readonly field: NumberField;
   readonly label: string;
+  /** The column's heading: the label with soft hyphens, so the long words break and the columns stay narrow. */
+  readonly heading: string;
   readonly percent: boolean;
 }[] = [
-  { field: 'quantity', label: 'Quantity', percent: false },
-  { field: 'durationYears', label: 'Duration (years)', percent: false },
-  { field: 'startYear', label: 'Start year', percent: false },
-  { field: 'proxyValue', label: 'Proxy value', percent: false },
-  { field: 'deadweight', label: 'Deadweight', percent: true },
-  { field: 'displacement', label: 'Displacement', percent: true },
-  { field: 'attribution', label: 'Attribution', percent: true },
-  { field: 'dropOff', label: 'Drop-off', percent: true },
+  { field: 'quantity', label: 'Quantity', heading: 'Quantity', percent: false },
+  { field: 'durationYears', label: 'Duration (years)', heading: 'Duration (years)', percent: false },
+  { field: 'startYear', label: 'Start year', heading: 'Start year', percent: false },
+  { field: 'proxyValue', label: 'Proxy value', heading: 'Proxy value', percent: false },
+  { field: 'deadweight', label: 'Deadweight', heading: 'Dead\u00adweight', percent: true },
+  { field: 'displacement', label: 'Displacement', heading: 'Displace\u00adment', percent: true },
+  { field: 'attribution', label: 'Attribution', heading: 'Attri\u00adbution', percent: true },
+  { field: 'dropOff', label: 'Drop-off', heading: 'Drop-off', percent: true },
 ];
 
 /** Fields kept in a row's details; their issues are counted on its toggle. */
@@ -103,7 +105,7 @@ export function ImpactMapTable() {
                 <th scope="col">Indicator</th>
                 {NUMBER_COLUMNS.map((column) => (
                   <th key={column.field} scope="col" className="number">
-                    {column.label}
+                    {column.heading}
                     {column.percent ? ' %' : ''}
                   </th>
                 ))}
@@ -162,7 +164,7 @@ export function ImpactMapTable() {
                         />
                       </td>
                       {NUMBER_COLUMNS.map((column) => (
-                        <td key={column.field} className="number">
+                        <td key={column.field} className={`number col-${column.field}`}>
                           <NumberCell
                             label={`${column.label} of ${outcome.id}`}
                             percent={column.percent}

@@ -2,12 +2,14 @@
  * One open SROI analysis: its document under undo/redo (history.ts, the Dynamics view's rule: typing in a cell is
  * previewed and committed as one step when the cell is left), and every change saved to the workspace once the
  * document has been still for a moment. Saves go one after another, so the last change is the one kept; a save
- * still waiting when the analysis is closed is sent at once rather than dropped.
+ * still waiting when the analysis is closed is sent at once rather than dropped, and one waiting when the window
+ * closes is saved first (it is registered as busy work, app/busy.ts).
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SroiAnalysisRecord } from '../../../../electron/api/contract';
 import type { SroiAnalysis } from '../../../../model/sroi';
 import { call } from '../../api';
+import { registerBusy } from '../../app/busy';
 import {
   canRedo,
   canUndo,
@@ -59,8 +61,12 @@ export function useSroiSession(record: SroiAnalysisRecord) {
           saved.current = next;
           if (waiting.current === undefined) setSave({ status: 'saved' });
         },
-        (error: unknown) =>
-          setSave({ status: 'failed', message: error instanceof Error ? error.message : String(error) }),
+        (error: unknown) => {
+          const message = error instanceof Error ? error.message : String(error);
+          setSave({ status: 'failed', message });
+          // Rejects, so that closing the window names the edit that was not saved (app/busy.ts).
+          throw new Error(message);
+        },
       );
     },
     [record.id],
@@ -70,15 +76,28 @@ export function useSroiSession(record: SroiAnalysisRecord) {
     if (document === saved.current) return;
     waiting.current = document;
     setSave({ status: 'pending' });
-    const timer = setTimeout(() => void send(document), SAVE_DELAY_MS);
-    return () => clearTimeout(timer);
+    let sending: Promise<void> | undefined;
+    const saveNow = (): Promise<void> => {
+      clearTimeout(timer);
+      sending ??= send(document).finally(release);
+      return sending;
+    };
+    const timer = setTimeout(() => void saveNow().catch(() => undefined), SAVE_DELAY_MS);
+    const release = registerBusy({
+      label: `Edits to the SROI analysis "${nameRef.current}"`,
+      flush: saveNow,
+    });
+    return () => {
+      clearTimeout(timer);
+      release();
+    };
   }, [document, send]);
 
   // Closing the analysis (another analysis, another section) sends the change still waiting for its timer.
   useEffect(
     () => () => {
       const pending = waiting.current;
-      if (pending !== undefined) void send(pending);
+      if (pending !== undefined) void send(pending).catch(() => undefined);
     },
     [send],
   );
