@@ -57,6 +57,32 @@ describe('the native menu', () => {
     expect(menu.sendCommand).toHaveBeenCalledWith('new-project');
   });
 
+  it('has Open… (Cmd/Ctrl+O) and Open Recent, newest first, with Clear Recent', () => {
+    const menu = settings({ recentFiles: ['/m/Shop.xmile', 'C:\\Models\\Team.stmx'] });
+    const file = submenuOf(menuTemplate(menu)[0]);
+    expect(file[1]).toMatchObject({ label: 'Open…', accelerator: 'CmdOrCtrl+O' });
+    click(file[1]);
+    expect(menu.chooseFile).toHaveBeenCalledOnce();
+    const recent = submenuOf(file[2]);
+    expect(file[2]?.label).toBe('Open Recent');
+    expect(roles(recent)).toEqual([
+      'Shop.xmile — /m/Shop.xmile',
+      expect.stringContaining('C:\\Models\\Team.stmx'),
+      'separator',
+      'Clear Recent',
+    ]);
+    click(recent[1]);
+    expect(menu.openFile).toHaveBeenCalledWith('C:\\Models\\Team.stmx');
+    click(recent.at(-1));
+    expect(menu.clearRecent).toHaveBeenCalledOnce();
+  });
+
+  it('says there are no recent files, and cannot clear an empty list', () => {
+    const recent = submenuOf(submenuOf(menuTemplate(settings())[0])[2]);
+    expect(recent[0]).toMatchObject({ label: 'No Recent Files', enabled: false });
+    expect(recent.at(-1)).toMatchObject({ label: 'Clear Recent', enabled: false });
+  });
+
   it('uses the standard roles, whose accelerators Electron supplies per platform', () => {
     const view = submenuOf(menuTemplate(settings())[2]);
     expect(roles(view)).toEqual(['resetZoom', 'zoomIn', 'zoomOut', 'separator', 'togglefullscreen']);
