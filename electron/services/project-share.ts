@@ -21,6 +21,7 @@ import { createConjointStudyRepository } from '../store/conjoint-studies';
 import { firstFreeName, nameKey } from '../store/names';
 import { createSroiAnalysisRepository } from '../store/sroi-analyses';
 import type { ServiceContext } from './context';
+import { checkXmile } from './models';
 import { networkRepository } from './network-handlers';
 import {
   PROJECT_FILE_EXTENSION,
@@ -113,14 +114,18 @@ export function readProjectFile(text: string): ProjectFile {
         : `The file is a project file of version ${header.data.version}; this app reads version ${PROJECT_FILE_VERSION}.`,
     );
   const parsed = projectFileSchema.safeParse(json);
-  if (parsed.success) return parsed.data;
+  if (parsed.success) {
+    // Models go in as the app's own import takes them: read by the engine first (models.ts).
+    parsed.data.models.forEach((model, index) => checkXmile(model.xmile, `models[${index}].xmile`));
+    return parsed.data;
+  }
   const issues = parsed.error.issues;
   const [first] = issues;
   const more =
     issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})` : '';
   throw new OperationError(
     'invalid-input',
-    `The project file is not valid: ${first === undefined ? 'unknown problem' : `${filePath(first.path) || 'the file'}: ${first.message}`}${more}.`,
+    `The project file is not valid: ${first === undefined ? 'unknown problem' : `${filePath(first.path) || 'the file'}: ${first.message.replace(/\.$/, '')}`}${more}.`,
   );
 }
 
