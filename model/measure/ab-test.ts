@@ -14,6 +14,7 @@ import { normalQuantile } from '../sd/sensitivity/normal-quantile';
 import { columnIndex, type DataTable, type Result } from '../stats/data-table';
 import { normalTwoSidedP, studentTTwoSidedP } from '../stats/distributions';
 import { completeRows, readBinaryCell, readNumericCell, requireColumn, twoLevels } from './comparison-data';
+import { mean, sampleVariance } from './moments';
 import { meanSampleSize, proportionSampleSize, type SampleSize } from './sample-size';
 import { confidenceLabel, formatNumber, formatP, formatPercent } from './wording';
 
@@ -96,13 +97,6 @@ function readSamples(table: DataTable, options: AbOptions): Result<Samples> {
   }
   return { ok: true, value: { levels: levels.value, control, variant, dropped: complete.dropped } };
 }
-
-const mean = (values: readonly number[]): number =>
-  values.reduce((sum, value) => sum + value, 0) / values.length;
-const sampleVariance = (values: readonly number[]): number => {
-  const m = mean(values);
-  return values.reduce((sum, value) => sum + (value - m) ** 2, 0) / (values.length - 1);
-};
 
 export function compareAb(table: DataTable, options: AbOptions): Result<AbResult> {
   if (columnIndex(table, options.group) === columnIndex(table, options.outcome))

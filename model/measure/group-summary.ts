@@ -3,6 +3,7 @@
  * scored, the mean and sample standard deviation of their subscale means and sums. Respondents whose subscale is
  * null (too many items missing) are counted apart, not averaged in.
  */
+import { mean, sampleVariance } from './moments';
 import type { RespondentScores } from './scoring';
 
 export interface GroupSubscaleSummary {
@@ -22,12 +23,8 @@ export interface GroupSummary {
 }
 
 function meanAndSd(values: readonly number[]): { mean: number | null; sd: number | null } {
-  const n = values.length;
-  if (n === 0) return { mean: null, sd: null };
-  const mean = values.reduce((sum, value) => sum + value, 0) / n;
-  if (n < 2) return { mean, sd: null };
-  const sd = Math.sqrt(values.reduce((sum, value) => sum + (value - mean) ** 2, 0) / (n - 1));
-  return { mean, sd };
+  if (values.length === 0) return { mean: null, sd: null };
+  return { mean: mean(values), sd: values.length < 2 ? null : Math.sqrt(sampleVariance(values)) };
 }
 
 /**
@@ -53,12 +50,12 @@ export function summarizeGroups(
       const scored = members.filter((member) => member.scores[subscale]?.mean != null);
       const means = scored.map((member) => member.scores[subscale]?.mean as number);
       const sums = scored.map((member) => member.scores[subscale]?.sum as number);
-      const { mean, sd } = meanAndSd(means);
+      const moments = meanAndSd(means);
       summaries[subscale] = {
         n: scored.length,
         unscored: members.length - scored.length,
-        mean,
-        sd,
+        mean: moments.mean,
+        sd: moments.sd,
         meanSum: meanAndSd(sums).mean,
       };
     }

@@ -9,6 +9,7 @@ export * from './difference-in-differences';
 export * from './group-summary';
 export * from './kpi/formulas';
 export * from './kpi/series';
+export * from './moments';
 export * from './reliability';
 export * from './sample-size';
 export * from './scale-spec';

@@ -7,6 +7,8 @@
  * dropped" is alpha of the other k - 1 items on the same respondents, and the corrected item-total correlation
  * is the item's Pearson correlation with the sum of the other items (psych's r.drop).
  */
+import { pearson } from '../sd/sensitivity/tornado';
+import { sampleVariance as variance } from './moments';
 import type { ScoredSurvey } from './scoring';
 
 export interface ItemReliability {
@@ -27,36 +29,6 @@ export interface SubscaleReliability {
   readonly perItem: readonly ItemReliability[];
 }
 
-function variance(values: readonly number[]): number {
-  const n = values.length;
-  let mean = 0;
-  for (const value of values) mean += value / n;
-  let sum = 0;
-  for (const value of values) sum += (value - mean) ** 2;
-  return sum / (n - 1);
-}
-
-function correlation(a: readonly number[], b: readonly number[]): number | null {
-  const n = a.length;
-  let meanA = 0;
-  let meanB = 0;
-  for (let i = 0; i < n; i++) {
-    meanA += (a[i] as number) / n;
-    meanB += (b[i] as number) / n;
-  }
-  let ab = 0;
-  let aa = 0;
-  let bb = 0;
-  for (let i = 0; i < n; i++) {
-    const da = (a[i] as number) - meanA;
-    const db = (b[i] as number) - meanB;
-    ab += da * db;
-    aa += da * da;
-    bb += db * db;
-  }
-  return aa > 0 && bb > 0 ? ab / Math.sqrt(aa * bb) : null;
-}
-
 /** Alpha of the columns of `rows` (respondent × item), null when undefined. */
 export function cronbachAlpha(rows: readonly (readonly number[])[]): number | null {
   const k = rows[0]?.length ?? 0;
@@ -67,6 +39,8 @@ export function cronbachAlpha(rows: readonly (readonly number[])[]): number | nu
   if (!(totalVariance > 0)) return null;
   return (k / (k - 1)) * (1 - itemVariances / totalVariance);
 }
+
+const finiteOrNull = (value: number): number | null => (Number.isFinite(value) ? value : null);
 
 export function subscaleReliability(survey: ScoredSurvey): SubscaleReliability[] {
   const { key } = survey;
@@ -84,9 +58,11 @@ export function subscaleReliability(survey: ScoredSurvey): SubscaleReliability[]
         correctedItemTotal:
           complete.length < 3
             ? null
-            : correlation(
-                complete.map((row) => row[j] as number),
-                rest,
+            : finiteOrNull(
+                pearson(
+                  complete.map((row) => row[j] as number),
+                  rest,
+                ),
               ),
       };
     });

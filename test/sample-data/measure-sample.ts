@@ -17,6 +17,7 @@ import { join, resolve } from 'node:path';
 import Papa from 'papaparse';
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+import { csvRow } from '../../electron/cli/output';
 import { BUILTIN_SCALES } from '../../model/measure/scale-spec';
 import { SAMPLE_NETWORK_DIR, SAMPLE_SEED } from './network-sample';
 
@@ -96,13 +97,7 @@ export function readNetworkLink(): NetworkLink {
 }
 
 const csv = (rows: readonly (readonly (string | number)[])[]): string =>
-  rows
-    .map((row) =>
-      row
-        .map((cell) => (/[",]/.test(String(cell)) ? `"${String(cell).replace(/"/g, '""')}"` : String(cell)))
-        .join(','),
-    )
-    .join('\n') + '\n';
+  rows.map((row) => csvRow(row)).join('\n') + '\n';
 
 const clamp = (value: number, low: number, high: number) => Math.min(high, Math.max(low, value));
 const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;

@@ -13,6 +13,7 @@ import {
   parseFormat,
   parseNumberFlag,
   type CliCommand,
+  type CliIO,
 } from '../command';
 import { writeResult } from '../output';
 import { readCsvTable } from './stats-regress';
@@ -23,6 +24,13 @@ export function parseShareFlag(flag: string, value: string | undefined, fallback
   const share = parseNumberFlag(flag, value);
   if (!(share > 0 && share < 1)) throw new UsageError(`${flag} must be between 0 and 1 (got "${value}")`);
   return share;
+}
+
+/** Writes a result as JSON, NaN and infinities as null (JSON has neither). */
+export function writeJsonDocument(io: CliIO, document: object, out: string | undefined): void {
+  const finite = (_: string, value: unknown) =>
+    typeof value === 'number' && !Number.isFinite(value) ? null : value;
+  writeResult(io, JSON.stringify(document, finite, 2), out);
 }
 
 const USAGE = `compare ab --data FILE.csv --group COL --outcome COL [--kind proportion|mean] [--control LEVEL]
@@ -87,14 +95,6 @@ export const compareAbCommand: CliCommand = {
     });
     if (!result.ok) throw new InputError(`${basename(values.data)}: ${result.error}`);
     const document = { data: basename(values.data), appVersion: APP_VERSION, ...result.value };
-    writeResult(
-      io,
-      JSON.stringify(
-        document,
-        (_, value: unknown) => (typeof value === 'number' && !Number.isFinite(value) ? null : value),
-        2,
-      ),
-      values.out,
-    );
+    writeJsonDocument(io, document, values.out);
   },
 };

@@ -7,8 +7,7 @@ import { basename } from 'node:path';
 import { differenceInDifferences } from '../../../model/measure';
 import { APP_VERSION } from '../../app-info';
 import { InputError, UsageError, parseCommandArgs, parseFormat, type CliCommand } from '../command';
-import { writeResult } from '../output';
-import { parseShareFlag } from './compare-ab';
+import { parseShareFlag, writeJsonDocument } from './compare-ab';
 import { readCsvTable } from './stats-regress';
 
 const USAGE = `compare did --data FILE.csv --group COL --period COL --outcome COL [--cluster COL] [--control LEVEL]
@@ -67,14 +66,6 @@ export const compareDidCommand: CliCommand = {
     });
     if (!result.ok) throw new InputError(`${basename(values.data)}: ${result.error}`);
     const document = { data: basename(values.data), appVersion: APP_VERSION, ...result.value };
-    writeResult(
-      io,
-      JSON.stringify(
-        document,
-        (_, value: unknown) => (typeof value === 'number' && !Number.isFinite(value) ? null : value),
-        2,
-      ),
-      values.out,
-    );
+    writeJsonDocument(io, document, values.out);
   },
 };

@@ -3,8 +3,7 @@
  * spec (model/measure), with Cronbach's alpha per subscale (alpha if an item is dropped) and per-team summaries.
  * JSON (default) or CSV of the respondents' scores.
  */
-import { readFileSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { basename } from 'node:path';
 import { z } from 'zod';
 import {
   BUILTIN_SCALES,
@@ -18,7 +17,6 @@ import {
   type KeyOverrides,
   type ScaleSpec,
 } from '../../../model/measure';
-import type { CellProblem } from '../../../model/stats';
 import { APP_VERSION } from '../../app-info';
 import {
   InputError,
@@ -30,32 +28,8 @@ import {
   type CliIO,
 } from '../command';
 import { csvRow, writeResult } from '../output';
+import { firstProblem, readJsonFile } from './sensitivity';
 import { jsonNumber, parseList, readCsvTable } from './stats-regress';
-
-/** Reads and parses a JSON file; a missing or malformed file exits 1 naming it. */
-export function readJsonFile(path: string, io: CliIO): unknown {
-  let text: string;
-  try {
-    text = readFileSync(resolve(io.cwd, path), 'utf8');
-  } catch (error) {
-    throw new InputError(`cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (error) {
-    throw new InputError(
-      `${basename(path)} is not JSON: ${error instanceof Error ? error.message : String(error)}`,
-    );
-  }
-}
-
-/** The first problem of a list as one line, with how many more there are. */
-export function problemsLine(file: string, problems: readonly CellProblem[]): string {
-  const first = problems[0];
-  const more =
-    problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
-  return `${file}: ${first?.message ?? 'invalid'}${more}`;
-}
 
 const mapSchema = z.record(z.string(), z.string().trim().min(1));
 
@@ -66,7 +40,7 @@ function loadScale(value: string, io: CliIO): ScaleSpec {
     throw new UsageError(
       `--scale must be ${Object.keys(BUILTIN_SCALES).join(', ')} or a SPEC.json file (got "${value}")`,
     );
-  const spec = parseScaleSpec(readJsonFile(value, io));
+  const spec = parseScaleSpec(readJsonFile(value, 'scale spec', io));
   if (!spec.ok) throw new InputError(`${basename(value)}: ${spec.error}`);
   return spec.value;
 }
@@ -150,7 +124,7 @@ export const scaleScoreCommand: CliCommand = {
     const key = keyed.value;
     let explicit: Record<string, string> = {};
     if (values.map !== undefined) {
-      const parsed = mapSchema.safeParse(readJsonFile(values.map, io));
+      const parsed = mapSchema.safeParse(readJsonFile(values.map, 'column map', io));
       if (!parsed.success)
         throw new InputError(
           `${basename(values.map)}: ${describeIssue(parsed.error)} (expected { "item": "column", ... })`,
@@ -169,7 +143,8 @@ export const scaleScoreCommand: CliCommand = {
       ),
     ];
     const scored = scoreSurvey(table, key, { columns: columns.value, labelColumns });
-    if (!scored.ok) throw new InputError(problemsLine(data, scored.problems));
+    if (!scored.ok)
+      throw new InputError(`${data}: ${firstProblem(scored.problems.map((problem) => problem.message))}`);
     const survey = scored.value;
     const subscales = key.subscales.map((subscale) => subscale.id);
 

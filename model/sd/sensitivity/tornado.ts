@@ -59,7 +59,8 @@ export function averageRanks(values: ArrayLike<number>): Float64Array {
   return ranks;
 }
 
-function pearson(x: ArrayLike<number>, y: ArrayLike<number>): number {
+/** Pearson correlation of two equally long samples; NaN when either does not vary. */
+export function pearson(x: ArrayLike<number>, y: ArrayLike<number>): number {
   const n = x.length;
   let meanX = 0;
   let meanY = 0;
