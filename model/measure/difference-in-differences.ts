@@ -25,6 +25,11 @@ export interface DidOptions {
   /** Rows sharing a value here (a person, a team) are one cluster. */
   readonly cluster?: string;
   readonly alpha: number;
+  /**
+   * Words for the reading: who was treated ("Teams that took the training"), who was not ("the others") and what
+   * the outcome is ("customer retention"); by default the column names and values.
+   */
+  readonly wording?: { readonly treated?: string; readonly control?: string; readonly outcome?: string };
 }
 
 export interface DidCell {
@@ -205,7 +210,7 @@ export function differenceInDifferences(table: DataTable, options: DidOptions): 
   }
   const [lower, upper] = reported.confidenceInterval;
   const reading = [
-    `Rows with ${options.group} = "${groups.value.other}" changed their ${options.outcome} by ${formatNumber(Math.abs(estimate))} ${estimate >= 0 ? 'more' : 'less'} from "${periods.value.reference}" to "${periods.value.other}" than those with "${groups.value.reference}" (${confidenceLabel(options.alpha)} CI ${formatNumber(lower)} to ${formatNumber(upper)}; ${formatP(reported.p)}${cluster === null ? '' : `; SE clustered by ${cluster.column}, ${cluster.clusters} clusters`}),`,
+    `${options.wording?.treated ?? `Rows with ${options.group} = "${groups.value.other}"`} changed their ${options.wording?.outcome ?? options.outcome} by ${formatNumber(Math.abs(estimate))} ${estimate >= 0 ? 'more' : 'less'} from "${periods.value.reference}" to "${periods.value.other}" than ${options.wording?.control ?? `those with "${groups.value.reference}"`} (${confidenceLabel(options.alpha)} CI ${formatNumber(lower)} to ${formatNumber(upper)}; ${formatP(reported.p)}${cluster === null ? '' : `; SE clustered by ${cluster.column}, ${cluster.clusters} clusters`}),`,
     'assuming both groups would have followed parallel trends without the change.',
   ].join(' ');
   return {

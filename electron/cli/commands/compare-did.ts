@@ -11,7 +11,8 @@ import { parseShareFlag, writeJsonDocument } from './compare-ab';
 import { readCsvTable } from './stats-regress';
 
 const USAGE = `compare did --data FILE.csv --group COL --period COL --outcome COL [--cluster COL] [--control LEVEL]
-            [--before LEVEL] [--alpha 0.05] [--format json] [--out FILE]
+            [--before LEVEL] [--alpha 0.05] [--treated-label TEXT] [--control-label TEXT] [--outcome-label TEXT]
+            [--format json] [--out FILE]
 
 Difference in differences: how much more the treated rows' --outcome changed from before to after than the
 control rows', as the interaction of OLS outcome ~ group * period (R: lm(y ~ treated * post)).
@@ -22,6 +23,8 @@ control rows', as the interaction of OLS outcome ~ group * period (R: lm(y ~ tre
   --cluster  rows sharing a value (a person, a team) are one cluster: cluster-robust CR1 SE, as statsmodels
              cov_type="cluster" and Stata, with t on (clusters - 1) df; the reading then uses it
   --alpha    1 - confidence of the intervals (default 0.05)
+  --treated-label, --control-label, --outcome-label
+             words for the reading, e.g. "Teams that took the training", "the others", "customer retention"
   --format   json (the only format): cells (the four means), estimate, coefficients, classical, hc1 and cluster
              {stdError, t, df, p, confidenceInterval}, reading, assumptions
   --out      write to FILE instead of standard output
@@ -42,6 +45,9 @@ export const compareDidCommand: CliCommand = {
         cluster: { type: 'string' },
         control: { type: 'string' },
         before: { type: 'string' },
+        'treated-label': { type: 'string' },
+        'control-label': { type: 'string' },
+        'outcome-label': { type: 'string' },
         alpha: { type: 'string' },
         format: { type: 'string' },
         out: { type: 'string' },
@@ -63,6 +69,11 @@ export const compareDidCommand: CliCommand = {
       ...(values.cluster === undefined ? {} : { cluster: values.cluster }),
       ...(values.control === undefined ? {} : { control: values.control }),
       ...(values.before === undefined ? {} : { before: values.before }),
+      wording: {
+        ...(values['treated-label'] === undefined ? {} : { treated: values['treated-label'] }),
+        ...(values['control-label'] === undefined ? {} : { control: values['control-label'] }),
+        ...(values['outcome-label'] === undefined ? {} : { outcome: values['outcome-label'] }),
+      },
     });
     if (!result.ok) throw new InputError(`${basename(values.data)}: ${result.error}`);
     const document = { data: basename(values.data), appVersion: APP_VERSION, ...result.value };

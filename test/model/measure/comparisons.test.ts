@@ -138,6 +138,19 @@ describe('difference in differences against R lm + sandwich', () => {
     );
     expect(result.assumptions[0]).toMatch(/Parallel trends/);
   });
+  it('uses the words it is given for who was treated and what the outcome is', () => {
+    const result = differenceInDifferences(scores, {
+      outcome: 'EC_mean',
+      group: 'circle',
+      period: 'wave',
+      cluster: 'id',
+      alpha: 0.05,
+      wording: { treated: 'People who joined a circle', control: 'the others', outcome: 'empathic concern' },
+    });
+    expect(result.ok && result.value.reading).toMatch(
+      /^People who joined a circle changed their empathic concern by 0\.24 more from "before" to "after" than the others \(95% CI/,
+    );
+  });
   it('equals the difference of the four cell means (a hand check of the interaction)', () => {
     const result = did('EC_mean');
     const mean = (group: string, period: string) =>
