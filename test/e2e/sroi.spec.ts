@@ -102,7 +102,11 @@ test('results, the tornado and switching values', async ({ page, sampleHost, bro
   await page.setViewportSize({ width: 1400, height: 1000 });
   await openSampleAnalysis(page, sampleHost);
   await expect(headline(page)).toContainText('2 of 2 linked');
-  await page.getByRole('tab', { name: 'Results' }).click();
+  // The tabs by keyboard: the arrow keys move between them (WAI-ARIA tabs pattern).
+  await page.getByRole('tab', { name: 'Impact map' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('tab', { name: 'Results' })).toBeFocused();
+  await expect(page.getByRole('tab', { name: 'Results' })).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByRole('region', { name: 'Value by stakeholder', exact: true })).toContainText(
     'The business',
   );
@@ -311,6 +315,17 @@ test('the printable report, on screen, in print and as a PDF, light and dark', a
     await openSampleAnalysis(dark, sampleHost);
     await dark.getByRole('tab', { name: 'Report' }).click();
     await expect(dark.locator('.report-ratio')).toBeVisible();
+    // Printed from the dark theme, the page is still black on white: the print stylesheet sets light colours.
+    await dark.emulateMedia({ media: 'print', colorScheme: 'dark' });
+    const paper = await dark
+      .locator('body')
+      .evaluate((body) => [getComputedStyle(body).backgroundColor, getComputedStyle(body).color]);
+    expect(paper).toEqual(['rgb(255, 255, 255)', 'rgb(17, 24, 39)']);
+    await dark.screenshot({
+      path: test.info().outputPath('sroi-report-print-from-dark.png'),
+      fullPage: true,
+    });
+    await dark.emulateMedia({ media: 'screen', colorScheme: 'dark' });
   });
 });
 
@@ -329,10 +344,35 @@ test('an empty project: the empty state, a blank analysis built from scratch', a
   await expect(headline(page)).toContainText('1 problem stops the calculation');
   await expect(page.getByRole('textbox', { name: 'Discount rate' })).toHaveValue('3.5');
 
+  // Issue 8, point 6: missing or zero inputs, a negative quantity, a duration under a year, each at its cell.
+  const inputs = page.getByRole('region', { name: 'Inputs' });
+  await expect(inputs.getByRole('note')).toHaveText(
+    'Add at least one input: the SROI ratio divides the value created by their total',
+  );
   await page.getByRole('button', { name: 'Add cash input' }).click();
-  await page.getByRole('textbox', { name: 'Input 1 value' }).fill('1,000');
+  const inputValue = page.getByRole('textbox', { name: 'Input 1 value' });
+  await expect(inputValue).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.locator('.cell', { has: inputValue }).locator('.cell-issue')).toHaveText(
+    'The inputs add up to zero: the SROI ratio needs inputs worth more than zero',
+  );
+  await inputValue.fill('1,000');
+  await expect(inputValue).not.toHaveAttribute('aria-invalid', 'true');
   await page.getByRole('button', { name: 'Add outcome' }).click();
-  await page.getByRole('textbox', { name: 'Quantity of outcome-1' }).fill('10');
+  const row = page.locator('tr[data-outcome="outcome-1"]');
+  const quantity = page.getByRole('textbox', { name: 'Quantity of outcome-1' });
+  await quantity.fill('-3');
+  await expect(row.locator('.cell', { has: quantity }).locator('.cell-issue')).toHaveText(
+    'Must not be negative (got -3); a harm is a negative proxyValue',
+  );
+  const duration = page.getByRole('textbox', { name: 'Duration (years) of outcome-1' });
+  await duration.fill('0.5');
+  await expect(row.locator('.cell', { has: duration }).locator('.cell-issue')).toContainText(
+    'Must be at least 1 and at most',
+  );
+  await expect(headline(page)).toContainText('2 problems stop the calculation');
+  await row.screenshot({ path: test.info().outputPath('sroi-blank-issues.png') });
+  await duration.fill('1');
+  await quantity.fill('10');
   await page.getByRole('textbox', { name: 'Proxy value of outcome-1' }).fill('250');
   await page.getByRole('textbox', { name: 'Quantity of outcome-1' }).fill('ten');
   await expect(page.locator('tr[data-outcome="outcome-1"] .cell-issue').first()).toContainText(

@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { addInput, removeInput, updateInput } from '../session/analysis-edits';
 import { useSroi } from '../session/sroi-context';
 import { formatMoney } from '../format';
-import { inputCell } from './cell-issues';
+import { cellMessage, inputCell, NO_INPUTS_CELL } from './cell-issues';
 import { NumberCell, TextCell } from './cells';
 
 /**
@@ -36,10 +36,17 @@ export function InputsTable() {
         ))}
       </datalist>
       {document.inputs.length === 0 ? (
-        <p className="muted small">
-          No inputs yet. The SROI ratio divides the value created by what was put in: add the money spent, and
-          the time people gave valued at an hourly rate.
-        </p>
+        <>
+          <p className="muted small">
+            No inputs yet. The SROI ratio divides the value created by what was put in: add the money spent,
+            and the time people gave valued at an hourly rate.
+          </p>
+          {placed.byCell.get(NO_INPUTS_CELL)?.map((issue) => (
+            <p key={issue.code} className="cell-issue" role="note">
+              {cellMessage(issue)}
+            </p>
+          ))}
+        </>
       ) : (
         <div className="table-scroll">
           <table className="sroi-table">
@@ -111,9 +118,7 @@ export function InputsTable() {
                       </select>
                       {issuesAt(index, 'kind') === undefined ? null : (
                         <span className="cell-issue" role="note">
-                          {issuesAt(index, 'kind')
-                            ?.map((issue) => issue.message)
-                            .join(' ')}
+                          {issuesAt(index, 'kind')?.map(cellMessage).join(' ')}
                         </span>
                       )}
                     </td>
@@ -149,9 +154,7 @@ export function InputsTable() {
                           {formatMoney(input.value, currency, 2)}
                           {issuesAt(index, 'value') === undefined ? null : (
                             <span className="cell-issue" role="note">
-                              {issuesAt(index, 'value')
-                                ?.map((issue) => issue.message)
-                                .join(' ')}
+                              {issuesAt(index, 'value')?.map(cellMessage).join(' ')}
                             </span>
                           )}
                         </span>

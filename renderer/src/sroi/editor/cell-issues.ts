@@ -30,6 +30,31 @@ function outcomeIndexOf(issue: SroiIssue, analysis: SroiAnalysis): number | unde
   return index < 0 ? undefined : index;
 }
 
+/** Where the inputs' own issue is shown while there are none: next to the buttons that add one. */
+export const NO_INPUTS_CELL: CellKey = analysisCell('inputs');
+
+/** The cell that holds an input's amount: its value, or for time in kind the hours or rate that is zero. */
+function amountCell(analysis: SroiAnalysis, index: number): CellKey {
+  const input = analysis.inputs[index];
+  if (input?.kind === 'in-kind' && input.hours === 0) return inputCell(index, 'hours');
+  if (input?.kind === 'in-kind' && input.hourlyRate === 0) return inputCell(index, 'hourlyRate');
+  return inputCell(index, 'value');
+}
+
+/**
+ * The cells an issue belongs to; none for issues about the analysis as a whole. Inputs that add up to nothing
+ * (issue 8, point 6: "zero or missing inputs") are shown at each input worth zero, or, with no input at all,
+ * where inputs are added.
+ */
+export function cellsOf(issue: SroiIssue, analysis: SroiAnalysis): readonly CellKey[] {
+  if (issue.code !== 'no-inputs') {
+    const cell = cellOf(issue, analysis);
+    return cell === undefined ? [] : [cell];
+  }
+  if (analysis.inputs.length === 0) return [NO_INPUTS_CELL];
+  return analysis.inputs.flatMap((input, index) => (input.value === 0 ? [amountCell(analysis, index)] : []));
+}
+
 /** The cell an issue belongs to; undefined for issues about the analysis as a whole. */
 export function cellOf(issue: SroiIssue, analysis: SroiAnalysis): CellKey | undefined {
   const field = issue.field;
@@ -50,14 +75,13 @@ export function placeIssues(issues: readonly SroiIssue[], analysis: SroiAnalysis
   const byCell = new Map<CellKey, SroiIssue[]>();
   const general: SroiIssue[] = [];
   for (const issue of issues) {
-    const cell = cellOf(issue, analysis);
-    if (cell === undefined) {
-      general.push(issue);
-      continue;
+    const cells = cellsOf(issue, analysis);
+    if (cells.length === 0) general.push(issue);
+    for (const cell of cells) {
+      const list = byCell.get(cell) ?? [];
+      list.push(issue);
+      byCell.set(cell, list);
     }
-    const list = byCell.get(cell) ?? [];
-    list.push(issue);
-    byCell.set(cell, list);
   }
   return { byCell, general };
 }
@@ -69,6 +93,10 @@ const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text
  * as the percentages the cell shows ("Must be between 0% and 100% (got 120%)").
  */
 export function cellMessage(issue: SroiIssue): string {
+  if (issue.code === 'no-inputs')
+    return /^the analysis inputs must list/.test(issue.message)
+      ? 'Add at least one input: the SROI ratio divides the value created by their total'
+      : 'The inputs add up to zero: the SROI ratio needs inputs worth more than zero';
   const prefix = describeLocation(issue);
   const problem = issue.message.startsWith(prefix)
     ? issue.message.slice(prefix.length).trim()

@@ -4,6 +4,7 @@ import {
   analysisCell,
   cellMessage,
   inputCell,
+  NO_INPUTS_CELL,
   numberText,
   outcomeCell,
   parseTypedNumber,
@@ -53,11 +54,33 @@ describe('issues placed on cells', () => {
     expect(placed.general).toEqual([]);
   });
 
-  it('keeps issues about the analysis as a whole apart', () => {
+  it('shows missing inputs where inputs are added, and inputs worth nothing at each zero', () => {
     const empty: SroiAnalysis = { name: 'Empty', discountRate: 0.035, inputs: [], outcomes: [] };
-    const placed = placeIssues(validateAnalysis(empty), empty);
-    expect(placed.byCell.size).toBe(0);
-    expect(placed.general.map((issue) => issue.code)).toEqual(['no-inputs']);
+    const none = placeIssues(validateAnalysis(empty), empty);
+    expect(none.general).toEqual([]);
+    expect(none.byCell.get(NO_INPUTS_CELL)?.map(cellMessage)).toEqual([
+      'Add at least one input: the SROI ratio divides the value created by their total',
+    ]);
+
+    const zero: SroiAnalysis = {
+      ...empty,
+      inputs: [
+        { stakeholder: 'Firm', description: 'Fees', value: 0, kind: 'cash' },
+        { stakeholder: 'Staff', description: 'Time', value: 0, kind: 'in-kind', hours: 10, hourlyRate: 0 },
+      ],
+    };
+    const zeros = placeIssues(validateAnalysis(zero), zero);
+    const message = ['The inputs add up to zero: the SROI ratio needs inputs worth more than zero'];
+    expect(zeros.byCell.get(inputCell(0, 'value'))?.map(cellMessage)).toEqual(message);
+    expect(zeros.byCell.get(inputCell(1, 'hourlyRate'))?.map(cellMessage)).toEqual(message);
+    expect(zeros.general).toEqual([]);
+  });
+
+  it('keeps issues about the analysis as a whole apart', () => {
+    const unknown = { code: 'shape', message: 'the analysis has an unknown field "notes"' } as const;
+    expect(
+      placeIssues([unknown], { name: 'x', discountRate: 0.035, inputs: [], outcomes: [] }).general,
+    ).toEqual([unknown]);
   });
 });
 
