@@ -4,6 +4,7 @@ import { calibrateCommand } from './commands/calibrate';
 import { compareAbCommand } from './commands/compare-ab';
 import { compareDidCommand } from './commands/compare-did';
 import { conjointEstimateCommand } from './commands/conjoint-estimate';
+import { kpiSeriesCommand } from './commands/kpi-series';
 import { loopsCommand } from './commands/loops';
 import { networkMetricsCommand } from './commands/network-metrics';
 import { scaleScoreCommand } from './commands/scale-score';
@@ -31,4 +32,5 @@ export const COMMANDS: readonly CliCommand[] = [
   scaleScoreCommand,
   compareAbCommand,
   compareDidCommand,
+  kpiSeriesCommand,
 ];

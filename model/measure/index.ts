@@ -7,6 +7,7 @@ export * from './ab-test';
 export * from './comparison-data';
 export * from './difference-in-differences';
 export * from './group-summary';
+export * from './kpi/chart';
 export * from './kpi/formulas';
 export * from './kpi/series';
 export * from './moments';

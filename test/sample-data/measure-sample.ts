@@ -177,7 +177,8 @@ function kpis(link: NetworkLink, rng: ReturnType<typeof random>): string {
     MONTHS.forEach((date, index) => {
       // The programme's effect builds up over six months after it starts, more in teams that gained ties.
       const ramp = date < PROGRAMME_START ? 0 : Math.min(1, (index - 7 + 1) / 6);
-      const effect = ramp * (0.4 + 0.6 * gain);
+      // gain / 4: about 4 ties gained per person on average, so an average team gets an effect of about 1.
+      const effect = ramp * (0.4 + (0.6 * gain) / 4);
       const monthlyRetention = clamp(98.4 + 0.55 * effect + rng.normal() * 0.3, 95, 100);
       rows.push([date, team, 'employee_retention', round(monthlyRetention, 2)]);
       rows.push([date, team, 'engagement', round(clamp(3.3 + 0.25 * effect + rng.normal() * 0.08, 1, 5), 2)]);

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import {
   aggregateSeries,
   customerLifetimeValue,
+  kpiChart,
   customerRetentionRate,
   employeeRetentionRate,
   netPromoterScore,
@@ -148,5 +149,31 @@ describe('NPS from answers and initiatives', () => {
       { date: '2025-02-03', label: 'Circles start', unit: null },
       { date: '2025-03-03', label: 'Hand-over', unit: 'Care' },
     ]);
+  });
+});
+
+describe('chart data', () => {
+  it('draws one line per KPI and unit, with the initiatives inside the charted dates as markers', () => {
+    const parsed = parseKpiSeries(
+      tableFromCsv(
+        'date,unit,kpi,value\n2025-01-01,A,engagement,3\n2025-02-01,A,engagement,4\n2025-04-01,A,engagement,5\n2025-01-01,B,engagement,2\n2025-01-01,B,clv,100\n',
+      ),
+    );
+    const markers = parseInitiatives(
+      tableFromCsv('date,label,unit\n2024-12-01,Too early,\n2025-02-03,Training,\n2025-03-01,B only,B\n'),
+    );
+    if (!parsed.ok || !markers.ok) throw new Error('parse');
+    const chart = kpiChart(parsed.value, markers.value, {
+      period: 'quarter',
+      kpis: ['engagement'],
+      units: ['A'],
+    });
+    expect(chart.lines).toHaveLength(1);
+    expect(chart.lines[0]?.kpi.label).toBe('Engagement');
+    expect(chart.lines[0]?.points).toEqual([
+      { period: '2025-Q1', value: 3.5, count: 2 },
+      { period: '2025-Q2', value: 5, count: 1 },
+    ]);
+    expect(chart.markers).toEqual([{ date: '2025-02-03', label: 'Training', unit: null, period: '2025-Q1' }]);
   });
 });

@@ -1,0 +1,127 @@
+/**
+ * `kpi series --data KPI.csv`: KPI series in long form (date, unit, kpi, value) aggregated per unit and period,
+ * NPS computed from raw 0-10 answers (--nps), and initiatives as markers (--initiatives): what a KPI chart draws
+ * (model/measure/kpi). JSON, or CSV of the points.
+ */
+import { basename } from 'node:path';
+import {
+  kpiChart,
+  npsSeries,
+  parseInitiatives,
+  parseKpiSeries,
+  type Aggregation,
+  type KpiObservation,
+  type Period,
+} from '../../../model/measure';
+import { APP_VERSION } from '../../app-info';
+import { InputError, UsageError, parseCommandArgs, parseFormat, type CliCommand } from '../command';
+import { csvRow, writeResult } from '../output';
+import { writeJsonDocument } from './compare-ab';
+import { firstProblem } from './sensitivity';
+import { parseList, readCsvTable } from './stats-regress';
+
+const USAGE = `kpi series --data KPI.csv [--nps ANSWERS.csv] [--initiatives FILE.csv] [--period month|quarter|year]
+           [--kpi a,b] [--unit a,b] [--all-units] [--aggregate mean|sum|last] [--format json|csv] [--out FILE]
+
+KPI series for charts. KPI.csv has one observation a row: date (YYYY-MM-DD), unit (or team), kpi, value. Known
+KPIs: nps, customer_retention, employee_retention, turnover_cost, clv, resolution_time, engagement (any other
+name is accepted). Within a period rates and scores are averaged and costs (turnover_cost) added.
+  --nps          raw answers (date, unit|team, answer 0-10): NPS per unit and period, % promoters (9-10) minus
+                 % detractors (0-6), computed from the answers (Reichheld 2003), joins the series as kpi nps
+  --initiatives  markers: date, label[, unit|team] (e.g. the date training started)
+  --period       month (default), quarter or year
+  --kpi, --unit  only these KPIs or units (comma-separated)
+  --all-units    add a unit "(all)" per KPI combining every unit
+  --aggregate    combine every KPI this way instead
+  --format       json (default): lines [{kpi {name, label, unit, aggregation, higherIsBetter}, unit, points
+                 [{period, value, count}]}], markers [{date, label, unit, period}]; csv: kpi,unit,period,value,count
+  --out          write to FILE instead of standard output`;
+
+const PERIODS: readonly Period[] = ['month', 'quarter', 'year'];
+const AGGREGATIONS: readonly Aggregation[] = ['mean', 'sum', 'last'];
+
+export const kpiSeriesCommand: CliCommand = {
+  name: 'kpi series',
+  summary: 'KPI series per unit and period (NPS from answers), with initiatives as markers',
+  usage: USAGE,
+  async run(argv, io) {
+    const { values } = parseCommandArgs(
+      argv,
+      {
+        data: { type: 'string' },
+        nps: { type: 'string' },
+        initiatives: { type: 'string' },
+        period: { type: 'string' },
+        kpi: { type: 'string' },
+        unit: { type: 'string' },
+        'all-units': { type: 'boolean' },
+        aggregate: { type: 'string' },
+        format: { type: 'string' },
+        out: { type: 'string' },
+      },
+      false,
+    );
+    if (values.data === undefined && values.nps === undefined)
+      throw new UsageError('give the KPI series with --data KPI.csv (or NPS answers with --nps)');
+    const period = (values.period ?? 'month') as Period;
+    if (!PERIODS.includes(period))
+      throw new UsageError(`--period must be one of ${PERIODS.join(', ')} (got "${values.period ?? ''}")`);
+    const aggregate = values.aggregate as Aggregation | undefined;
+    if (aggregate !== undefined && !AGGREGATIONS.includes(aggregate))
+      throw new UsageError(`--aggregate must be one of ${AGGREGATIONS.join(', ')} (got "${aggregate}")`);
+    const format = parseFormat(values.format, ['json', 'csv'] as const, 'json');
+    const kpis = parseList('--kpi', values.kpi);
+    const units = parseList('--unit', values.unit);
+
+    const observations: KpiObservation[] = [];
+    if (values.data !== undefined) {
+      const parsed = parseKpiSeries(readCsvTable(values.data, io));
+      if (!parsed.ok)
+        throw new InputError(
+          `${basename(values.data)}: ${firstProblem(parsed.problems.map((problem) => problem.message))}`,
+        );
+      observations.push(...parsed.value);
+    }
+    if (values.nps !== undefined) {
+      const parsed = npsSeries(readCsvTable(values.nps, io), period);
+      if (!parsed.ok)
+        throw new InputError(
+          `${basename(values.nps)}: ${firstProblem(parsed.problems.map((problem) => problem.message))}`,
+        );
+      observations.push(...parsed.value);
+    }
+    let markers: ReturnType<typeof parseInitiatives> = { ok: true, value: [] };
+    if (values.initiatives !== undefined) {
+      markers = parseInitiatives(readCsvTable(values.initiatives, io));
+      if (!markers.ok)
+        throw new InputError(
+          `${basename(values.initiatives)}: ${firstProblem(markers.problems.map((problem) => problem.message))}`,
+        );
+    }
+    const chart = kpiChart(observations, markers.ok ? markers.value : [], {
+      period,
+      ...(kpis.length > 0 ? { kpis } : {}),
+      ...(units.length > 0 ? { units } : {}),
+      ...(values['all-units'] === true ? { allUnits: true } : {}),
+      ...(aggregate === undefined ? {} : { override: aggregate }),
+    });
+    if (format === 'csv') {
+      const lines = [
+        csvRow(['kpi', 'unit', 'period', 'value', 'count']),
+        ...chart.lines.flatMap((line) =>
+          line.points.map((point) =>
+            csvRow([line.kpi.name, line.unit, point.period, point.value, point.count]),
+          ),
+        ),
+      ];
+      writeResult(io, `${lines.join('\n')}\n`, values.out);
+      return;
+    }
+    const sources = [values.data, values.nps, values.initiatives].filter((file) => file !== undefined);
+    writeJsonDocument(
+      io,
+      { data: sources.map((file) => basename(file)), appVersion: APP_VERSION, ...chart },
+      values.out,
+    );
+  },
+};
