@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test as base } from './fixtures';
@@ -98,6 +98,26 @@ test('an edge list and a people table imported with a preview; a bad file refuse
   await dialog.getByRole('button', { name: 'Import' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('heading', { name: 'Care and Sales', level: 2 })).toBeVisible();
+
+  // Export: the wave as GraphML, downloaded with the backend's file name, holding the 6 people and 7 ties.
+  const exportGroup = page.getByRole('group', { name: 'Export a wave' });
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    exportGroup.getByRole('button', { name: 'GraphML' }).click(),
+  ]);
+  // The backend names the files (it may add how people's names were written, e.g. "(real names)").
+  expect(download.suggestedFilename()).toMatch(/^Care and Sales - Wave 1\b.*\.graphml$/);
+  const graphml = readFileSync(await download.path(), 'utf8');
+  expect(graphml.match(/<node /g)).toHaveLength(6);
+  expect(graphml.match(/<edge /g)).toHaveLength(7);
+  const csvFiles: string[] = [];
+  page.on('download', (file) => csvFiles.push(file.suggestedFilename()));
+  await exportGroup.getByRole('button', { name: 'CSV' }).click();
+  await expect.poll(() => csvFiles.length).toBe(2);
+  expect(csvFiles.sort()).toEqual([
+    expect.stringMatching(/^Care and Sales - Wave 1 - edges\b.*\.csv$/),
+    expect.stringMatching(/^Care and Sales - Wave 1 - people\b.*\.csv$/),
+  ]);
 
   // The bad file: both problems listed with their rows and columns; nothing can be imported.
   await page.getByRole('button', { name: 'Import network…' }).click();
