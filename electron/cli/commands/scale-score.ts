@@ -184,6 +184,12 @@ export const scaleScoreCommand: CliCommand = {
         maxMissingShare: key.maxMissingShare,
         subscales: key.subscales.map(({ id, name, items }) => ({ id, name, items })),
       },
+      method: {
+        reverse: 'reverse-keyed answers scored as min + max - x',
+        missing: `a subscale is the mean of its answered items when at most ${key.maxMissingShare * 100}% of them are missing (prorated; sum = mean x items), else null`,
+        reliability:
+          "Cronbach's alpha on the respondents who answered every item of the subscale (listwise deletion); alpha if dropped on the same respondents",
+      },
       columns: survey.columns,
       respondents: survey.respondents.length,
       reliability: subscaleReliability(survey).map((entry) => ({

@@ -180,6 +180,32 @@ describe('scale score', () => {
     expect(result.scores[0]?.scores['all']?.mean).toBeCloseTo(4.4, 12);
   });
 
+  it('scores the QMEE once its reverse key is given, on a 1-9 version', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'scale-score-'));
+    const header = Array.from({ length: 33 }, (_, index) => `QMEE${index + 1}`);
+    // Every answer 9 except item 2 answered 1: with items 2 and 5 reverse-keyed (1 + 9 - x) the total is
+    // 31 x 9 + 9 + 1 = 289, a mean of 289 / 33.
+    const answers = header.map((_, index) => (index === 1 ? 1 : 9));
+    writeFileSync(join(folder, 'qmee.csv'), `${header.join(',')}\n${answers.join(',')}\n`);
+    const child = cli(
+      'scale',
+      'score',
+      '--data',
+      join(folder, 'qmee.csv'),
+      '--scale',
+      'qmee',
+      '--reverse',
+      '2,5',
+      '--range',
+      '1,9',
+    );
+    expect(child.stderr).toBe('');
+    expect(child.status).toBe(0);
+    const result = JSON.parse(child.stdout) as ScoreJson;
+    expect(result.scale.reverse).toEqual(['2', '5']);
+    expect(result.scores[0]?.scores['EE']?.mean).toBeCloseTo(289 / 33, 12);
+  });
+
   it.each([
     [
       ['--scale', 'qmee'],
