@@ -27,6 +27,7 @@ import {
   type SensitivityResult,
 } from '../../model/sd/sensitivity';
 import type { RunsWorkerReply, RunsWorkerRequest } from './parallel-runs.worker';
+import { listen } from './worker-listen';
 import { dispatchScenarios, type ScenariosJob, type ScenariosResult } from './parallel-scenarios';
 
 let bundled: Promise<URL> | undefined;
@@ -201,13 +202,7 @@ export async function startRunsPool(threads: number): Promise<RunsPool> {
             }
             dispatch(worker);
           };
-          const onError = (error: Error) => finish(error);
-          worker.on('message', onMessage);
-          worker.on('error', onError);
-          detach.push(() => {
-            worker.off('message', onMessage);
-            worker.off('error', onError);
-          });
+          detach.push(listen(worker, onMessage, (error: Error) => finish(error)));
           post(worker, {
             kind: 'job',
             jobId,

@@ -8,6 +8,7 @@
 import type { Worker } from 'node:worker_threads';
 import type { IntegrationMethod, Runner } from '../../model/sd';
 import type { RunsWorkerReply, RunsWorkerRequest } from './parallel-runs.worker';
+import { listen } from './worker-listen';
 
 export interface ScenariosJob {
   readonly xmile: string;
@@ -124,13 +125,7 @@ export function dispatchScenarios(
         if (done === total) return finish();
         dispatch(worker);
       };
-      const onError = (error: Error) => finish(error);
-      worker.on('message', onMessage);
-      worker.on('error', onError);
-      detach.push(() => {
-        worker.off('message', onMessage);
-        worker.off('error', onError);
-      });
+      detach.push(listen(worker, onMessage, (error: Error) => finish(error)));
       post(worker, {
         kind: 'scenarios-job',
         jobId,
