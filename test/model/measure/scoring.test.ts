@@ -6,8 +6,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   BUILTIN_SCALES,
+  cronbachAlpha,
   parseScaleSpec,
   resolveColumns,
+  reverseScore,
   scoreSurvey,
   scoringKey,
   subscaleReliability,
@@ -185,5 +187,37 @@ describe('bad input', () => {
     const columns = resolveColumns(table, IRI);
     expect(columns.ok && columns.value['1']).toBe('iri_1');
     expect(columns.ok && columns.value['2']).toBe('Q2');
+  });
+});
+
+describe('laws of alpha', () => {
+  const rows = [
+    [1, 2, 2],
+    [3, 3, 4],
+    [2, 2, 3],
+    [4, 3, 4],
+    [0, 1, 1],
+  ];
+  it('is 1 for identical items', () => {
+    expect(cronbachAlpha(rows.map(([a]) => [a as number, a as number, a as number]))).toBeCloseTo(1, 12);
+  });
+  it('does not change when a constant is added to an item', () => {
+    const shifted = rows.map(([a, b, c]) => [(a as number) + 5, b as number, c as number]);
+    expect(cronbachAlpha(shifted)).toBeCloseTo(cronbachAlpha(rows) as number, 12);
+  });
+  it('is undefined for fewer than two items or respondents, or a total that does not vary', () => {
+    expect(cronbachAlpha(rows.map(([a]) => [a as number]))).toBeNull();
+    expect(cronbachAlpha([[1, 2, 3]])).toBeNull();
+    expect(
+      cronbachAlpha([
+        [1, 3],
+        [2, 2],
+        [3, 1],
+      ]),
+    ).toBeNull();
+  });
+  it('reverse keying twice gives the answer back', () => {
+    for (let answer = -4; answer <= 4; answer++)
+      expect(reverseScore(reverseScore(answer, -4, 4), -4, 4)).toBe(answer);
   });
 });
