@@ -8,12 +8,19 @@ import { join } from 'node:path';
 import type { ProjectId } from '../../model/schema/project';
 import type { Workspace } from '../store/workspace';
 import type { NetworkDocument } from '../store/network-document';
-import { networkRepository } from './network-handlers';
+import { networkPrivacyRepository, networkRepository } from './network-handlers';
 import { readWaveFiles } from './network-import';
 
 export const SAMPLE_NETWORK_NAME = 'Example organization: support ties';
 const SAMPLE_NETWORK_FOLDER = 'network';
 const WAVES = ['before', 'after'] as const;
+
+/**
+ * Issue 11: the sample's people are invented (sample-data/network/README.md), so it keeps their names and allows
+ * individual views, to show what those views look like; the note says why, in the app and in every export.
+ */
+export const SAMPLE_NETWORK_PRIVACY_NOTE =
+  'the people of this sample organization are fictional, so their names are kept and individual views are allowed';
 
 /**
  * Adds the sample network to `projectId`, or does nothing when the files are not there (a build without them).
@@ -42,7 +49,7 @@ export function seedSampleNetwork(
         wave,
       ).waves,
   );
-  return networkRepository(workspace.db).create({
+  const network = networkRepository(workspace.db).create({
     projectId,
     name: SAMPLE_NETWORK_NAME,
     description:
@@ -51,4 +58,11 @@ export function seedSampleNetwork(
     directed: true,
     waves,
   });
+  const privacy = networkPrivacyRepository(workspace.db);
+  privacy.create(
+    network.id,
+    { pseudonymized: false, individualConsent: true, note: SAMPLE_NETWORK_PRIVACY_NOTE },
+    null,
+  );
+  return { ...network, privacy: privacy.get(network.id) };
 }

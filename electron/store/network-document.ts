@@ -9,14 +9,16 @@
  * importer's notes). Keeping these in the row's JSON needs no schema change, and a wave is a whole document on
  * its own. All waves of a network share `directed` (the store refuses a wave that differs), so they compare.
  *
- * People keep their names and every other attribute in `attributes`; ids are what ties and exports use. The
- * people-data rules of a later issue (pseudonyms by default) then change attributes, never ids or ties.
+ * People keep their names and every other attribute in `attributes`; ids are what ties and exports use. A
+ * network imported with pseudonyms (issue 11) holds pseudonyms as ids and no identifying attributes: the rows
+ * are the same shape, and the mapping back lives apart (network-privacy.ts), only if the user kept it.
  */
 import { z } from 'zod';
 import { documentNameSchema } from '../../model/schema/document-name';
 import { projectIdSchema } from '../../model/schema/project';
 import { DUPLICATE_RULES } from '../../model/network/import';
 import { NETWORK_IMPORT_FORMATS } from '../../model/network/formats';
+import { MIN_GROUP_SIZE_FLOOR, MIN_GROUP_SIZE_MESSAGE } from '../../model/privacy';
 
 export const networkIdSchema = z.uuid().brand<'NetworkId'>();
 export type NetworkId = z.infer<typeof networkIdSchema>;
@@ -145,14 +147,46 @@ export const waveSummarySchema = z.object({
 });
 export type WaveSummary = z.infer<typeof waveSummarySchema>;
 
+/** The minimum group size as the API and the store take it: a whole number of at least 3 (issue 11). */
+export const minGroupSizeSchema = z
+  .number()
+  .int(MIN_GROUP_SIZE_MESSAGE)
+  .min(MIN_GROUP_SIZE_FLOOR, MIN_GROUP_SIZE_MESSAGE)
+  .max(10_000, 'The minimum group size is at most 10,000 people.');
+
+/**
+ * How a network's people data are handled (issue 11; store/network-privacy.ts). The views and exports follow
+ * it: team figures hide teams under `minGroupSize` with a note, per-person views and insights that name people
+ * show only with `individualConsent`, and exports say whether they hold real names (`!pseudonymized`).
+ */
+export const networkPrivacySchema = z
+  .object({
+    /** The people's ids were replaced by pseudonyms (P-3FA9C21B0D) and their names dropped at import. */
+    pseudonymized: z.boolean(),
+    /** The mapping from real ids and names to pseudonyms is kept in the workspace (network.key shows it). */
+    keyKept: z.boolean(),
+    /** The participants agreed to individual views (per-person metrics, insights naming people). */
+    individualConsent: z.boolean(),
+    /** Team figures hide teams of fewer people than this (default 5, never below 3). */
+    minGroupSize: minGroupSizeSchema,
+    /** Why the settings are what they are (the sample organization: its people are fictional). */
+    note: z.string().max(4000),
+  })
+  .strict();
+export type NetworkPrivacy = z.infer<typeof networkPrivacySchema>;
+
 /** A network as listed: its waves in order, with their sizes, without people and ties. */
 export interface NetworkSummary extends NetworkRecord {
   readonly directed: boolean;
   readonly waves: readonly WaveSummary[];
+  /** How its people data are handled (filled by the network operations; issue 11). */
+  readonly privacy?: NetworkPrivacy;
 }
 
 /** A network with every wave in full. */
 export interface NetworkDocument extends NetworkRecord {
   readonly directed: boolean;
   readonly waves: readonly NetworkWave[];
+  /** How its people data are handled (filled by the network operations; issue 11). */
+  readonly privacy?: NetworkPrivacy;
 }

@@ -49,7 +49,7 @@ export const isIdentifyingColumn = (column: string): boolean => IDENTIFYING.has(
 export interface PseudonymEntry {
   readonly realId: string;
   /** The person's name as the data gave it (name, full name, or first and last name), if any. */
-  readonly realName?: string;
+  readonly realName?: string | undefined;
   readonly pseudonym: string;
 }
 

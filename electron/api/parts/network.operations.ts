@@ -12,6 +12,11 @@ export const NETWORK_OPERATIONS = [
   'network.delete',
   'network.deleteWave',
   'network.export',
+  // People data handled with care (issue 11).
+  'network.privacy',
+  'network.updatePrivacy',
+  'network.key',
+  'network.deleteKey',
 ] as const;
 
 export type NetworkOperationName = (typeof NETWORK_OPERATIONS)[number];
