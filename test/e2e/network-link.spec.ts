@@ -57,10 +57,18 @@ test('a network figure bound to a model constant: the scenario follows a new wav
   const bind = page.getByRole('region', { name: 'Bind a figure to a model constant' });
   await bind.getByLabel('Model').selectOption({ label: 'Empathy reference model' });
   await bind.getByLabel('Scenario').selectOption({ label: 'Empathy programme' });
-  await bind.getByLabel('Constant').selectOption({ label: 'Leadership commitment (now 0.5)' });
-  await bind.getByLabel('Figure').selectOption('latest.reciprocity');
-  await expect(bind.getByText('“Leadership commitment” will be 0.8673 in “Empathy programme”')).toBeVisible();
-  await bind.getByRole('button', { name: 'Bind' }).click();
+  await bind.getByRole('button', { name: 'Link a constant…' }).click();
+  // The Dynamics view's own link form, the latest reciprocity offered first.
+  const form = page.getByRole('dialog', { name: 'Link a constant of “Empathy programme” to a figure' });
+  await form.getByLabel('Model constant').selectOption('Leadership commitment');
+  await expect(form.getByLabel('Figure')).toHaveValue('0');
+  await expect(form.getByLabel('Figure').locator('option').first()).toContainText(
+    'Reciprocity: share of ties that are returned (latest wave, now after) = 0.8673',
+  );
+  await expect(form.getByText('“Leadership commitment” will be 0.8673')).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('network-link-form.png') });
+  await form.getByRole('button', { name: 'Save link' }).click();
+  await expect(form).toBeHidden();
   await expect(bind.getByRole('status')).toContainText(
     '“Empathy programme” now sets “Leadership commitment” from latest.reciprocity (now 0.8673)',
   );
@@ -109,7 +117,8 @@ test('dark mode: the Use in a model panel', async ({ browser, sampleHost }) => {
   await openNetworkTab(page, 'Use in a model');
   await expect(page.getByRole('table', { name: 'Latest wave figures' })).toBeVisible();
   const bind = page.getByRole('region', { name: 'Bind a figure to a model constant' });
-  await expect(bind.getByLabel('Constant')).toBeEnabled();
+  await bind.getByRole('button', { name: 'Link a constant…' }).click();
+  await expect(page.getByRole('dialog', { name: /Link a constant of/ })).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('network-link-dark.png'), fullPage: true });
   await context.close();
 });

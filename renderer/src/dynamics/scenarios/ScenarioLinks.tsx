@@ -144,7 +144,8 @@ export function ScenarioLinks({ scenario, figures, parameters, onChange, onRefre
   );
 }
 
-function LinkForm({
+/** The form that makes one link (also the Network page's "Use in a model" panel, in its own dialog). */
+export function LinkForm({
   figures,
   parameters,
   onCancel,

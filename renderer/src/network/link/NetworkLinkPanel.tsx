@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useMemo, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useState } from 'react';
 import type { ParameterInfo } from '../../../../model/sd';
 import { linkedValue, type LinkableFigure } from '../../../../model/schema/figure';
 import type {
@@ -10,8 +10,10 @@ import type {
   ScenarioLink,
 } from '../../../../electron/api/contract';
 import { call } from '../../api';
+import { Dialog } from '../../components/Dialog';
 import { formatValue } from '../../dynamics/charts/number-format';
 import { figureKey } from '../../dynamics/scenarios/scenario-links';
+import { LinkForm } from '../../dynamics/scenarios/ScenarioLinks';
 import '../import/network-io.css';
 import { modelConstants } from './model-constants';
 import { defaultFigure, figuresOfNetwork, LATEST_PREFIX } from './network-figures';
@@ -49,6 +51,9 @@ export function NetworkLinkPanel({ network }: { readonly network: NetworkDocumen
   const [scenarioAnswer, setScenarios] = useState<ForModel<readonly Scenario[]> | undefined>();
   const [constantAnswer, setConstants] = useState<ForModel<readonly ParameterInfo[]> | undefined>();
   const [notice, setNotice] = useState<{ kind: 'info' | 'error'; text: string } | undefined>();
+  const [scenarioId, setScenarioId] = useState<ScenarioId | undefined>();
+  const [linking, setLinking] = useState(false);
+  const ids = { model: useId(), scenario: useId() };
   const lastWave = network.waves.at(-1);
 
   useEffect(() => {
@@ -116,6 +121,11 @@ export function NetworkLinkPanel({ network }: { readonly network: NetworkDocumen
   const latest = networkFigures.filter((figure) => figure.figure.startsWith(LATEST_PREFIX));
   const perWave = networkFigures.filter((figure) => !figure.figure.startsWith(LATEST_PREFIX));
   const scenarioList = scenarios.status === 'ready' ? scenarios.value : [];
+  const scenario = scenarioList.find((candidate) => candidate.id === scenarioId) ?? scenarioList[0];
+  // The link form starts on its first figure with a value: the latest reciprocity goes first.
+  const first = defaultFigure(networkFigures);
+  const offered =
+    first === undefined ? networkFigures : [first, ...networkFigures.filter((figure) => figure !== first)];
   const bindings = scenarioList.flatMap((scenario) =>
     scenario.links
       .filter((link) => link.source.instrument === 'network' && link.source.documentId === network.id)
@@ -172,17 +182,74 @@ export function NetworkLinkPanel({ network }: { readonly network: NetworkDocumen
           </p>
         ) : null}
         {model !== undefined ? (
-          <BindForm
-            key={`${model.id} ${networkFigures.length}`}
-            models={modelList}
-            model={model}
-            onModel={setModelId}
-            scenarios={scenarios}
-            constants={constants}
-            figures={networkFigures}
-            onBind={bind}
-          />
+          <div className="form-grid bind-choice">
+            <div className="field">
+              <label htmlFor={ids.model}>Model</label>
+              <select
+                id={ids.model}
+                value={model.id}
+                onChange={(event) => setModelId(event.target.value as ModelId)}
+              >
+                {modelList.map((candidate) => (
+                  <option key={candidate.id} value={candidate.id}>
+                    {candidate.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor={ids.scenario}>Scenario</label>
+              <select
+                id={ids.scenario}
+                value={scenario?.id ?? ''}
+                disabled={scenarioList.length === 0}
+                onChange={(event) => setScenarioId(event.target.value as ScenarioId)}
+              >
+                {scenarioList.map((candidate) => (
+                  <option key={candidate.id} value={candidate.id}>
+                    {candidate.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <button
+                type="button"
+                className="primary"
+                disabled={
+                  scenario === undefined || constants.status !== 'ready' || networkFigures.length === 0
+                }
+                onClick={() => setLinking(true)}
+              >
+                Link a constant…
+              </button>
+            </div>
+          </div>
         ) : null}
+        {scenarios.status === 'ready' && model !== undefined && scenarioList.length === 0 ? (
+          <p className="muted small">
+            “{model.name}” has no saved scenario: save one in the Dynamics view first.
+          </p>
+        ) : null}
+        {scenarios.status === 'failed' ? <p className="form-error">{scenarios.message}</p> : null}
+        {constants.status === 'failed' ? <p className="form-error">{constants.message}</p> : null}
+        <Dialog
+          title={`Link a constant of “${scenario?.name ?? ''}” to a figure`}
+          open={linking}
+          onClose={() => setLinking(false)}
+        >
+          {linking && scenario !== undefined ? (
+            <LinkForm
+              figures={offered}
+              parameters={constants.status === 'ready' ? constants.value : []}
+              onCancel={() => setLinking(false)}
+              onSubmit={async (link) => {
+                await bind(scenario, link);
+                setLinking(false);
+              }}
+            />
+          ) : null}
+        </Dialog>
         {notice !== undefined ? (
           <p className={notice.kind === 'error' ? 'form-error' : 'small'} role="status">
             {notice.text}
@@ -275,180 +342,5 @@ function FigureTable({
         </tbody>
       </table>
     </div>
-  );
-}
-
-function BindForm({
-  models,
-  model,
-  onModel,
-  scenarios,
-  constants,
-  figures,
-  onBind,
-}: {
-  readonly models: readonly ModelSummary[];
-  readonly model: ModelSummary;
-  readonly onModel: (id: ModelId) => void;
-  readonly scenarios: Loaded<readonly Scenario[]>;
-  readonly constants: Loaded<readonly ParameterInfo[]>;
-  readonly figures: readonly LinkableFigure[];
-  readonly onBind: (scenario: Scenario, link: ScenarioLink) => Promise<void>;
-}) {
-  const ids = {
-    model: useId(),
-    scenario: useId(),
-    constant: useId(),
-    figure: useId(),
-    scale: useId(),
-    offset: useId(),
-  };
-  const scenarioList = useMemo(() => (scenarios.status === 'ready' ? scenarios.value : []), [scenarios]);
-  const constantList = constants.status === 'ready' ? constants.value : [];
-  const [scenarioId, setScenarioId] = useState<ScenarioId | ''>('');
-  const [variable, setVariable] = useState('');
-  const [figureName, setFigureName] = useState(() => defaultFigure(figures)?.figure ?? '');
-  const [scale, setScale] = useState('1');
-  const [offset, setOffset] = useState('0');
-  const [error, setError] = useState<string | undefined>();
-  const [busy, setBusy] = useState(false);
-
-  const scenario = scenarioList.find((candidate) => candidate.id === scenarioId) ?? scenarioList[0];
-  const constant = constantList.find((candidate) => candidate.name === variable) ?? constantList[0];
-  const figure = figures.find((candidate) => candidate.figure === figureName);
-  const scaleNumber = Number(scale);
-  const offsetNumber = Number(offset);
-  const numbers = scale.trim() !== '' && offset.trim() !== '' && Number.isFinite(scaleNumber + offsetNumber);
-  const preview =
-    figure?.value !== null && figure !== undefined && numbers
-      ? scaleNumber * figure.value + offsetNumber
-      : undefined;
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setError(undefined);
-    if (scenario === undefined) return setError('Choose a scenario (save one in the Dynamics view first).');
-    if (constant === undefined) return setError('Choose a constant of the model.');
-    if (figure === undefined) return setError('Choose a figure of this network.');
-    if (!numbers) return setError('Scale and offset must be numbers.');
-    setBusy(true);
-    try {
-      await onBind(scenario, {
-        variable: constant.name,
-        source: { instrument: figure.instrument, documentId: figure.documentId, figure: figure.figure },
-        ...(scaleNumber === 1 ? {} : { scale: scaleNumber }),
-        ...(offsetNumber === 0 ? {} : { offset: offsetNumber }),
-      });
-    } catch (failure) {
-      setError(errorText(failure));
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  return (
-    <form className="form bind-form" onSubmit={(event) => void submit(event)}>
-      <div className="form-grid">
-        <div className="field">
-          <label htmlFor={ids.model}>Model</label>
-          <select
-            id={ids.model}
-            value={model.id}
-            onChange={(event) => onModel(event.target.value as ModelId)}
-          >
-            {models.map((candidate) => (
-              <option key={candidate.id} value={candidate.id}>
-                {candidate.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={ids.scenario}>Scenario</label>
-          <select
-            id={ids.scenario}
-            value={scenario?.id ?? ''}
-            disabled={scenarioList.length === 0}
-            onChange={(event) => setScenarioId(event.target.value as ScenarioId)}
-          >
-            {scenarioList.map((candidate) => (
-              <option key={candidate.id} value={candidate.id}>
-                {candidate.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={ids.constant}>Constant</label>
-          <select
-            id={ids.constant}
-            value={constant?.name ?? ''}
-            disabled={constantList.length === 0}
-            onChange={(event) => setVariable(event.target.value)}
-          >
-            {constantList.map((candidate) => (
-              <option key={candidate.id} value={candidate.name}>
-                {candidate.name} (now {formatValue(candidate.value)})
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={ids.figure}>Figure</label>
-          <select id={ids.figure} value={figureName} onChange={(event) => setFigureName(event.target.value)}>
-            {figures.map((candidate) => (
-              <option key={candidate.figure} value={candidate.figure} disabled={candidate.value === null}>
-                {candidate.figure}
-                {candidate.value === null ? ' (no value)' : ` = ${formatValue(candidate.value)}`}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={ids.scale}>Scale</label>
-          <input
-            id={ids.scale}
-            inputMode="decimal"
-            value={scale}
-            onChange={(event) => setScale(event.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={ids.offset}>Offset</label>
-          <input
-            id={ids.offset}
-            inputMode="decimal"
-            value={offset}
-            onChange={(event) => setOffset(event.target.value)}
-          />
-        </div>
-      </div>
-      {scenarios.status === 'ready' && scenarioList.length === 0 ? (
-        <p className="muted small">
-          “{model.name}” has no saved scenario: save one in the Dynamics view first.
-        </p>
-      ) : null}
-      {scenarios.status === 'failed' ? <p className="form-error">{scenarios.message}</p> : null}
-      {constants.status === 'failed' ? <p className="form-error">{constants.message}</p> : null}
-      <p className="muted small">
-        {preview === undefined || constant === undefined
-          ? 'The constant will take scale × figure + offset.'
-          : `“${constant.name}” will be ${formatValue(preview)} in “${scenario?.name ?? ''}” (now ${formatValue(constant.value)} in the model).`}
-      </p>
-      {error !== undefined ? (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      ) : null}
-      <div className="dialog-actions">
-        <button
-          type="submit"
-          className="primary"
-          disabled={busy || scenario === undefined || constant === undefined}
-        >
-          Bind
-        </button>
-      </div>
-    </form>
   );
 }
