@@ -14,7 +14,7 @@
  * (model/privacy/group-size.ts: teams under the threshold hidden, with a note saying so) holds for every view
  * and export that takes its team figures from here.
  */
-import { hideSmallGroups } from '../privacy/group-size';
+import { hiddenGroupsNote, hideSmallGroups } from '../privacy/group-size';
 import { buildAdjacency } from './adjacency';
 import { averageClustering, clusteringCoefficients, transitivity } from './clustering';
 import { degrees } from './degree';
@@ -298,11 +298,20 @@ export interface WaveComparison {
   readonly after: string;
   readonly graph: readonly FigureChange[];
   readonly teams: readonly TeamChange[];
-  /** Teams hidden by the minimum group size, in the wave that hides more of them. */
+  /** Teams hidden by the minimum group size in either wave (left out of `teams` for both). */
   readonly hiddenTeams: number;
   /** The sentence saying teams were hidden and why (null when none was), for the view and exports. */
   readonly hiddenTeamsNote: string | null;
+  /** Each person's change; empty when `individuals` is false (no consent to individual views). */
   readonly people: readonly PersonChange[];
+}
+
+export interface ComparisonOptions extends FigureOptions, TeamSummaryOptions {
+  /**
+   * Whether per-person changes are computed (default true). Pass the network's `privacy.individualConsent`:
+   * without consent, the comparison speaks of the whole network and its teams only (issue 11, point 3).
+   */
+  readonly individuals?: boolean;
 }
 
 function personMetrics(metrics: NetworkMetrics, node: number): PersonMetrics {
@@ -318,7 +327,7 @@ const presence = (before: boolean, after: boolean): Presence =>
 export function compareWaves(
   before: WaveSnapshot,
   after: WaveSnapshot,
-  options: FigureOptions & TeamSummaryOptions = {},
+  options: ComparisonOptions = {},
 ): WaveComparison {
   const figuresBefore = graphFigures(before.graph, options);
   const figuresAfter = graphFigures(after.graph, options);
@@ -338,7 +347,23 @@ export function compareWaves(
 
   const teamsBefore = teamSummaries(before.graph, before.metrics, options);
   const teamsAfter = teamSummaries(after.graph, after.metrics, options);
-  const teamNames = [...new Set([...teamsAfter.teams, ...teamsBefore.teams].map((summary) => summary.team))];
+  // A team hidden in either wave is left out of both: shown in one wave only, it would read as a team that
+  // appeared or vanished, and its figures beside the hidden ones would tell how its few members changed.
+  const namesIn = (wave: WaveSnapshot) =>
+    new Set(
+      wave.graph.nodes.map((_node, index) => teamOf(wave.graph, options.teamAttribute ?? 'team')(index)),
+    );
+  const shownBefore = new Set(teamsBefore.teams.map((summary) => summary.team));
+  const shownAfter = new Set(teamsAfter.teams.map((summary) => summary.team));
+  const hiddenNames = new Set(
+    [
+      ...[...namesIn(before)].filter((team) => !shownBefore.has(team)),
+      ...[...namesIn(after)].filter((team) => !shownAfter.has(team)),
+    ].filter((team) => team !== ''),
+  );
+  const teamNames = [
+    ...new Set([...teamsAfter.teams, ...teamsBefore.teams].map((summary) => summary.team)),
+  ].filter((team) => !hiddenNames.has(team));
   const teams = teamNames.map((team): TeamChange => {
     const earlier = teamsBefore.teams.find((summary) => summary.team === team) ?? null;
     const later = teamsAfter.teams.find((summary) => summary.team === team) ?? null;
@@ -349,7 +374,7 @@ export function compareWaves(
   const indexBefore = new Map(before.graph.nodes.map((node, index) => [node.id, index]));
   const indexAfter = new Map(after.graph.nodes.map((node, index) => [node.id, index]));
   const ids = [...new Set([...indexAfter.keys(), ...indexBefore.keys()])];
-  const people = ids.map((id): PersonChange => {
+  const people = (options.individuals === false ? [] : ids).map((id): PersonChange => {
     const earlier = indexBefore.get(id);
     const later = indexAfter.get(id);
     const team =
@@ -368,8 +393,8 @@ export function compareWaves(
     after: after.wave,
     graph,
     teams,
-    hiddenTeams: Math.max(teamsBefore.hidden, teamsAfter.hidden),
-    hiddenTeamsNote: teamsBefore.hidden >= teamsAfter.hidden ? teamsBefore.note : teamsAfter.note,
+    hiddenTeams: hiddenNames.size,
+    hiddenTeamsNote: hiddenGroupsNote(hiddenNames.size, options.minimumGroupSize ?? 1),
     people,
   };
 }

@@ -177,6 +177,16 @@ describe('pseudonyms at import', () => {
     workspace.backup('manual');
     expect(fs.readFileSync(older.path).includes(Buffer.from('Maya Okafor'))).toBe(false);
     expect((await call('network.get', { id: network.id })).waves).toHaveLength(1);
+
+    // Deleting a network deletes its key, recorded for the backups too.
+    const other = await importBefore({ pseudonymize: true });
+    await call('network.delete', { id: other.id });
+    expect(
+      workspace.db
+        .prepare("SELECT count(*) FROM pending_purges WHERE table_name = 'network_pseudonym_keys'")
+        .pluck()
+        .get(),
+    ).toBe(1);
     workspace.close();
   });
 

@@ -78,7 +78,17 @@ describe('team figures of the sample organization', () => {
     );
     expect(comparison.hiddenTeams).toBe(1);
     expect(comparison.hiddenTeamsNote).toMatch(/^1 team with fewer than 5 people is hidden/);
-    const finance = comparison.teams.find((team) => team.team === 'Finance');
-    expect(finance?.before).toBeNull();
+    // Finance has 10 people after, but shown alone it would read as a new team beside a hidden one.
+    expect(comparison.teams.map((team) => team.team)).not.toContain('Finance');
+    expect(comparison.teams).toHaveLength(5);
+    expect(comparison.people).toHaveLength(100);
+  });
+
+  it('without consent, the comparison holds no person', async () => {
+    const after = sampleWave('after');
+    const snapshot = { wave: 'after', graph: after, metrics: await computeNetworkMetrics(after) };
+    const comparison = compareWaves(snapshot, snapshot, { individuals: false });
+    expect(comparison.people).toEqual([]);
+    expect(comparison.teams).toHaveLength(6);
   });
 });
