@@ -15,6 +15,9 @@ export const PERSON_METRICS: readonly { readonly metric: NodeMetricName; readonl
   { metric: 'pagerankWeighted', label: 'PageRank (weighted)' },
 ];
 
+/** Rows drawn at most: a 2,000-person table would be slow to draw and no one reads that far; search finds the rest. */
+const ROWS_SHOWN = 200;
+
 type SortKey = 'person' | 'team' | 'before' | 'after' | 'change';
 
 interface Row {
@@ -135,6 +138,9 @@ export function PersonChangeTable({
           {rows.length === people.length
             ? `${people.length} people`
             : `${rows.length} of ${people.length} people`}
+          {rows.length > ROWS_SHOWN
+            ? `; the first ${ROWS_SHOWN} in this order are shown, search to find others`
+            : ''}
         </span>
       </div>
       <div className="table-frame person-frame">
@@ -149,7 +155,7 @@ export function PersonChangeTable({
             </tr>
           </thead>
           <tbody>
-            {rows.map((row) => (
+            {rows.slice(0, ROWS_SHOWN).map((row) => (
               <tr key={row.id}>
                 <th scope="row">
                   {row.name === '' ? row.id : `${row.name} (${row.id})`}
