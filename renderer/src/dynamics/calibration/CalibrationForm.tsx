@@ -4,6 +4,7 @@
  */
 import { useId, type ChangeEvent, type FormEvent } from 'react';
 import type { ChartableVariable } from '../charts/chart-variables';
+import { formatPrecise } from '../charts/number-format';
 import type { CalibrationForm as Form, ColumnRow, FittedRow, LoadedData } from './calibration-form';
 
 export interface CalibrationFormProps {
@@ -150,7 +151,7 @@ export function CalibrationForm({
                   </td>
                   <td>
                     <label htmlFor={`${id}-fit-${index}`}>{row.name}</label>
-                    <div className="muted small">model value {row.value}</div>
+                    <div className="muted small">model value {formatPrecise(row.value)}</div>
                   </td>
                   {(['min', 'max', 'start'] as const).map((field) => (
                     <td key={field}>

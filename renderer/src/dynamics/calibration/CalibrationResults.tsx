@@ -24,7 +24,7 @@ const message = (error: unknown) => (error instanceof Error ? error.message : St
 
 export function CalibrationResults({ shown, document, onSave, onScenario }: CalibrationResultsProps) {
   const { result, before, saved } = shown;
-  const [name, setName] = useState(`Calibrated to ${shown.data.fileName}`);
+  const [name, setName] = useState(saved?.name ?? `Calibrated to ${shown.data.fileName}`);
   const [status, setStatus] = useState<{ busy: boolean; note?: string; error?: string }>({ busy: false });
   const act = (what: (name: string) => Promise<void>, done: string) => (event?: FormEvent) => {
     event?.preventDefault();
@@ -120,13 +120,19 @@ export function CalibrationResults({ shown, document, onSave, onScenario }: Cali
           />
         ))}
       </div>
+      <p className="muted small">
+        Points: the data; dashed: the model at the starting values; solid: the model at the estimates.
+      </p>
       <form className="inline-form" onSubmit={act(onSave, 'Saved to the workspace.')}>
-        <input
-          type="text"
-          aria-label="Name of the calibration"
-          value={name}
-          onChange={(event) => setName(event.target.value)}
-        />
+        <label className="inline-label small">
+          Name
+          <input
+            type="text"
+            aria-label="Name of the calibration"
+            value={name}
+            onChange={(event) => setName(event.target.value)}
+          />
+        </label>
         {saved === undefined ? (
           <button type="submit" disabled={status.busy || name.trim() === ''}>
             Save to workspace

@@ -3,15 +3,15 @@
  * times before calibrating (dashed, at the starting values) and after (solid, at the estimates), so the fit and
  * how far it moved read at a glance.
  */
-import { axisBottom, axisLeft, format, line, scaleLinear, select } from 'd3';
-import { memo, useLayoutEffect, useMemo, useRef } from 'react';
+import { line, scaleLinear } from 'd3';
+import { memo, useMemo, useRef } from 'react';
 import type { VariableFit } from '../../../../model/sd/calibration';
 import { axisLabel, timeAxisLabel, valueDomain } from '../charts/chart-scales';
-import { formatValue } from '../charts/number-format';
 import '../charts/charts.css';
+import { useTimeAxes } from '../sensitivity/use-time-axes';
 import { useChartWidth } from '../sensitivity/use-chart-width';
 
-const MARGIN = { top: 10, right: 16, bottom: 40, left: 64 };
+const MARGIN = { top: 10, right: 16, bottom: 40, left: 80 };
 const HEIGHT = 240;
 
 export interface FitChartProps {
@@ -47,20 +47,7 @@ export const FitChart = memo(function FitChart({ fit, before, units, timeUnits, 
         .range([plotHeight, 0]),
     [fit, before, plotHeight],
   );
-  useLayoutEffect(() => {
-    if (xAxis.current === null || yAxis.current === null) return;
-    select(xAxis.current).call(
-      axisBottom(x)
-        .ticks(Math.max(2, Math.floor(plotWidth / 80)))
-        .tickFormat((value) => format('~g')(Number(value))),
-    );
-    select(yAxis.current).call(
-      axisLeft(y)
-        .ticks(5)
-        .tickSize(-plotWidth)
-        .tickFormat((value) => formatValue(Number(value))),
-    );
-  }, [x, y, plotWidth]);
+  useTimeAxes(xAxis, yAxis, x, y, plotWidth);
 
   const path = (values: readonly (number | null)[]) =>
     line<number>()
@@ -75,8 +62,7 @@ export const FitChart = memo(function FitChart({ fit, before, units, timeUnits, 
       <figcaption className="chart-caption">
         <span className="chart-title">{title}</span>
         <span className="muted small">
-          points: data; dashed: before; solid: calibrated (R²{' '}
-          {Number.isFinite(fit.rSquared) ? fit.rSquared.toFixed(3) : '—'})
+          R² {Number.isFinite(fit.rSquared) ? fit.rSquared.toFixed(4) : '—'}
         </span>
       </figcaption>
       <div ref={frame} className="chart-frame">
@@ -118,7 +104,7 @@ export const FitChart = memo(function FitChart({ fit, before, units, timeUnits, 
             </text>
             <text
               className="axis-label"
-              transform={`translate(-52,${plotHeight / 2}) rotate(-90)`}
+              transform={`translate(-68,${plotHeight / 2}) rotate(-90)`}
               textAnchor="middle"
             >
               {axisLabel(fit.variable, units)}

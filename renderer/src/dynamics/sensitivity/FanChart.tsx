@@ -4,15 +4,16 @@
  * the Bank of England's fan charts and Stella's sensitivity "confidence bounds" draw it. Hovering reads out
  * every percentile at the nearest band time.
  */
-import { area, axisBottom, axisLeft, format, line, scaleLinear, select } from 'd3';
-import { memo, useLayoutEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { area, line, scaleLinear } from 'd3';
+import { memo, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { displayName } from '../../../../model/sd';
 import { axisLabel, nearestIndex, timeAxisLabel, valueDomain } from '../charts/chart-scales';
 import { formatPrecise, formatValue } from '../charts/number-format';
 import '../charts/charts.css';
+import { useTimeAxes } from './use-time-axes';
 import { useChartWidth } from './use-chart-width';
 
-const MARGIN = { top: 10, right: 16, bottom: 40, left: 64 };
+const MARGIN = { top: 10, right: 16, bottom: 40, left: 80 };
 const HEIGHT = 240;
 
 export interface FanChartProps {
@@ -69,20 +70,7 @@ export const FanChart = memo(function FanChart({
     [bands, plotHeight],
   );
 
-  useLayoutEffect(() => {
-    if (xAxis.current === null || yAxis.current === null) return;
-    select(xAxis.current).call(
-      axisBottom(x)
-        .ticks(Math.max(2, Math.floor(plotWidth / 80)))
-        .tickFormat((value) => format('~g')(Number(value))),
-    );
-    select(yAxis.current).call(
-      axisLeft(y)
-        .ticks(5)
-        .tickSize(-plotWidth)
-        .tickFormat((value) => formatValue(Number(value))),
-    );
-  }, [x, y, plotWidth]);
+  useTimeAxes(xAxis, yAxis, x, y, plotWidth);
 
   const pairs = useMemo(() => bandPairs(percentiles.length), [percentiles.length]);
   const paths = useMemo(() => {
@@ -172,7 +160,7 @@ export const FanChart = memo(function FanChart({
             </text>
             <text
               className="axis-label"
-              transform={`translate(-52,${plotHeight / 2}) rotate(-90)`}
+              transform={`translate(-68,${plotHeight / 2}) rotate(-90)`}
               textAnchor="middle"
             >
               {axisLabel(name, units)}

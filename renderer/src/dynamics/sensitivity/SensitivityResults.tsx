@@ -70,8 +70,8 @@ export function SensitivityResults({ run, document, onSave }: SensitivityResults
         </button>
         {saved === undefined ? (
           <form className="inline-form" onSubmit={save}>
-            <label>
-              <span className="visually-hidden">Name of the saved run</span>
+            <label className="inline-label small">
+              Save as
               <input
                 type="text"
                 value={name}

@@ -12,6 +12,7 @@ import {
   type SamplingMethod,
 } from '../../../../model/sd/sensitivity';
 import type { ChartableVariable } from '../charts/chart-variables';
+import { formatPrecise } from '../charts/number-format';
 import { VariablePicker } from '../charts/VariablePicker';
 import { DISTRIBUTION_FIELDS, OPTIONAL_FIELDS, type ParameterRow, type SensitivityForm } from './spec-form';
 
@@ -77,7 +78,7 @@ export function SpecForm({ form, variables, running, onChange, onRun }: SpecForm
                   <td>
                     <label htmlFor={`${id}-vary-${index}`}>{row.name}</label>
                     <div className="muted small">
-                      model value {row.value}; {SOURCE_WORDS[row.range.source]}
+                      model value {formatPrecise(row.value)}; {SOURCE_WORDS[row.range.source]}
                     </div>
                   </td>
                   <td>

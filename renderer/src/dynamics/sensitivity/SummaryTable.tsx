@@ -77,7 +77,11 @@ export function SummaryTable({
                 <td>{formatPrecise(entry.kpiAtLow)}</td>
                 <td>{formatPrecise(entry.kpiAtHigh)}</td>
                 <td>{formatChange(entry.swing)}</td>
-                <td>{Number.isFinite(entry.rankCorrelation) ? entry.rankCorrelation.toFixed(3) : '—'}</td>
+                <td>
+                  {Number.isFinite(entry.rankCorrelation)
+                    ? entry.rankCorrelation.toFixed(3).replace('-', '−')
+                    : '—'}
+                </td>
               </tr>
             ))}
           </tbody>

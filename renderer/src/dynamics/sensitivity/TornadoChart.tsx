@@ -108,8 +108,18 @@ export const TornadoChart = memo(function TornadoChart({
                   >
                     {displayName(entry.parameter)}
                   </text>
-                  {bar(entry.kpiAtLow, LOW_COLOR, 'low')}
-                  {bar(entry.kpiAtHigh, HIGH_COLOR, 'high')}
+                  {/* The longer bar first, so a shorter one on the same side is drawn over it, not hidden. */}
+                  {Math.abs(entry.kpiAtLow - tornado.base) >= Math.abs(entry.kpiAtHigh - tornado.base) ? (
+                    <>
+                      {bar(entry.kpiAtLow, LOW_COLOR, 'low')}
+                      {bar(entry.kpiAtHigh, HIGH_COLOR, 'high')}
+                    </>
+                  ) : (
+                    <>
+                      {bar(entry.kpiAtHigh, HIGH_COLOR, 'high')}
+                      {bar(entry.kpiAtLow, LOW_COLOR, 'low')}
+                    </>
+                  )}
                   <text className="tornado-value small" x={right + 6} y={top + (ROW - 10) / 2} dy="0.35em">
                     {formatChange(entry.swing)}
                   </text>
