@@ -3,6 +3,7 @@ import type { Project } from '../../../electron/api/contract';
 import type { ProjectsModel } from '../app/use-projects';
 import { Dialog } from '../components/Dialog';
 import { ProjectForm } from './ProjectForm';
+import { useProjectShare } from './use-project-share';
 
 type Editing =
   | { readonly kind: 'none' }
@@ -29,22 +30,28 @@ export function ProjectsView({ model, creating, onCreatingChange, onOpened }: Pr
     setDeleteError(null);
   };
   const { state } = model;
+  const share = useProjectShare(model);
 
   return (
     <section className="view" aria-labelledby="projects-title">
       <header className="view-header">
         <h1 id="projects-title">Projects</h1>
-        {state.status === 'ready' && state.projects.length > 0 ? (
-          <button
-            type="button"
-            className="primary"
-            onClick={() => onCreatingChange(true)}
-            aria-keyshortcuts="Alt+N"
-          >
-            New project
-          </button>
-        ) : null}
+        <div className="view-actions">
+          {state.status === 'ready' ? share.importButton : null}
+          {state.status === 'ready' && state.projects.length > 0 ? (
+            <button
+              type="button"
+              className="primary"
+              onClick={() => onCreatingChange(true)}
+              aria-keyshortcuts="Alt+N"
+            >
+              New project
+            </button>
+          ) : null}
+        </div>
       </header>
+
+      {share.feedback}
 
       {state.status === 'loading' ? <p className="muted">Loading projects…</p> : null}
 
@@ -62,7 +69,8 @@ export function ProjectsView({ model, creating, onCreatingChange, onOpened }: Pr
           <h2>Start with a project</h2>
           <p>
             A project holds one engagement's models, scenarios, networks, conjoint studies and SROI analyses,
-            saved in your local workspace. Create one to begin, for example &ldquo;Customer care 2027&rdquo;.
+            saved in your local workspace. Create one to begin, for example &ldquo;Customer care 2027&rdquo;,
+            or import a project file a colleague exported with Import project&hellip;
           </p>
           <button type="button" className="primary" onClick={() => onCreatingChange(true)}>
             Create your first project
@@ -105,6 +113,13 @@ export function ProjectsView({ model, creating, onCreatingChange, onOpened }: Pr
                     aria-label={`Rename ${project.name}`}
                   >
                     Rename
+                  </button>
+                  <button
+                    type="button"
+                    onClick={() => share.exportProject(project)}
+                    aria-label={`Export ${project.name}`}
+                  >
+                    Export…
                   </button>
                   <button
                     type="button"
