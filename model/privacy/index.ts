@@ -27,3 +27,4 @@ export {
   type HiddenGroups,
 } from './group-size';
 export { JUDGEMENT_WORDS, judgementWordsIn } from './judgement-words';
+export { pseudonymizeTable, type PseudonymizedTable } from './tables';
