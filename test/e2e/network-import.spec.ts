@@ -67,7 +67,27 @@ function writeFiles(folder: string) {
     path('ties-bad.csv'),
     ['source,target,weight', 'ana,ben,3', 'ben,ana,-2', 'cai,ana,4', 'dee,zed,2', ''].join('\n'),
   );
-  return { people: path('people.csv'), ties: path('ties.csv'), bad: path('ties-bad.csv') };
+  writeFileSync(
+    path('ties-2.csv'),
+    [
+      'source,target,weight',
+      'ana,ben,3',
+      'ben,ana,3',
+      'cai,ana,2',
+      'ana,cai,2',
+      'dee,eli,2',
+      'eli,dee,2',
+      'fay,dee,1',
+      'dee,fay,1',
+      '',
+    ].join('\n'),
+  );
+  return {
+    people: path('people.csv'),
+    ties: path('ties.csv'),
+    second: path('ties-2.csv'),
+    bad: path('ties-bad.csv'),
+  };
 }
 
 test('an edge list and a people table imported with a preview; a bad file refused by row, nothing saved', async ({
@@ -118,6 +138,30 @@ test('an edge list and a people table imported with a preview; a bad file refuse
     expect.stringMatching(/^Care and Sales - Wave 1 - edges\b.*\.csv$/),
     expect.stringMatching(/^Care and Sales - Wave 1 - people\b.*\.csv$/),
   ]);
+
+  // A second wave (the people of the first, as no people file is given), compared: both teams have 3 people,
+  // under the 5 a team figure needs, so they are left out with a note.
+  await page.getByRole('button', { name: 'Add a wave…' }).click();
+  const addWave = page.getByRole('dialog', { name: 'Add a wave to “Care and Sales”' });
+  await addWave.getByTestId('network-edges-file').setInputFiles(files.second);
+  await expect(addWave.getByRole('table', { name: 'What the files hold' })).toContainText(
+    'Care (3), Sales (3)',
+  );
+  await addWave.getByRole('button', { name: 'Add the wave' }).click();
+  await expect(addWave).toBeHidden();
+  await page.getByRole('tab', { name: 'Compare waves' }).click();
+  const figures = page.getByRole('table', { name: 'Whole-network figures' });
+  // Wave 1: 7 ties, 4 of them returned (ana-ben, dee-eli); Wave 2: 8 ties, all returned.
+  await expect(figures.locator('tr[data-figure="reciprocity"] td')).toHaveText(['0.5714', '1', '+0.429']);
+  // Density 7/30 and 8/30; support received 15/6 and 16/6 (the weights summed over 6 people).
+  await expect(figures.locator('tr[data-figure="density"] td')).toHaveText(['0.2333', '0.2667', '+0.0333']);
+  await expect(figures.locator('tr[data-figure="meanInStrength"] td')).toHaveText(['2.5', '2.667', '+0.167']);
+  await expect(page.getByText('No team to compare: every team has fewer than 5 people.')).toBeVisible();
+  await expect(page.getByRole('note')).toHaveText(
+    '2 teams are left out for having fewer than 5 people, so that no team figure describes one or two people.',
+  );
+  await page.screenshot({ path: test.info().outputPath('network-compare-small-teams.png'), fullPage: true });
+  await page.getByRole('tab', { name: 'Graph' }).click();
 
   // The bad file: both problems listed with their rows and columns; nothing can be imported.
   await page.getByRole('button', { name: 'Import network…' }).click();

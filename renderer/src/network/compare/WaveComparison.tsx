@@ -163,8 +163,9 @@ function ComparisonPanels({
           <h3 id={titles.teams}>Support received per team member</h3>
           {comparison.teams.length === 0 ? (
             <p className="muted small">
-              No team to compare: the people have no team attribute
-              {comparison.hiddenTeams > 0 ? ` of ${MINIMUM_TEAM_SIZE} people or more` : ''}.
+              {comparison.hiddenTeams > 0
+                ? `No team to compare: every team has fewer than ${MINIMUM_TEAM_SIZE} people.`
+                : 'No team to compare: the people have no team attribute.'}
             </p>
           ) : (
             <TeamDumbbell
