@@ -21,13 +21,11 @@ import {
   type History,
 } from '../../dynamics/session/history';
 import type { AnalysisEdit } from './analysis-edits';
+import { SaveQueue, type SaveState } from './save-queue';
 
 export type ChangePhase = 'preview' | 'commit';
 
-export type SaveState =
-  | { readonly status: 'saved' }
-  | { readonly status: 'pending' }
-  | { readonly status: 'failed'; readonly message: string };
+export type { SaveState } from './save-queue';
 
 /** How long the document must stay unchanged before it is saved (a burst of typing is one save). */
 export const SAVE_DELAY_MS = 400;
@@ -45,41 +43,22 @@ export function useSroiSession(record: SroiAnalysisRecord) {
     nameRef.current = name;
   }, [name]);
 
-  const queue = useRef<Promise<unknown>>(Promise.resolve());
-  const saved = useRef<SroiAnalysis>(record.document);
-  const waiting = useRef<SroiAnalysis | undefined>(undefined);
-
-  const send = useCallback(
-    (next: SroiAnalysis) => {
-      waiting.current = undefined;
-      const job = queue.current.then(() =>
-        call('sroi.save', { id: record.id, document: { ...next, name: nameRef.current } }),
-      );
-      queue.current = job.catch(() => undefined);
-      return job.then(
-        () => {
-          saved.current = next;
-          if (waiting.current === undefined) setSave({ status: 'saved' });
-        },
-        (error: unknown) => {
-          const message = error instanceof Error ? error.message : String(error);
-          setSave({ status: 'failed', message });
-          // Rejects, so that closing the window names the edit that was not saved (app/busy.ts).
-          throw new Error(message);
-        },
-      );
-    },
+  const saveDocument = useCallback(
+    (next: SroiAnalysis) =>
+      call('sroi.save', { id: record.id, document: { ...next, name: nameRef.current } }),
     [record.id],
   );
+  // Made once: its state outlives renders. saveDocument reads nameRef when a save runs, never during render;
+  // the compiler's rule cannot tell a callback stored for later from one called now.
+  // eslint-disable-next-line react-hooks/refs
+  const [saves] = useState(() => new SaveQueue<SroiAnalysis>(saveDocument, record.document, setSave));
 
   useEffect(() => {
-    if (document === saved.current) return;
-    waiting.current = document;
-    setSave({ status: 'pending' });
+    if (!saves.shown(document)) return;
     let sending: Promise<void> | undefined;
     const saveNow = (): Promise<void> => {
       clearTimeout(timer);
-      sending ??= send(document).finally(release);
+      sending ??= saves.send(document).finally(release);
       return sending;
     };
     const timer = setTimeout(() => void saveNow().catch(() => undefined), SAVE_DELAY_MS);
@@ -91,15 +70,15 @@ export function useSroiSession(record: SroiAnalysisRecord) {
       clearTimeout(timer);
       release();
     };
-  }, [document, send]);
+  }, [document, saves]);
 
   // Closing the analysis (another analysis, another section) sends the change still waiting for its timer.
   useEffect(
     () => () => {
-      const pending = waiting.current;
-      if (pending !== undefined) void send(pending).catch(() => undefined);
+      const pending = saves.waiting;
+      if (pending !== undefined) void saves.send(pending).catch(() => undefined);
     },
-    [send],
+    [saves],
   );
 
   const edit = useCallback((change: AnalysisEdit, phase: ChangePhase = 'commit') => {
@@ -115,14 +94,12 @@ export function useSroiSession(record: SroiAnalysisRecord) {
   const rename = useCallback(
     async (next: string) => {
       // In the save queue, so a save sent before the rename cannot land after it with the old name.
-      const job = queue.current.then(() => call('sroi.rename', { id: record.id, name: next }));
-      queue.current = job.catch(() => undefined);
-      const renamed = await job;
+      const renamed = await saves.after(() => call('sroi.rename', { id: record.id, name: next }));
       setName(renamed.name);
       nameRef.current = renamed.name;
       return renamed;
     },
-    [record.id],
+    [record.id, saves],
   );
 
   return {
