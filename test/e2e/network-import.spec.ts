@@ -224,6 +224,13 @@ test('the sample network’s waves compared: the programme’s improvement, per 
   const teams = page.getByRole('table', { name: 'Team figures' });
   await expect(teams.getByRole('row', { name: /^Finance/ })).toBeVisible();
   await expect(teams.getByRole('rowheader')).toHaveCount(6);
+  // The waves drawn side by side; ties between teams counted in the sample files with Python's csv module.
+  await expect(
+    page.getByRole('img', { name: 'Wave before: 100 people, 434 ties, 39 between teams' }),
+  ).toBeVisible();
+  await expect(
+    page.getByRole('img', { name: 'Wave after: 100 people, 588 ties, 86 between teams' }),
+  ).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('network-compare.png'), fullPage: true });
 
   // Maya Okafor, the burnt-out broker: in-strength 129 before, 14 after (sample-data/network/README.md).

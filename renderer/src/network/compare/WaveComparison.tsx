@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState, type ReactNode } from 'react';
 import {
   GRAPH_FIGURES,
   type FigureChange,
@@ -11,6 +11,7 @@ import { formatChange, formatValue } from '../../dynamics/charts/number-format';
 import '../import/network-io.css';
 import { PersonChangeTable } from './PersonChangeTable';
 import { TeamDumbbell } from './TeamDumbbell';
+import { WavePictures } from './WavePictures';
 import { MINIMUM_TEAM_SIZE, useWaveComparison } from './use-wave-comparison';
 
 const COUNT_LABELS: Readonly<Record<string, { label: string; meaning: string }>> = {
@@ -92,7 +93,11 @@ export function WaveComparison({ network }: { readonly network: NetworkDocument 
           </button>
         </p>
       ) : (
-        <ComparisonPanels comparison={state.comparison} network={network} />
+        <ComparisonPanels
+          comparison={state.comparison}
+          network={network}
+          pictures={<WavePictures network={network} before={before} after={after} />}
+        />
       )}
     </div>
   );
@@ -101,9 +106,12 @@ export function WaveComparison({ network }: { readonly network: NetworkDocument 
 function ComparisonPanels({
   comparison,
   network,
+  pictures,
 }: {
   readonly comparison: Comparison;
   readonly network: NetworkDocument;
+  /** The two waves drawn side by side, placed before the per-person table. */
+  readonly pictures: ReactNode;
 }) {
   const titles = { graph: useId(), teams: useId(), people: useId() };
   const { before, after } = comparison;
@@ -189,6 +197,8 @@ function ComparisonPanels({
           <TeamTable teams={comparison.teams} before={before} after={after} />
         </section>
       ) : null}
+
+      {pictures}
 
       <section className="comparison-panel" aria-labelledby={titles.people}>
         <h3 id={titles.people}>Per person</h3>
