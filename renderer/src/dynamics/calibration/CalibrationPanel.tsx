@@ -113,6 +113,8 @@ export function CalibrationPanel() {
       }),
       sha256Hex(loaded.text),
     ]);
+    // Handled below once the fit is in; until then a failure must not count as unhandled.
+    stamp.catch(() => undefined);
     const current = runCalibration(
       { document, data: loaded.data, spec: checked.spec },
       { onProgress: (iteration, objective) => setState({ status: 'running', iteration, objective }) },
@@ -127,7 +129,18 @@ export function CalibrationPanel() {
       );
       return;
     }
-    const [{ model, modelHash, appVersion }, dataHash] = await stamp;
+    let stamped: Awaited<typeof stamp>;
+    try {
+      stamped = await stamp;
+    } catch (error) {
+      // The stamp asks the workspace for the saved model text: without it the fit cannot be traced, so say so.
+      setState({
+        status: 'failed',
+        errors: [`The calibration finished but its stamp could not be made: ${message(error)}`],
+      });
+      return;
+    }
+    const [{ model, modelHash, appVersion }, dataHash] = stamped;
     setState({ status: 'idle' });
     setShown({
       spec: checked.spec,

@@ -55,11 +55,20 @@ export function SensitivityPanel() {
       document,
       saved: session.save.status === 'saved',
     });
+    // Handled below once the run is in; until then a failure must not count as unhandled.
+    stamp.catch(() => undefined);
     const finished = await start(document, checked.spec);
     if (finished === undefined) return;
-    const { model, modelHash, appVersion } = await stamp;
-    setElapsed(finished.seconds);
-    setShown({ result: finished.result, stamp: { model, modelHash, appVersion } });
+    try {
+      const { model, modelHash, appVersion } = await stamp;
+      setElapsed(finished.seconds);
+      setShown({ result: finished.result, stamp: { model, modelHash, appVersion } });
+    } catch (error) {
+      // The stamp asks the workspace for the saved model text: without it the run cannot be traced, so say so.
+      setProblem(
+        `The run finished but its stamp could not be made: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
   };
 
   const save = async (name: string) => {
