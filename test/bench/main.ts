@@ -4,6 +4,7 @@
  */
 import { conjointBenchmark } from './conjoint';
 import { networkBenchmark } from './network';
+import { networkViewBrowserBenchmark } from './network-view-browser';
 import { runScenariosBenchmark } from './run-scenarios';
 import { systemDynamicsBenchmark } from './sd';
 import { sensitivityBenchmark } from './sensitivity';
@@ -21,6 +22,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   runScenariosBenchmark,
   whatIfBrowserBenchmark,
   networkBenchmark,
+  networkViewBrowserBenchmark,
   conjointBenchmark,
 ];
 

@@ -27,7 +27,7 @@ async function openSampleNetwork(page: Page, host: RunningHost, wave: 'before' |
   await page.getByRole('link', { name: 'Network' }).click();
   await expect(page.getByRole('heading', { name: 'Network', level: 1 })).toBeVisible();
   await expect(page.getByRole('heading', { name: SAMPLE_NETWORK, level: 2 })).toBeVisible();
-  const picker = page.getByLabel('Wave');
+  const picker = page.getByRole('combobox', { name: 'Wave', exact: true });
   const option = picker.locator('option', { hasText: new RegExp(`^${wave} `) });
   await picker.selectOption((await option.getAttribute('value')) ?? '');
   // Drawn: the canvas reports what it shows once the layout is in and the figures are computed.

@@ -1,0 +1,184 @@
+/**
+ * The Network view on 2,000 people in the browser (issue 6: "stays smooth with 2,000 people"): the web host serves
+ * the built renderer, a 2,000-person organization made by the sample's seeded generator (--scale 20, 12,807 ties
+ * in the "after" wave) is imported through the API, and Chromium opens its Graph tab. Printed: the layout's time
+ * (fcose, draft quality, in its worker), the metrics' time (every figure, in theirs), the page thread's time to
+ * build the cytoscape graph and draw it, the longest frame while all of that ran, and the frame times of a
+ * scripted pan and zoom. Marks are the view's own (`network:*` performance measures); frames are the page's
+ * requestAnimationFrame intervals.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { buildRenderer, rendererBuildIsStale } from '../../electron/web/renderer-build';
+import playwrightConfig from '../../playwright.config';
+import { e2eStaticDir, startWebHost, type RunningHost } from '../e2e/web-host';
+import { generateSampleOrganization, sampleNetworkFiles } from '../sample-data/network-sample';
+import type { Benchmark } from './main';
+import { percentile } from './whatif-browser';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const CHROMIUM = '/usr/bin/chromium';
+const PROJECT = 'Bench: 2,000 people';
+const NETWORK = 'Organization of 2,000';
+
+/**
+ * One operation through the page's own API (same origin, as the renderer calls it). Everything handed to
+ * page.evaluate is written inline: tsx wraps named functions in a helper the page does not have.
+ */
+async function call(page: Page, operation: string, input: unknown): Promise<Record<string, unknown>> {
+  const result = await page.evaluate(
+    async ({ operation, input }) =>
+      (await (
+        await fetch(`api/${operation}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify(input),
+        })
+      ).json()) as { ok: boolean; value?: Record<string, unknown>; error?: { message: string } },
+    { operation, input },
+  );
+  if (!result.ok || result.value === undefined)
+    throw new Error(`${operation}: ${result.error?.message ?? 'failed'}`);
+  return result.value;
+}
+
+async function importOrganization(page: Page): Promise<number> {
+  const files = sampleNetworkFiles(generateSampleOrganization(undefined, 20));
+  const project = await call(page, 'projects.create', { name: PROJECT });
+  const network = await call(page, 'network.import', {
+    projectId: project['id'],
+    name: NETWORK,
+    format: 'csv',
+    edges: { fileName: 'edges-after.csv', text: files['edges-after.csv'] ?? '' },
+    nodes: { fileName: 'nodes.csv', text: files['nodes.csv'] ?? '' },
+    wave: 'after',
+  });
+  return (network['waves'] as { people: unknown[] }[])[0]?.people.length ?? 0;
+}
+
+/** Starts recording animation-frame times in the page (read back with `stopFrames`). */
+const startFrames = (page: Page) =>
+  page.evaluate(`(() => {
+    const frames = { stamps: [], running: true };
+    window.__frames = frames;
+    const tick = (time) => {
+      frames.stamps.push(time);
+      if (frames.running) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  })()`);
+
+/** The intervals between the frames recorded since `startFrames`, sorted. */
+const stopFrames = (page: Page): Promise<number[]> =>
+  page.evaluate(`(() => {
+    const frames = window.__frames;
+    if (frames === undefined) return [];
+    frames.running = false;
+    return frames.stamps.slice(1).map((stamp, index) => stamp - frames.stamps[index]).sort((a, b) => a - b);
+  })()`);
+
+const measure = (page: Page, name: string): Promise<number | undefined> =>
+  page.evaluate((wanted) => performance.getEntriesByName(wanted, 'measure').at(-1)?.duration, name);
+
+const ms = (value: number | undefined) => (value === undefined ? 'n/a' : `${value.toFixed(0)} ms`);
+const frames = (intervals: readonly number[]) =>
+  `median ${percentile(intervals, 0.5).toFixed(1)} ms  p95 ${percentile(intervals, 0.95).toFixed(1)} ms  max ${(intervals.at(-1) ?? Number.NaN).toFixed(1)} ms  (${intervals.length} frames)`;
+
+async function run(print: (line: string) => void): Promise<void> {
+  if (!existsSync(CHROMIUM)) {
+    print(`network view 2,000 people  skipped: no Chromium at ${CHROMIUM}`);
+    return;
+  }
+  // EMPATHY_E2E_DIST builds and serves another folder, as the end-to-end tests do (several people, one tree).
+  const outDir = e2eStaticDir();
+  if (outDir !== undefined) await buildRenderer(ROOT, outDir);
+  else if (rendererBuildIsStale(ROOT, resolve(ROOT, 'dist'))) await buildRenderer(ROOT);
+  const dataDir = mkdtempSync(join(tmpdir(), 'empathy-bench-network-'));
+  let host: RunningHost | undefined;
+  let browser: Browser | undefined;
+  try {
+    host = await startWebHost(dataDir, { samples: false });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [...(playwrightConfig.use?.launchOptions?.args ?? [])],
+    });
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(host.url);
+    const people = await importOrganization(page);
+    await page.reload();
+    await page.getByRole('button', { name: `Open ${PROJECT}` }).click();
+    await startFrames(page);
+    const opened = Date.now();
+    await page.getByRole('link', { name: 'Network' }).click();
+    const canvas = page.getByTestId('network-canvas');
+    await canvas.waitFor({ timeout: 300_000 }).catch((error: unknown) => {
+      throw pageErrors.length > 0 ? new Error(`the page failed: ${pageErrors.join('; ')}`) : error;
+    });
+    await page.getByRole('heading', { name: 'What the ties show' }).waitFor({ timeout: 300_000 });
+    const ready = Date.now() - opened;
+    const loading = await stopFrames(page);
+    const layout = await measure(page, 'network:layout');
+    const metrics = await measure(page, 'network:metrics');
+    const draw = await measure(page, 'network:first-draw');
+    const build = await measure(page, 'network:build');
+    const restyle = await page.evaluate(() =>
+      performance.getEntriesByName('network:restyle', 'measure').map((entry) => Math.round(entry.duration)),
+    );
+    const ties = await canvas.getAttribute('data-visible-edges');
+    const conditions = `Chromium headless, load ${loadavg()[0]?.toFixed(1) ?? '?'} on ${availableParallelism()} cores`;
+    print(`network view: ${people} people, ${ties ?? '?'} ties (${conditions})`);
+    print(`  layout (fcose draft, worker)            ${ms(layout)}`);
+    print(`  metrics (all figures, worker)           ${ms(metrics)}`);
+    print(
+      `  build and first draw (page thread)      ${ms(draw)} (cytoscape built in ${ms(build)}; restyles ${restyle.join(', ')} ms)`,
+    );
+    print(`  open to graph and findings shown        ${ms(ready)}`);
+    print(`  frames while laying out and computing   ${frames(loading)}`);
+
+    // Pan and zoom: wheel steps in and out, then drags, over the middle of the graph, as a hand would.
+    const box = await canvas.boundingBox();
+    if (box === null) throw new Error('the graph has no box');
+    const x = box.x + box.width / 2;
+    const y = box.y + box.height / 2;
+    await page.mouse.move(x, y);
+    await startFrames(page);
+    for (let step = 0; step < 40; step++) {
+      await page.mouse.wheel(0, step < 20 ? -120 : 120);
+      await page.evaluate(() => new Promise((frame) => requestAnimationFrame(frame)));
+    }
+    for (let drag = 0; drag < 4; drag++) {
+      await page.mouse.move(x, y);
+      await page.mouse.down();
+      for (let step = 1; step <= 20; step++)
+        await page.mouse.move(x + step * 8 * (drag % 2 ? -1 : 1), y + step * 4);
+      await page.mouse.up();
+    }
+    const panZoom = await stopFrames(page);
+    print(`  pan and zoom (40 wheel steps, 4 drags)  ${frames(panZoom)}`);
+  } finally {
+    await browser?.close();
+    await host?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+export const networkViewBrowserBenchmark: Benchmark = {
+  name: 'network view in the browser: 2,000 people, layout, metrics, pan and zoom frames',
+  async run(print) {
+    try {
+      await run(print);
+    } catch (error) {
+      print(
+        `network view 2,000 people  failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+      );
+    }
+  },
+};
+
+// `npx tsx test/bench/network-view-browser.ts` runs this benchmark alone.
+if (import.meta.url === `file://${process.argv[1]}`)
+  await networkViewBrowserBenchmark.run((line) => console.log(line));
