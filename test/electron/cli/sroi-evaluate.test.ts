@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CliIO } from '../../../electron/cli/command';
 import { runCli } from '../../../electron/cli/run';
+import { HAND_WORKED } from '../../model/sroi/hand-worked';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const SAMPLE = 'sample-data/sroi/empathy-training.json';
@@ -27,30 +28,8 @@ const OUTPUT_FIELDS = [
 ];
 const OUTCOME_FIELDS = ['id', 'impactYear1', 'valuesByYear', 'presentValue'];
 
-// Worked by hand in test/model/sroi/evaluate.test.ts: impact 10 × 1000 × 0.8 × 0.75 = 6000, then 5400, 4860;
-// PV 15221.500781, NPV 5221.500781, ratio 1.522150, payback 20 months, discounted payback 22.005 months.
-const handWorked = {
-  name: 'Hand-worked example',
-  discountRate: 0.035,
-  inputs: [{ stakeholder: 'The business', description: 'Trainer fees', value: 10_000 }],
-  outcomes: [
-    {
-      id: 'staff-retention',
-      stakeholder: 'The business',
-      outcome: 'Staff stay',
-      indicator: 'leavers avoided',
-      quantity: 10,
-      durationYears: 3,
-      startYear: 1,
-      proxyValue: 1000,
-      proxySource: 'test',
-      deadweight: 0.2,
-      displacement: 0,
-      attribution: 0.25,
-      dropOff: 0.1,
-    },
-  ],
-};
+// Worked by hand (the fixture says how): PV 15221.500781, ratio 1.522150, payback 20 months.
+const handWorked = HAND_WORKED;
 
 function writeAnalysis(json: unknown, name = 'analysis.json'): string {
   const dir = mkdtempSync(join(tmpdir(), 'sroi-evaluate-'));

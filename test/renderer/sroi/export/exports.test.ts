@@ -11,6 +11,7 @@ import { evaluateAnalysis, parseAnalysis, type SroiAnalysis } from '../../../../
 import type { CliIO } from '../../../../electron/cli/command';
 import { runCli } from '../../../../electron/cli/run';
 import { readAnalysisFile } from '../../../../electron/services/sroi-handlers';
+import { HAND_WORKED } from '../../../model/sroi/hand-worked';
 import { analysisFileText, DOCUMENTATION_KEY } from '../../../../renderer/src/sroi/export/analysis-file';
 import { valueMapCsv, valueMapRows } from '../../../../renderer/src/sroi/export/value-map-csv';
 
@@ -79,30 +80,8 @@ describe('analysis JSON', () => {
   });
 
   it('is the file sroi evaluate reads: the hand-worked example, documentation and all', async () => {
-    // Worked by hand in test/model/sroi/evaluate.test.ts: 10 x 1000 x 0.8 x 0.75 = 6000, then 5400 and 4860 after
-    // a 10% drop-off, discounted at 3.5%: PV 15221.500781 against 10,000 of inputs.
-    const analysis: SroiAnalysis = {
-      name: 'Hand-worked example',
-      discountRate: 0.035,
-      inputs: [{ stakeholder: 'The business', description: 'Trainer fees', value: 10_000 }],
-      outcomes: [
-        {
-          id: 'staff-retention',
-          stakeholder: 'The business',
-          outcome: 'Staff stay',
-          indicator: 'leavers avoided',
-          quantity: 10,
-          durationYears: 3,
-          startYear: 1,
-          proxyValue: 1000,
-          proxySource: 'test',
-          deadweight: 0.2,
-          displacement: 0,
-          attribution: 0.25,
-          dropOff: 0.1,
-        },
-      ],
-    };
+    // Worked by hand (test/model/sroi/hand-worked.ts): PV 15221.500781 against 10,000 of inputs.
+    const analysis: SroiAnalysis = HAND_WORKED;
     const file = join(mkdtempSync(join(tmpdir(), 'sroi-export-')), 'Hand-worked example.sroi.json');
     writeFileSync(file, analysisFileText(analysis, { exportedAt: new Date('2026-11-25T20:15:00Z') }));
     let out = '';
