@@ -129,33 +129,24 @@ export function GraphControls({
         </select>
         {range !== null ? (
           <>
-            <label>
-              <span className="visually-hidden">Lowest {METRIC_LABELS[range.metric]}</span>
-              <input
-                type="number"
-                step="any"
-                value={formatInputValue(range.low)}
-                onChange={(event) => {
-                  const low = Number(event.target.value);
-                  if (event.target.value !== '' && Number.isFinite(low))
-                    onFilter({ ...filter, metricRange: { ...range, low } });
-                }}
-              />
-            </label>
-            <span aria-hidden="true">to</span>
-            <label>
-              <span className="visually-hidden">Highest {METRIC_LABELS[range.metric]}</span>
-              <input
-                type="number"
-                step="any"
-                value={formatInputValue(range.high)}
-                onChange={(event) => {
-                  const high = Number(event.target.value);
-                  if (event.target.value !== '' && Number.isFinite(high))
-                    onFilter({ ...filter, metricRange: { ...range, high } });
-                }}
-              />
-            </label>
+            {(['low', 'high'] as const).map((end, index) => (
+              <label key={end}>
+                {index === 1 ? <span aria-hidden="true">to </span> : null}
+                <span className="visually-hidden">
+                  {end === 'low' ? 'Lowest' : 'Highest'} {METRIC_LABELS[range.metric]}
+                </span>
+                <input
+                  type="number"
+                  step="any"
+                  value={formatInputValue(range[end])}
+                  onChange={(event) => {
+                    const value = Number(event.target.value);
+                    if (event.target.value !== '' && Number.isFinite(value))
+                      onFilter({ ...filter, metricRange: { ...range, [end]: value } });
+                  }}
+                />
+              </label>
+            ))}
           </>
         ) : null}
       </fieldset>

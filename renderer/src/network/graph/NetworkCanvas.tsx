@@ -8,12 +8,14 @@
  * they would be at least 8 screen pixels tall (js.cytoscape.org, "Performance").
  */
 import cytoscape from 'cytoscape';
-import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
+import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 'react';
 import type { NetworkGraph } from '../../../../model/network';
 import type { Visible } from './filters';
 import type { ThemeColors } from './theme-colors';
 
 export const LARGE_NETWORK = 500;
+/** Ties added per frame while a large network is built. */
+const EDGE_CHUNK = 2500;
 
 export interface CanvasHandle {
   /** The whole graph as a PNG. */
@@ -110,26 +112,44 @@ export const NetworkCanvas = forwardRef<CanvasHandle, NetworkCanvasProps>(functi
   /** The theme the graph's stylesheet was made with. */
   const styledTheme = useRef<ThemeColors | null>(null);
 
+  // The latest encoding, for elements added after the first render (large networks arrive in chunks).
+  const encodingRef = useRef({ labels, sizes, colors, widths });
+  encodingRef.current = { labels, sizes, colors, widths };
+  /** Counts finished builds: the restyling effects run again once every element is in. */
+  const [built, setBuilt] = useState(0);
+
   // Built once per graph and positions; everything else restyles it.
   useEffect(() => {
     const element = container.current;
     if (element === null) return;
     const large = graph.nodes.length > LARGE_NETWORK;
-    const elements: cytoscape.ElementDefinition[] = graph.nodes.map((_, index) => ({
+    const encoding = encodingRef.current;
+    const nodes: cytoscape.ElementDefinition[] = graph.nodes.map((_, index) => ({
       group: 'nodes',
-      data: { id: nodeId(index), index },
+      data: {
+        id: nodeId(index),
+        index,
+        size: encoding.sizes[index] ?? 18,
+        color: encoding.colors[index] ?? '#999',
+        label: encoding.labels[index] ?? '',
+      },
       position: { x: positions[index * 2] ?? 0, y: positions[index * 2 + 1] ?? 0 },
     }));
-    graph.edges.forEach((edge, index) =>
-      elements.push({
-        group: 'edges',
-        data: { id: edgeId(index), source: nodeId(edge.source), target: nodeId(edge.target) },
-      }),
-    );
+    const edges: cytoscape.ElementDefinition[] = graph.edges.map((edge, index) => ({
+      group: 'edges',
+      data: {
+        id: edgeId(index),
+        source: nodeId(edge.source),
+        target: nodeId(edge.target),
+        width: encoding.widths[index] ?? 1,
+      },
+    }));
     const start = performance.now();
+    // A large network's ties arrive in chunks, one per frame, so the page keeps answering while they are
+    // added (adding 13,000 ties at once held the page thread for seconds on a busy machine).
     const cy = cytoscape({
       container: element,
-      elements,
+      elements: large ? nodes : [...nodes, ...edges],
       layout: { name: 'preset', fit: true, padding: 24 },
       style: stylesheet(themeRef.current, graph.directed, large),
       minZoom: 0.05,
@@ -146,12 +166,26 @@ export const NetworkCanvas = forwardRef<CanvasHandle, NetworkCanvasProps>(functi
       if (target === cy) onSelectRef.current(null);
       else if ('isNode' in target && target.isNode()) onSelectRef.current(Number(target.data('index')));
     });
-    // Building the elements and the first frame happen on the page's thread: `npm run bench` reads how long.
-    cy.one('render', () => performance.measure('network:first-draw', { start }));
-    performance.measure('network:build', { start });
     styledTheme.current = themeRef.current;
     cyRef.current = cy;
+    // `npm run bench` reads how long the page thread took to build the graph and draw it whole.
+    const finished = () => {
+      performance.measure('network:build', { start });
+      cy.one('render', () => performance.measure('network:first-draw', { start }));
+      setBuilt((count) => count + 1);
+    };
+    let frame = 0;
+    let added = 0;
+    const addChunk = () => {
+      cy.add(edges.slice(added, added + EDGE_CHUNK));
+      added += EDGE_CHUNK;
+      if (added < edges.length) frame = requestAnimationFrame(addChunk);
+      else finished();
+    };
+    if (large) frame = requestAnimationFrame(addChunk);
+    else finished();
     return () => {
+      cancelAnimationFrame(frame);
       cy.destroy();
       cyRef.current = null;
     };
@@ -178,7 +212,7 @@ export const NetworkCanvas = forwardRef<CanvasHandle, NetworkCanvasProps>(functi
       });
     });
     performance.measure('network:restyle', { start });
-  }, [sizes, colors, labels, widths, graph, positions]);
+  }, [sizes, colors, labels, widths, graph, positions, built]);
 
   useEffect(() => {
     const cy = cyRef.current;
@@ -196,7 +230,7 @@ export const NetworkCanvas = forwardRef<CanvasHandle, NetworkCanvasProps>(functi
     if (shown.nonempty()) cy.fit(shown, 24);
     container.current?.setAttribute('data-visible-nodes', String(visible.nodeCount));
     container.current?.setAttribute('data-visible-edges', String(visible.edgeCount));
-  }, [visible, graph, positions]);
+  }, [visible, graph, positions, built]);
 
   useEffect(() => {
     const cy = cyRef.current;
@@ -217,7 +251,7 @@ export const NetworkCanvas = forwardRef<CanvasHandle, NetworkCanvasProps>(functi
         marked.addClass('highlight');
       }
     });
-  }, [selected, highlighted, graph, positions]);
+  }, [selected, highlighted, graph, positions, built]);
 
   useImperativeHandle(
     ref,
