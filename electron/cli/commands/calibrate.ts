@@ -13,6 +13,7 @@ import {
   calibrate,
   calibrationDocument,
   describeDataProblem,
+  CALIBRATION_FORMAT,
   estimatesCsv,
   parseCalibrationSpec,
   readCalibrationData,
@@ -20,6 +21,7 @@ import {
 import { APP_VERSION } from '../../app-info';
 import { InputError, UsageError, parseCommandArgs, parseFormat, type CliCommand } from '../command';
 import { writeResult } from '../output';
+import { exportedAt, stampComments } from '../stamp';
 import { readCsvTable } from './network-metrics';
 import { firstProblem, readJsonFile } from './sensitivity';
 import { loadModel, parseMethod } from './simulate';
@@ -70,10 +72,6 @@ export const calibrateCommand: CliCommand = {
     if (!fitted.ok) throw new InputError(firstProblem(fitted.errors));
     for (const warning of fitted.result.warnings) io.stderr(`warning: ${warning}\n`);
 
-    if (format === 'csv') {
-      writeResult(io, estimatesCsv(fitted.result), values.out);
-      return;
-    }
     const stamp = {
       model: fileName,
       modelHash: createHash('sha256').update(text).digest('hex'),
@@ -82,7 +80,20 @@ export const calibrateCommand: CliCommand = {
         .update(readFileSync(resolve(io.cwd, values.data)))
         .digest('hex'),
       appVersion: APP_VERSION,
+      exportedAt: exportedAt(io),
     };
+    if (format === 'csv') {
+      const comments = stampComments(CALIBRATION_FORMAT, [
+        ['model', stamp.model],
+        ['model_sha256', stamp.modelHash],
+        ['data', stamp.data],
+        ['data_sha256', stamp.dataHash],
+        ['app_version', stamp.appVersion],
+        ['exported_at', stamp.exportedAt],
+      ]);
+      writeResult(io, `${comments.join('\n')}\n${estimatesCsv(fitted.result)}`, values.out);
+      return;
+    }
     writeResult(io, JSON.stringify(calibrationDocument(stamp, spec.value, fitted.result)), values.out);
   },
 };

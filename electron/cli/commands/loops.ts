@@ -20,6 +20,7 @@ import {
 import { APP_VERSION } from '../../app-info';
 import { InputError, UsageError, parseCommandArgs, parseFormat, type CliCommand } from '../command';
 import { csvRow, writeResult } from '../output';
+import { exportedAt, stampComments } from '../stamp';
 import { loadModel } from './simulate';
 
 const USAGE = `loops MODEL.xmile [--format csv|json] [--out FILE]
@@ -78,16 +79,28 @@ export const loopsCommand: CliCommand = {
       );
     const analysis = analyzed.value;
     for (const note of analysis.notes) io.stderr(`note: ${note}\n`);
-    if (format === 'csv') {
-      writeResult(io, loopsCsv(analysis), values.out);
-      return;
-    }
-    const document = {
+    const stamp = {
       model: fileName,
       modelHash: createHash('sha256').update(text).digest('hex'),
       method: model.specs.method,
       appVersion: APP_VERSION,
       seed: model.usesRandom ? DEFAULT_SEED : null,
+      exportedAt: exportedAt(io),
+    };
+    if (format === 'csv') {
+      const comments = stampComments('empathy-workbench/loops@1', [
+        ['model', stamp.model],
+        ['model_sha256', stamp.modelHash],
+        ['seed', stamp.seed ?? 'none (the model uses no random functions)'],
+        ['app_version', stamp.appVersion],
+        ['exported_at', stamp.exportedAt],
+        ['method', stamp.method],
+      ]);
+      writeResult(io, `${comments.join('\n')}\n${loopsCsv(analysis)}`, values.out);
+      return;
+    }
+    const document = {
+      ...stamp,
       loopMethod: analysis.method,
       methodNote: analysis.methodNote,
       polarityNote: analysis.polarityNote,

@@ -20,6 +20,7 @@ import {
   type CliIO,
 } from '../command';
 import { writeResult } from '../output';
+import { exportedAt } from '../stamp';
 import { defaultThreadCount, startRunsPool } from '../parallel-runs';
 import { runGridRows, type ScenariosResult } from '../parallel-scenarios';
 import { readScenarioGrid, type ScenarioGrid } from './run-scenarios-grid';
@@ -160,7 +161,7 @@ export const runScenariosCommand: CliCommand = {
       method: model.specs.method,
       seed: model.usesRandom ? seed : null,
       appVersion: APP_VERSION,
-      exportedAt: new Date().toISOString(),
+      exportedAt: exportedAt(io),
       timeUnits: model.document.simSpecs.timeUnits,
     };
     const runs = { grid, variables, time: result.time, rows: result.rows };

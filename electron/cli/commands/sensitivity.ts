@@ -42,6 +42,7 @@ import {
   type CliIO,
 } from '../command';
 import { writeResult } from '../output';
+import { exportedAt } from '../stamp';
 import { defaultThreadCount, startRunsPool } from '../parallel-runs';
 import { loadModel, parseMethod } from './simulate';
 
@@ -193,6 +194,7 @@ export const sensitivityCommand: CliCommand = {
       model: fileName,
       modelHash: createHash('sha256').update(text).digest('hex'),
       appVersion: APP_VERSION,
+      exportedAt: exportedAt(io),
     };
     const output =
       format === 'csv'

@@ -1,7 +1,7 @@
 /**
- * `simulate MODEL.xmile`: runs a system-dynamics model and writes its results as CSV (header `time`, then
- * each variable's name as written in the model; one row per saved time) or JSON (the run's stamp, `time`
- * and `variables`). Overrides come from a scenario file and `--set NAME=VALUE` (which wins); constants are
+ * `simulate MODEL.xmile`: runs a system-dynamics model and writes its results as CSV (`#` stamp lines, then the
+ * header `time` and each variable's name as written in the model; one row per saved time) or JSON (the run's
+ * stamp, `time` and `variables`). SOURCE_DATE_EPOCH fixes the stamp's date (electron/cli/stamp.ts). Overrides come from a scenario file and `--set NAME=VALUE` (which wins); constants are
  * set through the parameter vector, other variables by replacing their equation with the number.
  */
 import { createHash } from 'node:crypto';
@@ -32,6 +32,7 @@ import {
   type CliIO,
 } from '../command';
 import { csvRow, writeResult } from '../output';
+import { exportedAt, stampComments } from '../stamp';
 
 /** The scenario file format is the one the app exports and sample-data/scenarios ships (model/schema/scenario.ts). */
 const scenarioSchema = scenarioFileSchema;
@@ -145,8 +146,31 @@ export function loadModel(
 const jsonNumbers = (values: Float64Array): (number | null)[] =>
   Array.from(values, (value) => (Number.isFinite(value) ? value : null));
 
-export function toCsv(result: SimulationResult): string {
-  const lines = [csvRow(['time', ...result.names])];
+/** What reproduces a run (issue 9): model hash, scenario, seed, app version, date; field names as in JSON. */
+export interface SimulationStamp {
+  readonly model: string;
+  readonly modelHash: string;
+  readonly method: string;
+  readonly appVersion: string;
+  readonly scenario: string | null;
+  /** null when the model draws no random numbers (its run does not depend on a seed). */
+  readonly seed: number | null;
+  readonly exportedAt: string;
+}
+
+export function toCsv(result: SimulationResult, stamp: SimulationStamp): string {
+  const lines = [
+    ...stampComments('empathy-workbench/simulation@1', [
+      ['model', stamp.model],
+      ['model_sha256', stamp.modelHash],
+      ['scenario', stamp.scenario ?? 'none (the model as written, with any --set)'],
+      ['seed', stamp.seed ?? 'none (the model uses no random functions)'],
+      ['app_version', stamp.appVersion],
+      ['exported_at', stamp.exportedAt],
+      ['method', stamp.method],
+    ]),
+    csvRow(['time', ...result.names]),
+  ];
   for (let row = 0; row < result.time.length; row++) {
     lines.push(csvRow([result.time[row], ...result.series.map((series) => series[row])]));
   }
@@ -161,7 +185,9 @@ Runs a system-dynamics model (XMILE 1.0, as Stella writes it) from its start to 
   --scenario   JSON file { "name": "...", "overrides": { "variable name": number } }; --set wins over it
   --vars       comma-separated variable names to report (default: all)
   --seed       seed for random functions that have none of their own (default ${DEFAULT_SEED})
-  --format     csv (default): header "time" then the variables' names; json: stamp, time and variables
+  --format     csv (default): "# key: value" stamp lines (model, model_sha256, scenario, seed, app_version,
+               exported_at, method), then the header "time" and the variables' names;
+               json: the same stamp fields (modelHash, exportedAt, ...), time and variables
   --out        write to FILE instead of standard output`;
 
 export const simulateCommand: CliCommand = {
@@ -208,17 +234,21 @@ export const simulateCommand: CliCommand = {
       seed: seed ?? DEFAULT_SEED,
       ...(variables === undefined ? {} : { variables }),
     });
-    if (format === 'csv') {
-      writeResult(io, toCsv(result), values.out);
-      return;
-    }
-    const document = {
+    const stamp: SimulationStamp = {
       model: fileName,
       modelHash: createHash('sha256').update(text).digest('hex'),
       method: model.specs.method,
       appVersion: APP_VERSION,
       scenario: scenario?.name ?? null,
       seed: model.usesRandom ? (seed ?? DEFAULT_SEED) : null,
+      exportedAt: exportedAt(io),
+    };
+    if (format === 'csv') {
+      writeResult(io, toCsv(result, stamp), values.out);
+      return;
+    }
+    const document = {
+      ...stamp,
       time: jsonNumbers(result.time),
       variables: Object.fromEntries(
         result.names.map((name, index) => [name, jsonNumbers(result.series[index] as Float64Array)]),

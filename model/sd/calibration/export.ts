@@ -14,6 +14,8 @@ export interface CalibrationStamp {
   readonly data: string;
   readonly dataHash: string;
   readonly appVersion: string;
+  /** When the result was exported (ISO 8601, UTC), the date of the reproducibility stamp. */
+  readonly exportedAt?: string | undefined;
 }
 
 const json = (value: number): number | null => (Number.isFinite(value) ? value : null);
@@ -30,6 +32,7 @@ export function calibrationDocument(
     data: stamp.data,
     dataHash: stamp.dataHash,
     appVersion: stamp.appVersion,
+    ...(stamp.exportedAt === undefined ? {} : { exportedAt: stamp.exportedAt }),
     method: spec.method,
     spec,
     estimates: Object.fromEntries(

@@ -21,6 +21,8 @@ export interface SensitivityStamp {
   /** SHA-256 of the model's XMILE text, lower-case hex. */
   readonly modelHash: string;
   readonly appVersion: string;
+  /** When the result was exported (ISO 8601, UTC), the date of the reproducibility stamp. */
+  readonly exportedAt?: string | undefined;
 }
 
 /** One CSV field (RFC 4180 section 2: quoted when it holds a comma, quote or line break). */
@@ -46,6 +48,7 @@ function stampLines(stamp: SensitivityStamp, result: SensitivityResult): string[
     `# sampling: ${spec.sampling}`,
     `# kpi: ${oneLine(kpiLabel(result))}`,
     `# app_version: ${stamp.appVersion}`,
+    ...(stamp.exportedAt === undefined ? [] : [`# exported_at: ${stamp.exportedAt}`]),
   ];
 }
 
@@ -114,6 +117,7 @@ export function sensitivityDocument(
     model: stamp.model,
     modelHash: stamp.modelHash,
     appVersion: stamp.appVersion,
+    ...(stamp.exportedAt === undefined ? {} : { exportedAt: stamp.exportedAt }),
     seed: spec.seed,
     runs: spec.runs,
     sampling: spec.sampling,

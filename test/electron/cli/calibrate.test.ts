@@ -15,6 +15,9 @@ import { compileModel, readXmile, simulate } from '../../../model/sd';
 import { seriesOf } from '../../../model/sd/results';
 import packageJson from '../../../package.json' with { type: 'json' };
 
+/** Fixes the stamps' date, so two runs give the same bytes (electron/cli/stamp.ts). */
+const SOURCE_DATE_EPOCH = '1795000000';
+
 const ROOT = resolve(import.meta.dirname, '../../..');
 const TEACUP = 'test/fixtures/sd-test-models/core-xmile/sample_teacup/teacup.xmile';
 const DIR = mkdtempSync(join(tmpdir(), 'calibrate-cli-'));
@@ -54,7 +57,12 @@ const PARAMS = file(
 async function cli(argv: string[]) {
   let out = '';
   let err = '';
-  const io: CliIO = { stdout: (text) => (out += text), stderr: (text) => (err += text), cwd: ROOT, env: {} };
+  const io: CliIO = {
+    stdout: (text) => (out += text),
+    stderr: (text) => (err += text),
+    cwd: ROOT,
+    env: { SOURCE_DATE_EPOCH },
+  };
   const code = await runCli(argv, io);
   return { code, out, err };
 }
@@ -124,7 +132,10 @@ describe('calibrate (in process)', () => {
       'csv',
     ]);
     expect(code).toBe(0);
-    const lines = out.trimEnd().split('\n');
+    const all = out.trimEnd().split('\n');
+    expect(all.slice(0, 2)).toEqual(['# empathy-workbench/calibration@1', '# model: teacup.xmile']);
+    expect(all).toContain('# exported_at: 2026-11-18T11:06:40.000Z');
+    const lines = all.filter((line) => !line.startsWith('#'));
     expect(lines[0]).toBe('parameter,estimate,start,min,max');
     expect(lines[1]).toMatch(/^Room Temperature,7[45]\.\d+,60,40,100$/);
     expect(lines[2]).toMatch(/^Characteristic Time,1[12]\.\d+,10,2,30$/);
@@ -194,13 +205,15 @@ describe('calibrate (end to end)', () => {
     spawnSync('npx', ['tsx', 'electron/cli/main.ts', ...args], {
       cwd: ROOT,
       encoding: 'utf8',
-      env: { ...process.env, INIT_CWD: ROOT },
+      env: { ...process.env, INIT_CWD: ROOT, SOURCE_DATE_EPOCH },
     });
 
   it('exits 0, 1 and 2', () => {
     const ok = spawn(['calibrate', TEACUP, '--data', DATA, '--params', PARAMS, '--format', 'csv']);
     expect(ok.status).toBe(0);
-    expect(ok.stdout.split('\n')[0]).toBe('parameter,estimate,start,min,max');
+    expect(ok.stdout.split('\n').find((line) => !line.startsWith('#'))).toBe(
+      'parameter,estimate,start,min,max',
+    );
     const bad = spawn([
       'calibrate',
       TEACUP,

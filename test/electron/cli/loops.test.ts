@@ -13,6 +13,9 @@ import type { CliIO } from '../../../electron/cli/command';
 import { runCli } from '../../../electron/cli/run';
 import packageJson from '../../../package.json' with { type: 'json' };
 
+/** Fixes the stamps' date, so two runs give the same bytes (electron/cli/stamp.ts). */
+const SOURCE_DATE_EPOCH = '1795000000';
+
 const ROOT = resolve(import.meta.dirname, '../../..');
 const LOGISTIC = 'test/fixtures/sd-test-models/ltm-reference/logistic_growth_ltm/logistic_growth.stmx';
 const TEACUP = 'test/fixtures/sd-test-models/core-xmile/sample_teacup/teacup.xmile';
@@ -21,13 +24,18 @@ const spawn = (args: string[]) =>
   spawnSync('npx', ['tsx', 'electron/cli/main.ts', ...args], {
     cwd: ROOT,
     encoding: 'utf8',
-    env: { ...process.env, INIT_CWD: ROOT },
+    env: { ...process.env, INIT_CWD: ROOT, SOURCE_DATE_EPOCH },
   });
 
 async function cli(argv: string[]) {
   let out = '';
   let err = '';
-  const io: CliIO = { stdout: (text) => (out += text), stderr: (text) => (err += text), cwd: ROOT, env: {} };
+  const io: CliIO = {
+    stdout: (text) => (out += text),
+    stderr: (text) => (err += text),
+    cwd: ROOT,
+    env: { SOURCE_DATE_EPOCH },
+  };
   const code = await runCli(argv, io);
   return { code, out, err };
 }
@@ -47,7 +55,11 @@ describe('loops (end to end)', () => {
   it('exits 0 and writes the CSV: loop, polarity, then one column per saved time', () => {
     const child = spawn(['loops', LOGISTIC]);
     expect(child.status).toBe(0);
-    const lines = child.stdout.trim().split('\n');
+    const all = child.stdout.trim().split('\n');
+    // The reproducibility stamp (issue 9) comes first, as comment lines R and pandas skip.
+    expect(all[0]).toBe('# empathy-workbench/loops@1');
+    expect(all).toContain('# exported_at: 2026-11-18T11:06:40.000Z');
+    const lines = all.filter((line) => !line.startsWith('#'));
     const header = lines[0]?.split(',') ?? [];
     expect(header.slice(0, 3)).toEqual(['loop', 'polarity', '0']);
     expect(header).toHaveLength(2 + 101);
@@ -135,7 +147,12 @@ describe('loops (in process)', () => {
     const { code, out } = await cli(['loops', LOGISTIC, '--out', target]);
     expect(code).toBe(0);
     expect(out).toBe('');
-    expect(readFileSync(target, 'utf8').split('\n')[0]?.startsWith('loop,polarity,0,1,2')).toBe(true);
+    expect(
+      readFileSync(target, 'utf8')
+        .split('\n')
+        .find((line) => !line.startsWith('#'))
+        ?.startsWith('loop,polarity,0,1,2'),
+    ).toBe(true);
   });
 
   it('prints its usage with --help', async () => {

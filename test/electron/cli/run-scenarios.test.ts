@@ -13,6 +13,9 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import packageJson from '../../../package.json' with { type: 'json' };
 
+/** Fixes the stamps' date, so two runs give the same bytes (electron/cli/stamp.ts). */
+const SOURCE_DATE_EPOCH = '1795000000';
+
 const ROOT = resolve(import.meta.dirname, '../../..');
 const TEACUP = 'test/fixtures/sd-test-models/core-xmile/sample_teacup/teacup.xmile';
 const VENSIM_OUTPUT = 'test/fixtures/sd-test-models/core-xmile/sample_teacup/output.csv';
@@ -28,7 +31,7 @@ const run = (...args: string[]) =>
   spawnSync('npx', ['tsx', 'electron/cli/main.ts', 'run-scenarios', ...args], {
     cwd: ROOT,
     encoding: 'utf8',
-    env: { ...process.env, INIT_CWD: ROOT },
+    env: { ...process.env, INIT_CWD: ROOT, SOURCE_DATE_EPOCH },
   });
 
 interface LongRow {

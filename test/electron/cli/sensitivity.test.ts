@@ -13,6 +13,9 @@ import type { CliIO } from '../../../electron/cli/command';
 import { runCli } from '../../../electron/cli/run';
 import packageJson from '../../../package.json' with { type: 'json' };
 
+/** Fixes the stamps' date, so two runs give the same bytes (electron/cli/stamp.ts). */
+const SOURCE_DATE_EPOCH = '1795000000';
+
 const ROOT = resolve(import.meta.dirname, '../../..');
 const TEACUP = 'test/fixtures/sd-test-models/core-xmile/sample_teacup/teacup.xmile';
 const DIR = mkdtempSync(join(tmpdir(), 'sensitivity-cli-'));
@@ -35,7 +38,12 @@ const SPEC = specFile('teacup.json', {
 async function cli(argv: string[]) {
   let out = '';
   let err = '';
-  const io: CliIO = { stdout: (text) => (out += text), stderr: (text) => (err += text), cwd: ROOT, env: {} };
+  const io: CliIO = {
+    stdout: (text) => (out += text),
+    stderr: (text) => (err += text),
+    cwd: ROOT,
+    env: { SOURCE_DATE_EPOCH },
+  };
   const code = await runCli(argv, io);
   return { code, out, err };
 }
@@ -51,7 +59,7 @@ describe('sensitivity (in process)', () => {
     const hash = createHash('sha256')
       .update(readFileSync(join(ROOT, TEACUP)))
       .digest('hex');
-    expect(lines.slice(0, 9)).toEqual([
+    expect(lines.slice(0, 10)).toEqual([
       '# empathy-workbench/sensitivity@1',
       '# model: teacup.xmile',
       `# model_sha256: ${hash}`,
@@ -60,10 +68,11 @@ describe('sensitivity (in process)', () => {
       '# sampling: latin-hypercube',
       '# kpi: Teacup Temperature (final)',
       `# app_version: ${packageJson.version}`,
+      '# exported_at: 2026-11-18T11:06:40.000Z',
       'run,Room Temperature,Characteristic Time,Teacup Temperature (final)',
     ]);
-    expect(lines).toHaveLength(59);
-    const first = (lines[9] ?? '').split(',').map(Number);
+    expect(lines).toHaveLength(60);
+    const first = (lines[10] ?? '').split(',').map(Number);
     expect(first[0]).toBe(1);
     expect(first[1]).toBeGreaterThanOrEqual(60);
     expect(first[1]).toBeLessThanOrEqual(80);
@@ -115,6 +124,7 @@ describe('sensitivity (in process)', () => {
       'model',
       'modelHash',
       'appVersion',
+      'exportedAt',
       'seed',
       'runs',
       'sampling',
@@ -200,7 +210,7 @@ describe('sensitivity (end to end)', () => {
     spawnSync('npx', ['tsx', 'electron/cli/main.ts', ...args], {
       cwd: ROOT,
       encoding: 'utf8',
-      env: { ...process.env, INIT_CWD: ROOT },
+      env: { ...process.env, INIT_CWD: ROOT, SOURCE_DATE_EPOCH },
     });
 
   it('exits 0, 1 and 2 as the conventions say, and shards from separate processes concatenate to the whole', () => {

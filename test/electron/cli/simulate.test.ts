@@ -19,7 +19,13 @@ const TEACUP = 'test/fixtures/sd-test-models/core-xmile/sample_teacup/teacup.xmi
 function capture(cwd = ROOT) {
   let out = '';
   let err = '';
-  const io: CliIO = { stdout: (text) => (out += text), stderr: (text) => (err += text), cwd, env: {} };
+  // A fixed stamp date (electron/cli/stamp.ts), so two runs can be compared byte for byte.
+  const io: CliIO = {
+    stdout: (text) => (out += text),
+    stderr: (text) => (err += text),
+    cwd,
+    env: { SOURCE_DATE_EPOCH: '1795000000' },
+  };
   return { io, out: () => out, err: () => err };
 }
 
@@ -40,7 +46,8 @@ describe('simulate (end to end)', () => {
   it('exits 0 and writes the CSV: header time and the names as written, one row per saved time', () => {
     const child = spawn(['simulate', TEACUP]);
     expect(child.status).toBe(0);
-    const lines = child.stdout.trim().split('\n');
+    const all = child.stdout.trim().split('\n');
+    const lines = all.filter((line) => !line.startsWith('#'));
     expect(lines[0]).toBe('time,Heat Loss to Room,Room Temperature,Teacup Temperature,Characteristic Time');
     expect(lines).toHaveLength(242);
     expect(lines[1]).toBe('0,11,70,180,10');
@@ -77,7 +84,10 @@ describe('simulate (in process)', () => {
     )
       .trim()
       .split(/\r?\n/);
-    const rows = out.trim().split('\n');
+    const rows = out
+      .trim()
+      .split('\n')
+      .filter((line) => !line.startsWith('#'));
     const header = rows[0]?.split(',') ?? [];
     const expectedHeader = expected[0]?.split(',') ?? [];
     for (const [index, line] of expected.slice(1).entries()) {
@@ -90,6 +100,33 @@ describe('simulate (in process)', () => {
         );
       }
     }
+  });
+
+  it('stamps the CSV with what reproduces the run (issue 9), its date fixed by SOURCE_DATE_EPOCH', async () => {
+    const captured = capture();
+    const io = { ...captured.io, env: { SOURCE_DATE_EPOCH: '1795000000' } };
+    expect(await runCli(['simulate', TEACUP], io)).toBe(0);
+    const stamp = captured
+      .out()
+      .split('\n')
+      .filter((line) => line.startsWith('#'));
+    expect(stamp).toEqual([
+      '# empathy-workbench/simulation@1',
+      '# model: teacup.xmile',
+      `# model_sha256: ${createHash('sha256')
+        .update(readFileSync(join(ROOT, TEACUP)))
+        .digest('hex')}`,
+      '# scenario: none (the model as written, with any --set)',
+      '# seed: none (the model uses no random functions)',
+      `# app_version: ${packageJson.version}`,
+      '# exported_at: 2026-11-18T11:06:40.000Z',
+      '# method: euler',
+    ]);
+    const bad = capture();
+    expect(await runCli(['simulate', TEACUP], { ...bad.io, env: { SOURCE_DATE_EPOCH: 'yesterday' } })).toBe(
+      2,
+    );
+    expect(bad.err()).toContain('SOURCE_DATE_EPOCH must be whole seconds since 1970');
   });
 
   it('writes JSON with the run stamp, time and variables', async () => {
@@ -113,6 +150,7 @@ describe('simulate (in process)', () => {
       scenario: null,
       seed: null,
     });
+    expect(Date.parse(document['exportedAt'] as string)).not.toBeNaN();
     expect((document['time'] as number[]).slice(0, 3)).toEqual([0, 0.125, 0.25]);
     const variables = document['variables'] as Record<string, number[]>;
     expect(Object.keys(variables)).toEqual(['Teacup Temperature', 'Heat Loss to Room']);
