@@ -52,7 +52,8 @@ export function SensitivityResults({ run, document, onSave }: SensitivityResults
     downloadText(
       `${fileSafe(stamp.model)}-sensitivity-seed${result.spec.seed}-${result.spec.runs}runs.csv`,
       'text/csv',
-      sensitivityCsv(stamp, result),
+      // The date of the export joins the stamp, as the CLI's exports carry it (issue 9).
+      sensitivityCsv({ ...stamp, exportedAt: new Date().toISOString() }, result),
     );
 
   return (
