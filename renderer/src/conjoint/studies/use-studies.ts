@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useMemo } from 'react';
 import type {
   ConjointStudyId,
   ConjointStudyRecord,
@@ -6,7 +6,7 @@ import type {
   ProjectId,
 } from '../../../../electron/api/contract';
 import { call } from '../../api';
-import { errorText } from '../format';
+import { useWorkspaceList } from '../../components/use-workspace-list';
 
 export type StudyListState =
   | { readonly status: 'loading' }
@@ -19,29 +19,11 @@ export type StudyListState =
  * dialog that asked to show.
  */
 export function useStudies(projectId: ProjectId) {
-  const [state, setState] = useState<StudyListState>({ status: 'loading' });
-
-  const reload = useCallback(async () => {
-    try {
-      setState({ status: 'ready', studies: await call('conjoint.list', { projectId }) });
-    } catch (error) {
-      setState({ status: 'failed', message: errorText(error) });
-    }
-  }, [projectId]);
-
-  useEffect(() => {
-    // The list lives in the workspace; loading it when the project changes is what this effect is for.
-    // eslint-disable-next-line react-hooks/set-state-in-effect
-    void reload();
-  }, [reload]);
-
-  const after = useCallback(
-    async <T>(operation: Promise<T>): Promise<T> => {
-      const value = await operation;
-      await reload();
-      return value;
-    },
-    [reload],
+  const list = useWorkspaceList(useCallback(() => call('conjoint.list', { projectId }), [projectId]));
+  const { reload, after } = list;
+  const state = useMemo<StudyListState>(
+    () => (list.state.status === 'ready' ? { status: 'ready', studies: list.state.items } : list.state),
+    [list.state],
   );
 
   return {

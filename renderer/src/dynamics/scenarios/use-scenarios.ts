@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { ModelId, Overrides, Scenario, ScenarioId } from '../../../../electron/api/contract';
 import { call } from '../../api';
+import { useWorkspaceList } from '../../components/use-workspace-list';
 
 export type ScenarioListState =
   | { readonly status: 'loading' }
@@ -13,29 +14,11 @@ export type ScenarioListState =
  * (a clashing name, a name too long) for the dialog that asked to show.
  */
 export function useScenarios(modelId: ModelId) {
-  const [state, setState] = useState<ScenarioListState>({ status: 'loading' });
-
-  const reload = useCallback(async () => {
-    try {
-      setState({ status: 'ready', scenarios: await call('scenarios.list', { modelId }) });
-    } catch (error) {
-      setState({ status: 'failed', message: error instanceof Error ? error.message : String(error) });
-    }
-  }, [modelId]);
-
-  useEffect(() => {
-    // The list lives in the workspace; loading it when the model changes is what this effect is for.
-    // eslint-disable-next-line react-hooks/set-state-in-effect
-    void reload();
-  }, [reload]);
-
-  const after = useCallback(
-    async <T>(operation: Promise<T>): Promise<T> => {
-      const value = await operation;
-      await reload();
-      return value;
-    },
-    [reload],
+  const list = useWorkspaceList(useCallback(() => call('scenarios.list', { modelId }), [modelId]));
+  const { reload, after } = list;
+  const state = useMemo<ScenarioListState>(
+    () => (list.state.status === 'ready' ? { status: 'ready', scenarios: list.state.items } : list.state),
+    [list.state],
   );
 
   return {

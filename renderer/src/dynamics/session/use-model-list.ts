@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { ModelSummary, ProjectId } from '../../../../electron/api/contract';
 import { call } from '../../api';
+import { useWorkspaceList } from '../../components/use-workspace-list';
 
 export type ModelListState =
   | { readonly status: 'loading' }
@@ -9,31 +10,20 @@ export type ModelListState =
 
 /** The project's models, and importing a file into it. */
 export function useModelList(projectId: ProjectId) {
-  const [state, setState] = useState<ModelListState>({ status: 'loading' });
-
-  const reload = useCallback(async () => {
-    try {
-      setState({ status: 'ready', models: await call('models.list', { projectId }) });
-    } catch (error) {
-      setState({ status: 'failed', message: error instanceof Error ? error.message : String(error) });
-    }
-  }, [projectId]);
-
-  useEffect(() => {
-    // The list lives in the workspace; loading it when the project changes is what this effect is for.
-    // eslint-disable-next-line react-hooks/set-state-in-effect
-    void reload();
-  }, [reload]);
+  const list = useWorkspaceList(useCallback(() => call('models.list', { projectId }), [projectId]));
+  const { reload, after } = list;
+  const state = useMemo<ModelListState>(
+    () => (list.state.status === 'ready' ? { status: 'ready', models: list.state.items } : list.state),
+    [list.state],
+  );
 
   /** Imports an XMILE file; throws with the backend's message (naming the problem) if it cannot be read. */
   const importFile = useCallback(
     async (file: File) => {
       const xmile = await file.text();
-      const model = await call('models.import', { projectId, xmile, fileName: file.name });
-      await reload();
-      return model;
+      return after(call('models.import', { projectId, xmile, fileName: file.name }));
     },
-    [projectId, reload],
+    [projectId, after],
   );
 
   return { state, reload, importFile };

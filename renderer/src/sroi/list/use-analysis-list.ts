@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { ProjectId, SroiAnalysisRecord, SroiAnalysisSummary } from '../../../../electron/api/contract';
 import { call } from '../../api';
+import { useWorkspaceList } from '../../components/use-workspace-list';
 
 export type AnalysisListState =
   | { readonly status: 'loading' }
@@ -13,29 +14,11 @@ export type AnalysisListState =
  * banner that asked.
  */
 export function useAnalysisList(projectId: ProjectId) {
-  const [state, setState] = useState<AnalysisListState>({ status: 'loading' });
-
-  const reload = useCallback(async () => {
-    try {
-      setState({ status: 'ready', analyses: await call('sroi.list', { projectId }) });
-    } catch (error) {
-      setState({ status: 'failed', message: error instanceof Error ? error.message : String(error) });
-    }
-  }, [projectId]);
-
-  useEffect(() => {
-    // The list lives in the workspace; loading it when the project changes is what this effect is for.
-    // eslint-disable-next-line react-hooks/set-state-in-effect
-    void reload();
-  }, [reload]);
-
-  const after = useCallback(
-    async <T>(operation: Promise<T>): Promise<T> => {
-      const value = await operation;
-      await reload();
-      return value;
-    },
-    [reload],
+  const list = useWorkspaceList(useCallback(() => call('sroi.list', { projectId }), [projectId]));
+  const { reload, after } = list;
+  const state = useMemo<AnalysisListState>(
+    () => (list.state.status === 'ready' ? { status: 'ready', analyses: list.state.items } : list.state),
+    [list.state],
   );
 
   return {
