@@ -138,6 +138,9 @@ async function run(print: (line: string) => void): Promise<void> {
     );
     print(`  open to graph and findings shown        ${ms(ready)}`);
     print(`  frames while laying out and computing   ${frames(loading)}`);
+    // NETWORK_BENCH_SCREENSHOT=file.png keeps a picture of the view, to look at what was measured.
+    const picture = process.env['NETWORK_BENCH_SCREENSHOT'];
+    if (picture !== undefined && picture !== '') await page.screenshot({ path: picture });
 
     // Pan and zoom: wheel steps in and out, then drags, over the middle of the graph, as a hand would.
     const box = await canvas.boundingBox();

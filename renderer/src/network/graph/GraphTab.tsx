@@ -14,7 +14,7 @@ import { teamPatterns } from '../insights/team-patterns';
 import { useWaveMetrics } from '../metrics/use-wave-metrics';
 import { GraphControls } from './GraphControls';
 import { Legend } from './Legend';
-import { NetworkCanvas, type CanvasHandle } from './NetworkCanvas';
+import { LARGE_NETWORK, NetworkCanvas, type CanvasHandle } from './NetworkCanvas';
 import { PersonPanel } from './PersonPanel';
 import {
   availableMetrics,
@@ -385,6 +385,7 @@ export function GraphTab({
             weightRange={weightRange}
             weighted={graph.weighted}
             directed={graph.directed}
+            arrows={graph.nodes.length <= LARGE_NETWORK}
           />
           {state.status === 'ready' ? (
             <InsightsPanel

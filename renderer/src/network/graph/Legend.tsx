@@ -23,6 +23,7 @@ export function Legend({
   weightRange,
   weighted,
   directed,
+  arrows,
 }: {
   readonly colorBy: ColorBy;
   readonly sizeBy: SizeBy;
@@ -33,6 +34,8 @@ export function Legend({
   readonly weightRange: readonly [number, number];
   readonly weighted: boolean;
   readonly directed: boolean;
+  /** False when a large network draws its ties without arrowheads (NetworkCanvas). */
+  readonly arrows: boolean;
 }) {
   const metricColor = colorValues === null ? null : metricColorScale(colorValues);
   const [colorLow, colorHigh] =
@@ -106,7 +109,11 @@ export function Legend({
       ) : null}
       <h3>Lines</h3>
       <p className="small">
-        {directed ? 'An arrow points from the person who gives support to the one who receives it. ' : ''}
+        {directed && arrows
+          ? 'An arrow points from the person who gives support to the one who receives it. '
+          : directed
+            ? 'On a network this large ties are drawn without arrowheads; the person panel says who gives to whom. '
+            : ''}
         {weighted && weightRange[1] > weightRange[0]
           ? `Width shows tie strength, from ${formatValue(weightRange[0])} (${EDGE_WIDTH.min} px) to ${formatValue(weightRange[1])} (${EDGE_WIDTH.max} px).`
           : 'Every tie has the same strength.'}

@@ -66,7 +66,9 @@ function stylesheet(theme: ThemeColors, directed: boolean, large: boolean): cyto
         'text-margin-y': 3,
         'text-outline-color': theme.surface,
         'text-outline-width': large ? 0 : 2,
-        'min-zoomed-font-size': 8,
+        // Names show once they are 8 screen pixels tall; on a large network only from 16 (zoomed in on a
+        // part of it), since a thousand names at once are unreadable and slow to draw.
+        'min-zoomed-font-size': large ? 16 : 8,
       },
     },
     {
@@ -228,6 +230,8 @@ export const NetworkCanvas = forwardRef<CanvasHandle, NetworkCanvasProps>(functi
     // A filter changes what there is to see: frame it (the whole graph again when nothing is filtered).
     const shown = cy.nodes().not('.filtered');
     if (shown.nonempty()) cy.fit(shown, 24);
+    // A handful of people would fill the frame with huge names: no closer than twice the normal size.
+    if (cy.zoom() > 2) cy.zoom({ level: 2, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
     container.current?.setAttribute('data-visible-nodes', String(visible.nodeCount));
     container.current?.setAttribute('data-visible-edges', String(visible.edgeCount));
   }, [visible, graph, positions, built]);

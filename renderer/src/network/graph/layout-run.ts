@@ -74,5 +74,38 @@ export function runLayout(input: LayoutInput): Float64Array {
     positions[index * 2 + 1] = y;
   });
   cy.destroy();
+  return spread(positions, input.order);
+}
+
+/** Room per person at zoom 1, in pixels (a side of the square each person gets on average). */
+export const ROOM_PER_PERSON = 48;
+
+/**
+ * Scales the layout up (about its centre) when it packs people closer than ROOM_PER_PERSON: fcose's draft
+ * quality leaves 2,000 people in a tight ball where circles cover each other. The shape stays the same.
+ */
+export function spread(positions: Float64Array, order: number): Float64Array {
+  if (order < 2) return positions;
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  for (let node = 0; node < order; node++) {
+    const x = positions[node * 2] as number;
+    const y = positions[node * 2 + 1] as number;
+    minX = Math.min(minX, x);
+    maxX = Math.max(maxX, x);
+    minY = Math.min(minY, y);
+    maxY = Math.max(maxY, y);
+  }
+  const area = Math.max(maxX - minX, 1) * Math.max(maxY - minY, 1);
+  const factor = Math.sqrt((order * ROOM_PER_PERSON * ROOM_PER_PERSON) / area);
+  if (!(factor > 1)) return positions;
+  const centerX = (minX + maxX) / 2;
+  const centerY = (minY + maxY) / 2;
+  for (let node = 0; node < order; node++) {
+    positions[node * 2] = centerX + ((positions[node * 2] as number) - centerX) * factor;
+    positions[node * 2 + 1] = centerY + ((positions[node * 2 + 1] as number) - centerY) * factor;
+  }
   return positions;
 }
