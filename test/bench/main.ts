@@ -26,7 +26,17 @@ const BENCHMARKS: readonly Benchmark[] = [
   conjointBenchmark,
 ];
 
-for (const benchmark of BENCHMARKS) {
+// `npm run bench -- network sensitivity` runs only the benchmarks whose name contains one of the words.
+const wanted = process.argv.slice(2).map((word) => word.toLowerCase());
+const chosen = BENCHMARKS.filter(
+  (benchmark) => wanted.length === 0 || wanted.some((word) => benchmark.name.toLowerCase().includes(word)),
+);
+if (chosen.length === 0) {
+  console.error(`No benchmark matches ${wanted.join(', ')}: ${BENCHMARKS.map((b) => b.name).join('; ')}`);
+  process.exit(2);
+}
+
+for (const benchmark of chosen) {
   console.log(`# ${benchmark.name}`);
   await benchmark.run((line) => console.log(line));
 }
