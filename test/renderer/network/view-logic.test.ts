@@ -135,6 +135,12 @@ describe('findings on the sample organization', () => {
     expect(patterns[0]?.text).toContain('3% of its ties reach another team');
   });
 
+  it('leaves teams under the minimum group size out of the comparison (Finance has 10 people)', async () => {
+    const { graph, metrics } = await load('before');
+    expect(teamPatterns(graph, metrics, 10).map((pattern) => pattern.team)).toEqual(['Finance']);
+    expect(teamPatterns(graph, metrics, 11).map((pattern) => pattern.team)).not.toContain('Finance');
+  });
+
   it('writes names where the model wrote ids, and no judgement of a person', async () => {
     const { graph, metrics } = await load('before');
     const { networkInsights } = await import('../../../model/network');

@@ -143,14 +143,22 @@ export function GraphTab({
         : visibleElements(graph, metrics, filter),
     [graph, metrics, filter],
   );
+  /** Per-person views (the person panel, findings that name people) need the participants' agreement. */
+  const individualViews = network.privacy?.individualConsent ?? true;
   const findings = useMemo(() => {
     if (state.status !== 'ready') return [];
     const nameOf = (id: string) => {
       const index = indexOfId.get(id);
       return index === undefined ? undefined : labels[index];
     };
-    return findingsOf(state.result.insights, teamPatterns(graph, state.result.metrics), nameOf);
-  }, [state, graph, labels, indexOfId]);
+    const all = findingsOf(
+      state.result.insights,
+      teamPatterns(graph, state.result.metrics, network.privacy?.minGroupSize ?? 1),
+      nameOf,
+    );
+    // Without the participants' agreement to individual views (issue 11), only findings about teams show.
+    return individualViews ? all : all.filter((candidate) => candidate.nodes.length === 0);
+  }, [state, graph, labels, indexOfId, individualViews, network.privacy?.minGroupSize]);
   const highlighted = useMemo(() => {
     const marked = new Set<number>();
     if (finding === null) return marked;
@@ -359,7 +367,18 @@ export function GraphTab({
           )}
         </div>
         <aside className="graph-side">
-          {selected !== null ? (
+          {selected !== null && !individualViews ? (
+            <section className="person-panel" aria-label="Per-person views are off">
+              <p className="small">
+                Per-person figures are not shown for this network: its participants have not agreed to
+                individual views. Team figures and the graph stay available.
+              </p>
+              <button type="button" onClick={() => setSelected(null)}>
+                Close
+              </button>
+            </section>
+          ) : null}
+          {selected !== null && individualViews ? (
             <PersonPanel
               graph={graph}
               metrics={metrics}

@@ -16,10 +16,18 @@ const percent = (share: number) => `${Math.round(share * 100)}%`;
 
 /**
  * The silo: the team with the smallest share of ties reaching other teams, when that share is under half the
- * median share of the other teams (and there are at least three teams to compare with).
+ * median share of the other teams (and there are at least three teams to compare with). Teams smaller than
+ * `minimumGroupSize` are not compared.
  */
-export function teamPatterns(graph: NetworkGraph, metrics: NetworkMetrics): TeamPattern[] {
-  const teams = teamSummaries(graph, metrics).teams.filter((team) => Number.isFinite(team.outsideShare));
+export function teamPatterns(
+  graph: NetworkGraph,
+  metrics: NetworkMetrics,
+  minimumGroupSize = 1,
+): TeamPattern[] {
+  // Teams under the network's minimum group size are left out, as from every team figure (issue 11).
+  const teams = teamSummaries(graph, metrics, { minimumGroupSize }).teams.filter((team) =>
+    Number.isFinite(team.outsideShare),
+  );
   if (teams.length < 3) return [];
   const sorted = [...teams].sort((a, b) => a.outsideShare - b.outsideShare);
   const [inward, ...others] = sorted;
