@@ -23,7 +23,7 @@ import { csvRow, writeResult } from '../output';
 import { exportedAt, stampComments } from '../stamp';
 import { loadModel } from './simulate';
 
-const USAGE = `loops MODEL.xmile [--format csv|json] [--out FILE]
+const USAGE = `loops MODEL.xmile [--format csv|json] [--stamp] [--out FILE]
 
 Finds the feedback loops of a system-dynamics model (XMILE 1.0, as Stella writes it) and scores their
 dominance over one run with Loops That Matter: every loop while the model has at most 1,000, otherwise
@@ -31,6 +31,7 @@ the ones the strongest-path search finds (the output says which).
   --format     csv (default): header "loop,polarity" then the saved times, one row per loop with its
                relative loop score (a fraction in [-1, 1]) at each time; json: stamp, method, times and
                per loop its name, polarity, variables, links and scores
+  --stamp      (csv) the reproducibility stamp as "# key: value" lines above the header
   --out        write to FILE instead of standard output
 
 Polarity: reinforcing, balancing, changing (its sign changes during the run) or undetermined.`;
@@ -65,6 +66,7 @@ export const loopsCommand: CliCommand = {
     const { values, positionals } = parseCommandArgs(argv, {
       format: { type: 'string' },
       out: { type: 'string' },
+      stamp: { type: 'boolean' },
     });
     if (positionals.length !== 1)
       throw new UsageError(
@@ -96,7 +98,9 @@ export const loopsCommand: CliCommand = {
         ['exported_at', stamp.exportedAt],
         ['method', stamp.method],
       ]);
-      writeResult(io, `${comments.join('\n')}\n${loopsCsv(analysis)}`, values.out);
+      // The CSV's shape is a public interface (issue 5: header first), so its stamp lines are asked for.
+      const head = values.stamp === true ? `${comments.join('\n')}\n` : '';
+      writeResult(io, `${head}${loopsCsv(analysis)}`, values.out);
       return;
     }
     const document = {

@@ -158,17 +158,20 @@ export interface SimulationStamp {
   readonly exportedAt: string;
 }
 
-export function toCsv(result: SimulationResult, stamp: SimulationStamp): string {
+/** The run as CSV; with a stamp, its `# key: value` lines come above the header. */
+export function toCsv(result: SimulationResult, stamp?: SimulationStamp): string {
   const lines = [
-    ...stampComments('empathy-workbench/simulation@1', [
-      ['model', stamp.model],
-      ['model_sha256', stamp.modelHash],
-      ['scenario', stamp.scenario ?? 'none (the model as written, with any --set)'],
-      ['seed', stamp.seed ?? 'none (the model uses no random functions)'],
-      ['app_version', stamp.appVersion],
-      ['exported_at', stamp.exportedAt],
-      ['method', stamp.method],
-    ]),
+    ...(stamp === undefined
+      ? []
+      : stampComments('empathy-workbench/simulation@1', [
+          ['model', stamp.model],
+          ['model_sha256', stamp.modelHash],
+          ['scenario', stamp.scenario ?? 'none (the model as written, with any --set)'],
+          ['seed', stamp.seed ?? 'none (the model uses no random functions)'],
+          ['app_version', stamp.appVersion],
+          ['exported_at', stamp.exportedAt],
+          ['method', stamp.method],
+        ])),
     csvRow(['time', ...result.names]),
   ];
   for (let row = 0; row < result.time.length; row++) {
@@ -185,9 +188,11 @@ Runs a system-dynamics model (XMILE 1.0, as Stella writes it) from its start to 
   --scenario   JSON file { "name": "...", "overrides": { "variable name": number } }; --set wins over it
   --vars       comma-separated variable names to report (default: all)
   --seed       seed for random functions that have none of their own (default ${DEFAULT_SEED})
-  --format     csv (default): "# key: value" stamp lines (model, model_sha256, scenario, seed, app_version,
-               exported_at, method), then the header "time" and the variables' names;
-               json: the same stamp fields (modelHash, exportedAt, ...), time and variables
+  --format     csv (default): header "time" then the variables' names, one row per saved time;
+               json: the reproducibility stamp (model, modelHash, method, appVersion, scenario, seed,
+               exportedAt), time and variables
+  --stamp      (csv) the stamp as "# key: value" lines above the header (R: read.csv(comment.char = "#"),
+               pandas: read_csv(comment="#")); SOURCE_DATE_EPOCH fixes its date
   --out        write to FILE instead of standard output`;
 
 export const simulateCommand: CliCommand = {
@@ -203,6 +208,7 @@ export const simulateCommand: CliCommand = {
       seed: { type: 'string' },
       format: { type: 'string' },
       out: { type: 'string' },
+      stamp: { type: 'boolean' },
     });
     if (positionals.length !== 1)
       throw new UsageError(
@@ -244,7 +250,8 @@ export const simulateCommand: CliCommand = {
       exportedAt: exportedAt(io),
     };
     if (format === 'csv') {
-      writeResult(io, toCsv(result, stamp), values.out);
+      // The CSV's shape is a public interface (issue 3: header `time` first), so its stamp lines are asked for.
+      writeResult(io, toCsv(result, values.stamp === true ? stamp : undefined), values.out);
       return;
     }
     const document = {

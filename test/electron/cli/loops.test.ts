@@ -55,11 +55,7 @@ describe('loops (end to end)', () => {
   it('exits 0 and writes the CSV: loop, polarity, then one column per saved time', () => {
     const child = spawn(['loops', LOGISTIC]);
     expect(child.status).toBe(0);
-    const all = child.stdout.trim().split('\n');
-    // The reproducibility stamp (issue 9) comes first, as comment lines R and pandas skip.
-    expect(all[0]).toBe('# empathy-workbench/loops@1');
-    expect(all).toContain('# exported_at: 2026-11-18T11:06:40.000Z');
-    const lines = all.filter((line) => !line.startsWith('#'));
+    const lines = child.stdout.trim().split('\n');
     const header = lines[0]?.split(',') ?? [];
     expect(header.slice(0, 3)).toEqual(['loop', 'polarity', '0']);
     expect(header).toHaveLength(2 + 101);
@@ -147,17 +143,21 @@ describe('loops (in process)', () => {
     const { code, out } = await cli(['loops', LOGISTIC, '--out', target]);
     expect(code).toBe(0);
     expect(out).toBe('');
-    expect(
-      readFileSync(target, 'utf8')
-        .split('\n')
-        .find((line) => !line.startsWith('#'))
-        ?.startsWith('loop,polarity,0,1,2'),
-    ).toBe(true);
+    expect(readFileSync(target, 'utf8').split('\n')[0]?.startsWith('loop,polarity,0,1,2')).toBe(true);
+  });
+
+  it('puts the reproducibility stamp above the CSV header with --stamp', async () => {
+    const { code, out } = await cli(['loops', LOGISTIC, '--stamp']);
+    expect(code).toBe(0);
+    const lines = out.split('\n');
+    expect(lines[0]).toBe('# empathy-workbench/loops@1');
+    expect(lines).toContain('# exported_at: 2026-11-18T11:06:40.000Z');
+    expect(lines.find((line) => !line.startsWith('#'))?.startsWith('loop,polarity,0,1,2')).toBe(true);
   });
 
   it('prints its usage with --help', async () => {
     const { code, out } = await cli(['loops', '--help']);
     expect(code).toBe(0);
-    expect(out.split('\n')[0]).toBe('loops MODEL.xmile [--format csv|json] [--out FILE]');
+    expect(out.split('\n')[0]).toBe('loops MODEL.xmile [--format csv|json] [--stamp] [--out FILE]');
   });
 });
