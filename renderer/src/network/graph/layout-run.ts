@@ -9,6 +9,8 @@
  */
 import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
+import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
+import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 
 cytoscape.use(fcose);
 
@@ -23,16 +25,10 @@ export interface LayoutInput {
 
 export const DRAFT_ABOVE = 500;
 
-/** mulberry32 (Tommy Ettinger's public-domain generator): small, fast, and enough for a layout's start. */
+/** Math.random's stand-in: pure-rand's xoroshiro128+ (as the sample's generator and the Monte Carlo use). */
 export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const generator = xoroshiro128plus(seed);
+  return () => uniformFloat64(generator);
 }
 
 /** x, y of each person in turn. */
