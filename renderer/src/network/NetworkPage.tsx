@@ -1,14 +1,16 @@
-import { useId, useState, type KeyboardEvent } from 'react';
-import type { NetworkDocument, NetworkWaveId } from '../../../electron/api/contract';
+import { useId, useMemo, useState, type KeyboardEvent } from 'react';
+import type { NetworkDocument, NetworkPrivacy, NetworkWaveId } from '../../../electron/api/contract';
 import { WaveComparison } from './compare/WaveComparison';
 import { DEFAULT_ENCODING, GraphTab, type GraphEncoding } from './graph/GraphTab';
 import { ExportWaveMenu } from './import/ExportWaveMenu';
 import { NetworkLinkPanel } from './link/NetworkLinkPanel';
+import { PrivacyPanel } from './privacy/PrivacyPanel';
 
 const TABS = [
   { id: 'graph', label: 'Graph' },
   { id: 'compare', label: 'Compare waves' },
   { id: 'link', label: 'Use in a model' },
+  { id: 'privacy', label: 'People data' },
 ] as const;
 type TabId = (typeof TABS)[number]['id'];
 
@@ -18,7 +20,13 @@ const tabKey = 'empathy-workbench.network.tab';
  * One network: its waves (the graph shows the one picked, the last by default) and its tabs. Tabs follow the
  * WAI-ARIA tabs pattern (arrow keys move between them), as the Conjoint view's do.
  */
-export function NetworkPage({ network }: { readonly network: NetworkDocument }) {
+export function NetworkPage({ network: loaded }: { readonly network: NetworkDocument }) {
+  // A privacy change made on the People data tab applies to every tab at once, until the network is reloaded.
+  const [changed, setChanged] = useState<{ for: NetworkDocument; privacy: NetworkPrivacy } | undefined>();
+  const network = useMemo(
+    () => (changed?.for === loaded ? { ...loaded, privacy: changed.privacy } : loaded),
+    [loaded, changed],
+  );
   const [tab, setTabState] = useState<TabId>(
     () => TABS.find((candidate) => candidate.id === localStorage.getItem(tabKey))?.id ?? 'graph',
   );
@@ -83,7 +91,9 @@ export function NetworkPage({ network }: { readonly network: NetworkDocument }) 
         />
       </div>
       <div id={`${base}-panel`} role="tabpanel" aria-labelledby={`${base}-tab-${tab}`}>
-        {tab === 'compare' ? (
+        {tab === 'privacy' ? (
+          <PrivacyPanel network={network} onChanged={(privacy) => setChanged({ for: loaded, privacy })} />
+        ) : tab === 'compare' ? (
           <WaveComparison network={network} />
         ) : tab === 'link' ? (
           <NetworkLinkPanel network={network} />

@@ -12,7 +12,8 @@ import '../import/network-io.css';
 import { PersonChangeTable } from './PersonChangeTable';
 import { TeamDumbbell } from './TeamDumbbell';
 import { WavePictures } from './WavePictures';
-import { MINIMUM_TEAM_SIZE, useWaveComparison } from './use-wave-comparison';
+import { NO_CONSENT_SENTENCE, privacyOf } from '../privacy/network-privacy';
+import { useWaveComparison } from './use-wave-comparison';
 
 const COUNT_LABELS: Readonly<Record<string, { label: string; meaning: string }>> = {
   people: { label: 'People', meaning: 'people in the wave' },
@@ -172,7 +173,7 @@ function ComparisonPanels({
           {comparison.teams.length === 0 ? (
             <p className="muted small">
               {comparison.hiddenTeams > 0
-                ? `No team to compare: every team has fewer than ${MINIMUM_TEAM_SIZE} people.`
+                ? `No team to compare: every team has fewer than ${privacyOf(network).minGroupSize} people.`
                 : 'No team to compare: the people have no team attribute.'}
             </p>
           ) : (
@@ -187,7 +188,11 @@ function ComparisonPanels({
               afterLabel={after}
             />
           )}
-          <HiddenTeamsNote hidden={comparison.hiddenTeams} />
+          {comparison.hiddenTeamsNote !== null ? (
+            <p className="muted small" role="note" data-testid="hidden-teams-note">
+              {comparison.hiddenTeamsNote}
+            </p>
+          ) : null}
         </section>
       </div>
 
@@ -202,19 +207,20 @@ function ComparisonPanels({
 
       <section className="comparison-panel" aria-labelledby={titles.people}>
         <h3 id={titles.people}>Per person</h3>
-        <PersonChangeTable people={comparison.people} names={names} beforeLabel={before} afterLabel={after} />
+        {privacyOf(network).individualConsent ? (
+          <PersonChangeTable
+            people={comparison.people}
+            names={names}
+            beforeLabel={before}
+            afterLabel={after}
+          />
+        ) : (
+          <p className="muted small" role="note" data-testid="no-individual-views">
+            {NO_CONSENT_SENTENCE}
+          </p>
+        )}
       </section>
     </>
-  );
-}
-
-function HiddenTeamsNote({ hidden }: { readonly hidden: number }) {
-  if (hidden === 0) return null;
-  return (
-    <p className="muted small" role="note">
-      {hidden === 1 ? 'One team is' : `${hidden} teams are`} left out for having fewer than{' '}
-      {MINIMUM_TEAM_SIZE} people, so that no team figure describes one or two people.
-    </p>
   );
 }
 

@@ -13,12 +13,7 @@ import { graphOfTies } from '../../../../model/network/formats';
 import type { NetworkGraph } from '../../../../model/network/graph';
 import type { NetworkDocument, NetworkWave } from '../../../../electron/api/contract';
 import { createMetricsWorker, MetricsClient } from '../metrics/metrics-client';
-
-/**
- * Teams smaller than this are left out of the team figures (a note says how many), so that a team of two
- * cannot be read person by person; the people-data rules of a later issue will make it a setting.
- */
-export const MINIMUM_TEAM_SIZE = 5;
+import { privacyOf } from '../privacy/network-privacy';
 
 export type ComparisonState =
   | { readonly status: 'computing'; readonly wave: string; readonly fraction: number }
@@ -51,6 +46,10 @@ export function useWaveComparison(
     [network, before, after],
   );
 
+  // Issue 11: teams under the network's minimum group size are hidden (with the model's note), and each
+  // person's change is computed only when the participants agreed to individual views.
+  const { minGroupSize, individualConsent } = privacyOf(network);
+
   useEffect(() => {
     if (graphs === undefined || before === undefined || after === undefined) return;
     let current = true;
@@ -75,14 +74,17 @@ export function useWaveComparison(
       if (earlier === undefined || later === undefined) return;
       setState({
         status: 'ready',
-        comparison: compareWaves(earlier, later, { minimumGroupSize: MINIMUM_TEAM_SIZE }),
+        comparison: compareWaves(earlier, later, {
+          minimumGroupSize: minGroupSize,
+          individuals: individualConsent,
+        }),
       });
     };
     void run();
     return () => {
       current = false;
     };
-  }, [graphs, before, after, attempt]);
+  }, [graphs, before, after, attempt, minGroupSize, individualConsent]);
 
   return {
     state,

@@ -2,6 +2,8 @@ import { useId, useState } from 'react';
 import type { NetworkDocument, NetworkExportFormat, NetworkWaveId } from '../../../../electron/api/contract';
 import { call } from '../../api';
 import { downloadText } from '../../dynamics/download';
+import { privacyOf } from '../privacy/network-privacy';
+import '../privacy/privacy.css';
 import './network-io.css';
 
 const EXPORT_CHOICES: readonly {
@@ -30,6 +32,8 @@ export function ExportWaveMenu({
   const [chosen, setChosen] = useState<NetworkWaveId | undefined>();
   const [problem, setProblem] = useState<string | undefined>();
   const wave = network.waves.find((candidate) => candidate.id === (waveId ?? chosen)) ?? network.waves.at(-1);
+  // Said before the files leave the app (issue 11): the backend writes the same into the files (realNames).
+  const realNames = !privacyOf(network).pseudonymized;
 
   const exportAs = async (format: NetworkExportFormat) => {
     if (wave === undefined) return;
@@ -76,6 +80,17 @@ export function ExportWaveMenu({
           {choice.label}
         </button>
       ))}
+      <span
+        className={realNames ? 'small export-names real' : 'muted small export-names'}
+        data-testid="export-names"
+        title={
+          realNames
+            ? 'The exported files hold the ids and names as imported.'
+            : 'The exported files hold pseudonyms, never the key.'
+        }
+      >
+        {realNames ? 'Files hold real names' : 'Files hold pseudonyms'}
+      </span>
       {problem !== undefined ? (
         <p className="form-error" role="alert">
           {problem}

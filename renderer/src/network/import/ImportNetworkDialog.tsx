@@ -1,16 +1,19 @@
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import type {
   DuplicateRule,
   NetworkDocument,
   NetworkFile,
   NetworkImportFormat,
+  NetworkPrivacy,
 } from '../../../../electron/api/contract';
 import { call } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { FilePicker } from './FilePicker';
 import { ImportProblemList, type PlacedProblem } from './ImportProblemList';
 import { MERGE_RULE_CHOICES } from './merge-rules';
+import { privacyOf } from '../privacy/network-privacy';
 import { formatOfFileName, previewImport, refusalLines, type ImportPreview } from './preview';
+import '../privacy/privacy.css';
 import './network-io.css';
 
 export interface ImportNetworkDialogProps {
@@ -70,7 +73,7 @@ async function readFile(file: File): Promise<NetworkFile> {
  */
 export function ImportNetworkDialog({ projectId, network, onClose, onImported }: ImportNetworkDialogProps) {
   const adding = network !== undefined;
-  const ids = { name: useId(), wave: useId(), rules: useId(), preview: useId() };
+  const ids = { name: useId(), wave: useId(), rules: useId(), preview: useId(), pseudonyms: useId() };
   const [format, setFormat] = useState<NetworkImportFormat>('csv');
   const [edges, setEdges] = useState<NetworkFile | undefined>();
   const [nodes, setNodes] = useState<NetworkFile | undefined>();
@@ -80,6 +83,28 @@ export function ImportNetworkDialog({ projectId, network, onClose, onImported }:
   const [mergeRule, setMergeRule] = useState<DuplicateRule>('error');
   const [refusal, setRefusal] = useState<{ summary: string; lines: PlacedProblem[] } | undefined>();
   const [busy, setBusy] = useState(false);
+  // Issue 11: pseudonyms are on unless the user turns them off; the key is kept only if asked for.
+  const [pseudonymize, setPseudonymize] = useState(true);
+  const [keepKey, setKeepKey] = useState(false);
+  // An added wave follows its network's setting; read afresh, as the key may have been deleted meanwhile.
+  const [networkPrivacy, setNetworkPrivacy] = useState<NetworkPrivacy | undefined>(
+    network === undefined ? undefined : privacyOf(network),
+  );
+  const networkId = network?.id;
+  useEffect(() => {
+    if (networkId === undefined) return;
+    let current = true;
+    call('network.privacy', { id: networkId }).then(
+      (read) => {
+        if (current) setNetworkPrivacy(read);
+      },
+      // The document's copy stays; a real problem shows when the wave is added.
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, [networkId]);
 
   const preview = useMemo((): ImportPreview | undefined => {
     if (edges === undefined) return undefined;
@@ -117,7 +142,14 @@ export function ImportNetworkDialog({ projectId, network, onClose, onImported }:
     try {
       const saved = adding
         ? await call('network.addWave', { id: network.id, ...files })
-        : await call('network.import', { projectId, name: name.trim(), directed, ...files });
+        : await call('network.import', {
+            projectId,
+            name: name.trim(),
+            directed,
+            pseudonymize,
+            keepKey: pseudonymize && keepKey,
+            ...files,
+          });
       onImported(saved);
     } catch (error) {
       const text = error instanceof Error ? error.message : String(error);
@@ -254,8 +286,47 @@ export function ImportNetworkDialog({ projectId, network, onClose, onImported }:
           </div>
         </fieldset>
 
+        {adding ? (
+          <p className="small pseudonym-setting" data-testid="wave-pseudonyms">
+            {networkPrivacy?.pseudonymized === true
+              ? `“${network.name}” holds pseudonyms: the people of this wave get the pseudonyms they already have, newcomers get new ones, and their names are dropped.`
+              : `“${network.name}” holds real names: this wave is saved with the ids and names of its files.`}
+          </p>
+        ) : (
+          <fieldset className="pseudonym-choice" aria-describedby={ids.pseudonyms}>
+            <legend>People’s names</legend>
+            <label className="checkbox">
+              <input
+                type="checkbox"
+                checked={pseudonymize}
+                onChange={(event) => setPseudonymize(event.target.checked)}
+              />
+              Replace names with pseudonyms
+            </label>
+            <p id={ids.pseudonyms} className="muted small">
+              Each person’s id becomes a stable code (P-…), the same in every later wave, and name columns are
+              dropped, so the saved network, its views and exports hold no real name.
+            </p>
+            <label className="checkbox">
+              <input
+                type="checkbox"
+                checked={pseudonymize && keepKey}
+                disabled={!pseudonymize}
+                onChange={(event) => setKeepKey(event.target.checked)}
+              />
+              Keep the key in this workspace (lets you look people up; can be deleted later)
+            </label>
+          </fieldset>
+        )}
+
         <section className="import-preview" aria-labelledby={ids.preview} aria-live="polite">
           <h3 id={ids.preview}>Preview</h3>
+          {preview?.ok === true && (adding ? networkPrivacy?.pseudonymized === true : pseudonymize) ? (
+            <p className="muted small" data-testid="preview-pseudonym-note">
+              The preview is read in this window and saves nothing, so it may show the files’ names; the saved
+              network will hold pseudonyms.
+            </p>
+          ) : null}
           {preview === undefined ? (
             <p className="muted small">Choose a file to see what it holds.</p>
           ) : preview.ok ? (

@@ -1,0 +1,23 @@
+import type { NetworkDocument, NetworkPrivacy } from '../../../../electron/api/contract';
+import { MIN_GROUP_SIZE_DEFAULT } from '../../../../model/privacy';
+
+/**
+ * A network's people-data settings (issue 11). The backend fills `privacy` on every network it returns; should
+ * a document arrive without it, the cautious reading holds: no consent to individual views, the default
+ * minimum group size, and names treated as real (nothing claims they are pseudonyms).
+ */
+export function privacyOf(network: NetworkDocument): NetworkPrivacy {
+  return (
+    network.privacy ?? {
+      pseudonymized: false,
+      keyKept: false,
+      individualConsent: false,
+      minGroupSize: MIN_GROUP_SIZE_DEFAULT,
+      note: '',
+    }
+  );
+}
+
+/** The sentence for a view whose per-person figures are hidden: why, and where to change it. */
+export const NO_CONSENT_SENTENCE =
+  'Per-person figures are hidden: this network is not marked as one whose participants agreed to individual views. The view speaks of roles, teams and patterns instead. If they did agree, tick “Participants agreed to individual views” on the People data tab.';
