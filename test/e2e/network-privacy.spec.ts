@@ -115,6 +115,18 @@ test('people data: pseudonyms by default, small teams hidden, per-person views o
   };
   await noRealName();
 
+  // Graph tab, without consent: no person search, findings in roles and patterns, the small-team note.
+  const insights = page.getByRole('region', { name: 'What the ties show' });
+  await expect(insights).toBeVisible();
+  await expect(page.getByTestId('no-person-search')).toBeVisible();
+  await expect(page.getByLabel('Find a person')).toHaveCount(0);
+  await expect(insights.getByTestId('small-teams-hidden')).toHaveText(
+    '1 team with fewer than 5 people is hidden, so no one in it can be singled out.',
+  );
+  await expect(insights).not.toContainText('P-');
+  await noRealName();
+  await shot('privacy-graph-no-consent.png');
+
   // Compare waves: Audit (2 people) hidden with the note; no per-person table, a sentence instead.
   await page.getByRole('tab', { name: 'Compare waves' }).click();
   const teams = page.getByRole('table', { name: 'Team figures' });
@@ -157,6 +169,9 @@ test('people data: pseudonyms by default, small teams hidden, per-person views o
   await expect(page.getByTestId('no-individual-views')).toHaveCount(0);
   await noRealName();
   await shot('privacy-compare-consent.png');
+  await page.getByRole('tab', { name: 'Graph' }).click();
+  await expect(page.getByLabel('Find a person')).toBeVisible();
+  await expect(page.getByTestId('no-person-search')).toHaveCount(0);
 
   // A second network with its key kept: viewed, searched, deleted; adding a wave is then refused.
   await page.getByRole('button', { name: 'Import network…' }).click();

@@ -6,12 +6,13 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { NetworkDocument, NetworkWave } from '../../../../electron/api/contract';
-import { nodeAttribute, type NodeMetricName } from '../../../../model/network';
+import { networkInsights, nodeAttribute, type NodeMetricName } from '../../../../model/network';
 import { graphOfTies } from '../../../../model/network/formats';
 import { downloadBlob, downloadText } from '../../dynamics/download';
 import { InsightsPanel, findingsOf, type Finding } from '../insights/InsightsPanel';
 import { teamPatterns } from '../insights/team-patterns';
 import { useWaveMetrics } from '../metrics/use-wave-metrics';
+import { anonymousLabel, privacyOf } from '../privacy/network-privacy';
 import { GraphControls } from './GraphControls';
 import { Legend } from './Legend';
 import { LARGE_NETWORK, NetworkCanvas, type CanvasHandle } from './NetworkCanvas';
@@ -66,9 +67,15 @@ export function GraphTab({
 }) {
   const key = `${wave.id} ${wave.updatedAt}`;
   const graph = useMemo(() => graphOfTies({ ...wave, directed: network.directed }), [wave, network.directed]);
+  /** Per-person views (names on the graph, search, the person panel, findings naming people) need consent. */
+  const { individualConsent: individualViews, minGroupSize } = privacyOf(network);
+  // Without consent (issue 11) the nodes carry their role or team, never a name or an id.
   const labels = useMemo(
-    () => graph.nodes.map((node) => nodeAttribute(node, 'name')?.trim() || node.id),
-    [graph],
+    () =>
+      graph.nodes.map((node) =>
+        individualViews ? nodeAttribute(node, 'name')?.trim() || node.id : anonymousLabel(node),
+      ),
+    [graph, individualViews],
   );
   const indexOfId = useMemo(() => new Map(graph.nodes.map((node, index) => [node.id, index])), [graph]);
   const { state, cancel, retry } = useWaveMetrics(key, graph);
@@ -143,22 +150,21 @@ export function GraphTab({
         : visibleElements(graph, metrics, filter),
     [graph, metrics, filter],
   );
-  /** Per-person views (the person panel, findings that name people) need the participants' agreement. */
-  const individualViews = network.privacy?.individualConsent ?? true;
   const findings = useMemo(() => {
     if (state.status !== 'ready') return [];
     const nameOf = (id: string) => {
       const index = indexOfId.get(id);
       return index === undefined ? undefined : labels[index];
     };
-    const all = findingsOf(
-      state.result.insights,
-      teamPatterns(graph, state.result.metrics, network.privacy?.minGroupSize ?? 1),
-      nameOf,
-    );
-    // Without the participants' agreement to individual views (issue 11), only findings about teams show.
-    return individualViews ? all : all.filter((candidate) => candidate.nodes.length === 0);
-  }, [state, graph, labels, indexOfId, individualViews, network.privacy?.minGroupSize]);
+    // Worded here rather than in the worker, as they depend on the network's people-data settings (issue 11):
+    // without consent they speak of roles and patterns and name no one; team findings and patterns leave out
+    // teams under the minimum group size, with the model's note saying so.
+    const insights = networkInsights(graph, state.result.metrics, {
+      individuals: individualViews,
+      minimumGroupSize: minGroupSize,
+    });
+    return findingsOf(insights, teamPatterns(graph, state.result.metrics, minGroupSize), nameOf);
+  }, [state, graph, labels, indexOfId, individualViews, minGroupSize]);
   const highlighted = useMemo(() => {
     const marked = new Set<number>();
     if (finding === null) return marked;
@@ -260,29 +266,35 @@ export function GraphTab({
   return (
     <div className="graph-tab">
       <div className="graph-toolbar" role="toolbar" aria-label="Graph">
-        <label className="graph-search">
-          <span className="visually-hidden">Find a person</span>
-          <input
-            ref={search}
-            type="search"
-            placeholder="Find a person ( / )"
-            list="network-people"
-            value={searchText}
-            onChange={(event) => {
-              setSearchText(event.target.value);
-              // Picking a suggestion from the list selects the person at once.
-              if (labels.includes(event.target.value)) runSearch(event.target.value);
-            }}
-            onKeyDown={(event) => {
-              if (event.key === 'Enter') runSearch(searchText);
-            }}
-          />
-          <datalist id="network-people">
-            {labels.map((label, index) => (
-              <option key={graph.nodes[index]?.id ?? index} value={label} />
-            ))}
-          </datalist>
-        </label>
+        {individualViews ? (
+          <label className="graph-search">
+            <span className="visually-hidden">Find a person</span>
+            <input
+              ref={search}
+              type="search"
+              placeholder="Find a person ( / )"
+              list="network-people"
+              value={searchText}
+              onChange={(event) => {
+                setSearchText(event.target.value);
+                // Picking a suggestion from the list selects the person at once.
+                if (labels.includes(event.target.value)) runSearch(event.target.value);
+              }}
+              onKeyDown={(event) => {
+                if (event.key === 'Enter') runSearch(searchText);
+              }}
+            />
+            <datalist id="network-people">
+              {labels.map((label, index) => (
+                <option key={graph.nodes[index]?.id ?? index} value={label} />
+              ))}
+            </datalist>
+          </label>
+        ) : (
+          <span className="muted small" data-testid="no-person-search">
+            Person search is off: participants have not agreed to individual views.
+          </span>
+        )}
         <button type="button" onClick={() => canvas.current?.fit()} disabled={positions === undefined}>
           Fit
         </button>

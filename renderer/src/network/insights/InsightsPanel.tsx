@@ -66,7 +66,9 @@ export function InsightsPanel({
         Positions and patterns in the recorded support ties, not judgements of anyone. Choose a finding to see
         its people on the graph.
       </p>
-      {findings.length === 0 ? <p className="muted">No particular pattern stands out in this wave.</p> : null}
+      {findings.every((finding) => finding.kind === 'small-teams-hidden') ? (
+        <p className="muted">No particular pattern stands out in this wave.</p>
+      ) : null}
       {SECTIONS.map((section) => {
         // In the order of the section's kinds (the silo, the headline of team patterns, first).
         const inSection = section.kinds.flatMap((kind) =>
@@ -105,6 +107,14 @@ export function InsightsPanel({
           </div>
         );
       })}
+      {/* Not a finding to choose: the note that team findings left small teams out (issue 11). */}
+      {findings
+        .filter((finding) => finding.kind === 'small-teams-hidden')
+        .map((finding) => (
+          <p key={finding.text} className="muted small" role="note" data-testid="small-teams-hidden">
+            {finding.text}
+          </p>
+        ))}
     </section>
   );
 }

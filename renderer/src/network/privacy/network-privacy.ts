@@ -1,4 +1,5 @@
 import type { NetworkDocument, NetworkPrivacy } from '../../../../electron/api/contract';
+import { nodeAttribute, type NetworkNode } from '../../../../model/network/graph';
 import { MIN_GROUP_SIZE_DEFAULT } from '../../../../model/privacy';
 
 /**
@@ -21,3 +22,12 @@ export function privacyOf(network: NetworkDocument): NetworkPrivacy {
 /** The sentence for a view whose per-person figures are hidden: why, and where to change it. */
 export const NO_CONSENT_SENTENCE =
   'Per-person figures are hidden: this network is not marked as one whose participants agreed to individual views. The view speaks of roles, teams and patterns instead. If they did agree, tick “Participants agreed to individual views” on the People data tab.';
+
+/**
+ * A person's label on the graph without consent to individual views: their role, else their team, else
+ * nothing, so the picture shows positions and patterns without naming anyone (a pseudonym too would single a
+ * person out across views).
+ */
+export function anonymousLabel(node: NetworkNode): string {
+  return nodeAttribute(node, 'role')?.trim() || nodeAttribute(node, 'team')?.trim() || '';
+}
