@@ -173,6 +173,20 @@ test('people data: pseudonyms by default, small teams hidden, per-person views o
   await expect(page.getByLabel('Find a person')).toBeVisible();
   await expect(page.getByTestId('no-person-search')).toHaveCount(0);
 
+  // A wave added without a people file: read alone, pseudonymized, and given the people of the last wave.
+  await page.getByRole('button', { name: 'Add a wave…' }).click();
+  const third = page.getByRole('dialog', { name: 'Add a wave to “Support”' });
+  await expect(third.getByTestId('wave-pseudonyms')).toContainText('holds pseudonyms');
+  await third.getByTestId('network-edges-file').setInputFiles(files.third);
+  await expect(third.getByRole('table', { name: 'What the files hold' })).toContainText(
+    'the people of wave “after” stand in',
+  );
+  await third.getByRole('button', { name: 'Add the wave' }).click();
+  await expect(third).toBeHidden();
+  await expect(page.getByRole('combobox', { name: 'Wave' }).locator('option')).toHaveCount(3);
+  await expect(page.getByRole('combobox', { name: 'Wave' })).toContainText('12 people, 2 ties');
+  await noRealName();
+
   // A second network with its key kept: viewed, searched, deleted; adding a wave is then refused.
   await page.getByRole('button', { name: 'Import network…' }).click();
   await importNetwork(page, files, 'Keyed', true);

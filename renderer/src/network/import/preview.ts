@@ -23,6 +23,7 @@ import {
   type NetworkImportFormat,
 } from '../../../../model/network/formats';
 import type { NetworkDocument, NetworkFile } from '../../../../electron/api/contract';
+import { privacyOf } from '../privacy/network-privacy';
 
 export interface ImportChoice {
   readonly format: NetworkImportFormat;
@@ -148,11 +149,25 @@ export function previewImport(choice: ImportChoice, existing?: NetworkDocument):
   const nodes = choice.nodes === undefined ? undefined : parseCsv(choice.nodes);
   const parseProblems = [...edges.problems, ...(nodes?.problems ?? [])];
   if (parseProblems.length > 0) return { ok: false, problems: parseProblems };
-  const nodeTable = nodes?.table ?? (existing === undefined ? undefined : lastWavePeople(existing));
+  // A pseudonymized network's last wave holds pseudonyms while the new file holds real ids: the backend reads
+  // such a file alone, pseudonymizes it and then gives it the last wave's people, so the preview reads it alone.
+  const matchedLater = existing !== undefined && nodes === undefined && privacyOf(existing).pseudonymized;
+  const nodeTable =
+    nodes?.table ?? (existing === undefined || matchedLater ? undefined : lastWavePeople(existing));
+  const standIn = (wave: WavePreview): WavePreview =>
+    matchedLater
+      ? {
+          ...wave,
+          notes: [
+            ...wave.notes,
+            `the people of wave “${existing.waves.at(-1)?.wave ?? ''}” stand in, matched by pseudonym on import`,
+          ],
+        }
+      : wave;
 
   if (format === 'matrix') {
     const result = importAdjacencyMatrix(edges.table, nodeTable, { directed, duplicates: mergeRule });
-    return result.ok ? { ok: true, directed, waves: [waveOf(label, result)] } : result;
+    return result.ok ? { ok: true, directed, waves: [standIn(waveOf(label, result))] } : result;
   }
 
   const inFile = wavesOfEdgeList(edges.table);
@@ -166,7 +181,7 @@ export function previewImport(choice: ImportChoice, existing?: NetworkDocument):
       duplicates: mergeRule,
       ...(wave === undefined || inFile.length === 0 ? {} : { wave }),
     });
-    if (result.ok) waves.push(waveOf(wave, result));
+    if (result.ok) waves.push(standIn(waveOf(wave, result)));
     else problems.push(...result.problems);
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, directed, waves };

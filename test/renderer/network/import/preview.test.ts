@@ -155,6 +155,34 @@ describe('the import preview', () => {
     ]);
   });
 
+  it('reads a wave for a pseudonymized network without a node table alone, as the backend does', () => {
+    // Its last wave holds pseudonyms, the new file real ids: checked against them, every id would be refused.
+    const existing = {
+      directed: true,
+      privacy: { pseudonymized: true, keyKept: false, individualConsent: false, minGroupSize: 5, note: '' },
+      waves: [{ wave: 'before', people: [{ id: 'P-1C982B2D40', attributes: { team: 'Care' } }] }],
+    } as unknown as NetworkDocument;
+    const preview = previewImport(
+      {
+        format: 'csv',
+        edges: file('after.csv', ['source,target', 'a,b', 'b,a']),
+        directed: true,
+        mergeRule: 'error',
+      },
+      existing,
+    );
+    expect(preview).toMatchObject({
+      ok: true,
+      waves: [
+        {
+          people: 2,
+          ties: 2,
+          notes: ['the people of wave “before” stand in, matched by pseudonym on import'],
+        },
+      ],
+    });
+  });
+
   it('reads a survey matrix and a GraphML file with the backend fixtures’ hand-worked ties', () => {
     const matrix = previewImport({
       format: 'matrix',
