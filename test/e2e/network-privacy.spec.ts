@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { startWebHost } from './web-host';
 
 /**
  * Issue 11, points 1 to 3 end to end in Chromium through the web host, on a fresh project (the sample's people
@@ -225,4 +226,24 @@ test('people data: pseudonyms by default, small teams hidden, per-person views o
   await page.getByRole('tab', { name: 'Compare waves' }).click();
   await expect(page.getByTestId('hidden-teams-note')).toBeVisible();
   await shot('privacy-compare-dark.png');
+});
+
+test('the sample organization: real names of fictional people, said on the People data tab and the export', async ({
+  page,
+  dataDir,
+}) => {
+  const host = await startWebHost(dataDir, { samples: true });
+  try {
+    await page.goto(host.url);
+    await page.getByRole('button', { name: 'Open Sample: empathy in a small service business' }).click();
+    await page.getByRole('link', { name: 'Network' }).click();
+    await page.getByRole('tab', { name: 'People data' }).click();
+    await expect(page.getByTestId('privacy-names')).toContainText('Real names.');
+    await expect(page.getByLabel('Participants agreed to individual views')).toBeChecked();
+    await expect(page.getByTestId('export-names')).toHaveText('Files hold real names');
+    await expect(page.getByText(/people of this sample organization are fictional/)).toBeVisible();
+    await page.screenshot({ path: test.info().outputPath('privacy-sample.png'), fullPage: true });
+  } finally {
+    await host.stop();
+  }
 });

@@ -66,7 +66,7 @@ export function PrivacyPanel({
             import the files again with “Replace names with pseudonyms” ticked.
           </p>
         )}
-        {privacy.note !== '' ? <p className="muted small">{privacy.note}</p> : null}
+        {privacy.note !== '' ? <p className="muted small">Why: {privacy.note}.</p> : null}
       </section>
 
       <section className="comparison-panel" aria-labelledby={ids.consent}>
