@@ -28,6 +28,7 @@ import { analysisContract } from './parts/analysis.contract';
 import { conjointContract } from './parts/conjoint.contract';
 import { networkContract } from './parts/network.contract';
 import { sroiContract } from './parts/sroi.contract';
+import { storyContract } from './parts/story.contract';
 import type { Result } from './result';
 
 /** A phantom marker that carries an operation's output type without a runtime schema. */
@@ -64,6 +65,7 @@ export const contract = {
   ...networkContract,
   ...conjointContract,
   ...sroiContract,
+  ...storyContract,
   ...analysisContract,
   'app.info': { input: noInput, output: returns<AppInfo>() },
   'projects.list': { input: noInput, output: returns<readonly Project[]>() },
@@ -173,6 +175,7 @@ export type { ModelId, ModelRecord, ModelSummary } from '../../model/schema/mode
 export type { LinkableFigure } from '../../model/schema/figure';
 export type { Overrides, Scenario, ScenarioId, ScenarioLink } from '../../model/schema/scenario';
 export type * from './parts/sroi.contract';
+export type * from './parts/story.contract';
 export type * from './parts/conjoint.contract';
 export type * from './parts/network.contract';
 export type * from './parts/analysis.contract';

@@ -7,10 +7,12 @@ import { ANALYSIS_OPERATIONS } from './parts/analysis.operations';
 import { CONJOINT_OPERATIONS } from './parts/conjoint.operations';
 import { NETWORK_OPERATIONS } from './parts/network.operations';
 import { SROI_OPERATIONS } from './parts/sroi.operations';
+import { STORY_OPERATIONS } from './parts/story.operations';
 export const OPERATIONS = [
   ...NETWORK_OPERATIONS,
   ...CONJOINT_OPERATIONS,
   ...SROI_OPERATIONS,
+  ...STORY_OPERATIONS,
   ...ANALYSIS_OPERATIONS,
   'app.info',
   'projects.list',

@@ -12,6 +12,7 @@ import { importModel, saveModel } from './models';
 import { networkHandlers } from './network-handlers';
 import { exportProject, importProject, previewProjectFile } from './project-share';
 import { sroiHandlers } from './sroi-handlers';
+import { storyHandlers } from './story-handlers';
 
 export type { ServiceContext } from './context';
 
@@ -22,6 +23,7 @@ export function createHandlers(context: ServiceContext): Handlers {
     ...networkHandlers(context),
     ...conjointHandlers(context),
     ...sroiHandlers(context),
+    ...storyHandlers(context),
     ...analysisHandlers(context),
     'app.info': () => ({
       name: APP_NAME,

@@ -3,6 +3,7 @@ import { initial } from './001-initial';
 import { sensitivityCalibration } from './002-sensitivity-calibration';
 import { purgeLedger } from './003-purge-ledger';
 import { networkPrivacy } from './004-network-privacy';
+import { stories } from './005-stories';
 
 /** Every schema step in order. Append new ones (002-..., 003-...); never edit or reorder a released one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -10,6 +11,7 @@ export const MIGRATIONS: readonly Migration[] = [
   sensitivityCalibration,
   purgeLedger,
   networkPrivacy,
+  stories,
 ];
 
 /** The newest schema this version of the app reads and writes. */

@@ -22,6 +22,7 @@ const DOCUMENT_TABLES = [
   'sensitivity_bands',
   'sensitivity_runs',
   'sroi_analyses',
+  'stories',
 ];
 
 const AT = '2026-11-25T20:15:00.000Z';
@@ -113,6 +114,15 @@ function seedDocuments(db: Database.Database, projectId: string, prefix: string)
     projectId,
     'Programme',
     '{}',
+    AT,
+    AT,
+  );
+  insert(
+    'INSERT INTO stories VALUES (?, ?, ?, ?, ?, ?)',
+    `${prefix}-story`,
+    projectId,
+    'Board meeting',
+    '{"pages":[]}',
     AT,
     AT,
   );
@@ -221,7 +231,7 @@ describe('a fresh workspace', () => {
           checked += 1;
         }
       }
-      expect(checked).toBe(19);
+      expect(checked).toBe(20);
     } finally {
       workspace.close();
     }
