@@ -165,6 +165,12 @@ export const networkPrivacySchema = z
     pseudonymized: z.boolean(),
     /** The mapping from real ids and names to pseudonyms is kept in the workspace (network.key shows it). */
     keyKept: z.boolean(),
+    /**
+     * The secret the pseudonyms come from is kept (so a later wave gives a returning person the same pseudonym).
+     * It maps nothing back by itself, but with a list of candidate names it would tell who is who, so it can be
+     * deleted like the key (network.deleteKey). Optional: absent in documents written before it existed.
+     */
+    secretKept: z.boolean().optional(),
     /** The participants agreed to individual views (per-person metrics, insights naming people). */
     individualConsent: z.boolean(),
     /** Team figures hide teams of fewer people than this (default 5, never below 3). */

@@ -66,6 +66,7 @@ interface SettingsRow {
   readonly min_group_size: number;
   readonly note: string;
   readonly key_kept: number;
+  readonly secret_kept: number;
 }
 
 interface KeyRow {
@@ -78,7 +79,8 @@ export function createNetworkPrivacyRepository(db: Database, now: () => Date): N
   const selectSettings = db.prepare<[string], SettingsRow>(
     `SELECT p.pseudonymized, p.individual_consent, p.min_group_size, p.note,
             EXISTS (SELECT 1 FROM network_pseudonym_keys k WHERE k.network_id = p.network_id
-                    AND k.mapping IS NOT NULL) AS key_kept
+                    AND k.mapping IS NOT NULL) AS key_kept,
+            EXISTS (SELECT 1 FROM network_pseudonym_keys k WHERE k.network_id = p.network_id) AS secret_kept
        FROM network_privacy p WHERE p.network_id = ?`,
   );
   const insertSettings = db.prepare<[string, number, number, number, string, string]>(
@@ -105,6 +107,7 @@ export function createNetworkPrivacyRepository(db: Database, now: () => Date): N
     return parseStoredDocument(networkPrivacySchema, 'network_privacy', networkId, {
       pseudonymized: row?.pseudonymized === 1,
       keyKept: row?.key_kept === 1,
+      secretKept: row?.secret_kept === 1,
       individualConsent: row?.individual_consent === 1,
       minGroupSize: row?.min_group_size ?? MIN_GROUP_SIZE_DEFAULT,
       note: row?.note ?? '',

@@ -146,6 +146,8 @@ test('people data: pseudonyms by default, small teams hidden, per-person views o
   await page.getByRole('tab', { name: 'People data' }).click();
   await expect(page.getByTestId('privacy-names')).toContainText('Pseudonyms.');
   await expect(page.getByTestId('key-status')).toContainText('No key is kept');
+  // The secret behind the pseudonyms is kept for later waves, and can be forgotten (not here: a wave follows).
+  await expect(page.getByRole('button', { name: 'Forget the secret' })).toBeVisible();
   const size = page.getByLabel('Minimum group size');
   await size.fill('2');
   await page.getByRole('button', { name: 'Apply' }).click();
@@ -211,6 +213,8 @@ test('people data: pseudonyms by default, small teams hidden, per-person views o
   await expect(confirm).toBeHidden();
   await expect(page.getByTestId('key-status')).toContainText('No key is kept');
   await expect(page.getByRole('table', { name: 'Pseudonym key' })).toHaveCount(0);
+  // Deleting the key took the secret with it: nothing left to forget.
+  await expect(page.getByRole('button', { name: 'Forget the secret' })).toHaveCount(0);
 
   await page.getByRole('button', { name: 'Add a wave…' }).click();
   const addWave = page.getByRole('dialog', { name: 'Add a wave to “Keyed”' });

@@ -70,6 +70,7 @@ describe('pseudonyms at import', () => {
     expect(network.privacy).toEqual({
       pseudonymized: true,
       keyKept: false,
+      secretKept: true,
       individualConsent: false,
       minGroupSize: 5,
       note: '',
@@ -155,7 +156,7 @@ describe('pseudonyms at import', () => {
     expect(fs.readFileSync(older.path).includes(Buffer.from('Maya Okafor'))).toBe(true);
 
     const deleted = await call('network.deleteKey', { id: network.id });
-    expect(deleted.privacy).toMatchObject({ pseudonymized: true, keyKept: false });
+    expect(deleted.privacy).toMatchObject({ pseudonymized: true, keyKept: false, secretKept: false });
     for (const name of NAMES) expect(onDisk(workspace, name), name).toBe(false);
     expect((await refusal('network.key', { id: network.id })).code).toBe('not-found');
     const wave = await refusal('network.addWave', {
@@ -247,6 +248,7 @@ describe('privacy settings', () => {
     expect(network?.privacy).toEqual({
       pseudonymized: false,
       keyKept: false,
+      secretKept: false,
       individualConsent: true,
       minGroupSize: 5,
       note: SAMPLE_NETWORK_PRIVACY_NOTE,

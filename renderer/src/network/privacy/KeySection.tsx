@@ -21,10 +21,13 @@ type KeyState =
 export function KeySection({
   network,
   keyKept,
+  secretKept,
   onDeleted,
 }: {
   readonly network: NetworkDocument;
   readonly keyKept: boolean;
+  /** The secret the pseudonyms come from is still kept (even without the key): it can be forgotten too. */
+  readonly secretKept: boolean;
   readonly onDeleted: (privacy: NetworkPrivacy) => void;
 }) {
   const ids = { title: useId(), search: useId(), warning: useId() };
@@ -70,9 +73,25 @@ export function KeySection({
     <section className="comparison-panel" aria-labelledby={ids.title}>
       <h3 id={ids.title}>Pseudonym key</h3>
       {!keyKept ? (
-        <p className="muted small" data-testid="key-status">
-          No key is kept in this workspace: no one can look up who a pseudonym is from here.
-        </p>
+        <>
+          <p className="muted small" data-testid="key-status">
+            No key is kept in this workspace: no one can look up who a pseudonym is from here.
+          </p>
+          {secretKept ? (
+            <>
+              <p className="small">
+                The secret the pseudonyms come from is kept, so that a person in a later wave gets the same
+                pseudonym. With a list of names it could tell who is who: forget it once no more waves will
+                come.
+              </p>
+              <div className="toolbar">
+                <button type="button" className="danger" onClick={() => setConfirming(true)}>
+                  Forget the secret
+                </button>
+              </div>
+            </>
+          ) : null}
+        </>
       ) : (
         <>
           <p className="small" data-testid="key-status">
@@ -141,7 +160,7 @@ export function KeySection({
       )}
 
       <Dialog
-        title="Delete the pseudonym key?"
+        title={keyKept ? 'Delete the pseudonym key?' : 'Forget the pseudonym secret?'}
         open={confirming}
         onClose={() => setConfirming(false)}
         describedBy={ids.warning}
@@ -161,7 +180,7 @@ export function KeySection({
             Cancel
           </button>
           <button type="button" className="danger" onClick={() => void remove()}>
-            Delete key
+            {keyKept ? 'Delete key' : 'Forget the secret'}
           </button>
         </div>
       </Dialog>

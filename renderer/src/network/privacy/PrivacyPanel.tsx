@@ -126,7 +126,12 @@ export function PrivacyPanel({
       </section>
 
       {privacy.pseudonymized ? (
-        <KeySection network={network} keyKept={privacy.keyKept} onDeleted={onChanged} />
+        <KeySection
+          network={network}
+          keyKept={privacy.keyKept}
+          secretKept={privacy.secretKept ?? privacy.keyKept}
+          onDeleted={onChanged}
+        />
       ) : null}
     </div>
   );
