@@ -23,7 +23,7 @@ import { projectSchema } from '../../model/schema/project';
 import { scenarioSchema } from '../../model/schema/scenario';
 import { calibrationRecordSchema, sensitivityRunRecordSchema } from '../store/analysis-records';
 import { conjointStudyRecordSchema } from '../store/conjoint-document';
-import { networkRecordSchema, networkWaveSchema } from '../store/network-document';
+import { networkPrivacySchema, networkRecordSchema, networkWaveSchema } from '../store/network-document';
 import { sroiAnalysisRecordSchema } from '../store/sroi-analysis-record';
 
 export const PROJECT_FILE_FORMAT = 'empathy-workbench-project' as const;
@@ -34,6 +34,13 @@ export const PROJECT_FILE_EXTENSION = '.ewproject.json';
 const networkSchema = networkRecordSchema.extend({
   directed: z.boolean(),
   waves: z.array(networkWaveSchema).min(1, 'A network has at least one wave.'),
+  /**
+   * How its people data are handled (issue 11): whether the ids are pseudonyms, consent to individual views, the
+   * minimum group size. Never the key or the secret: they stay on the machine that imported the data, so a
+   * pseudonymized network cannot be traced back from a shared file (and takes no later waves elsewhere).
+   * Optional: files from before it existed, whose networks then read as not pseudonymized and without consent.
+   */
+  privacy: networkPrivacySchema.optional(),
 });
 
 /** What the file says it is, checked first so a wrong file gets a plain answer rather than a list of fields. */

@@ -18,6 +18,7 @@ import { APP_VERSION } from '../app-info';
 import { OperationError } from '../api/result';
 import { createAnalysisRepository } from '../store/analyses';
 import { createConjointStudyRepository } from '../store/conjoint-studies';
+import { createNetworkPrivacyRepository } from '../store/network-privacy';
 import { firstFreeName, nameKey } from '../store/names';
 import { createSroiAnalysisRepository } from '../store/sroi-analyses';
 import type { ServiceContext } from './context';
@@ -42,6 +43,7 @@ const repositories = (context: ServiceContext) => {
   const now = () => new Date();
   return {
     networks: networkRepository(db),
+    privacy: createNetworkPrivacyRepository(db, now),
     studies: createConjointStudyRepository(db, now),
     sroi: createSroiAnalysisRepository(db, now),
     analyses: createAnalysisRepository(db, now),
@@ -51,7 +53,7 @@ const repositories = (context: ServiceContext) => {
 /** The whole project as the file holds it, read in one transaction so it is one consistent snapshot. */
 function readProject(context: ServiceContext, id: ProjectId): ProjectFile {
   const { workspace } = context;
-  const { networks, studies, sroi, analyses } = repositories(context);
+  const { networks, privacy, studies, sroi, analyses } = repositories(context);
   return workspace.db.transaction(() => {
     const project = workspace.projects.get(id);
     const models = workspace.models.list(id).map((summary) => workspace.models.get(summary.id));
@@ -65,7 +67,9 @@ function readProject(context: ServiceContext, id: ProjectId): ProjectFile {
       scenarios: models.flatMap((model) => workspace.scenarios.list(model.id)),
       networks: networks.list(id).map((summary) => {
         const network = networks.get(summary.id);
-        return { ...network, waves: [...network.waves] };
+        const { keyKept: _key, secretKept: _secret, ...settings } = privacy.get(summary.id);
+        // The settings travel, the key and the secret never do (project-share-format.ts).
+        return { ...network, waves: [...network.waves], privacy: { ...settings, keyKept: false } };
       }),
       conjointStudies: studies.list(id).map((study) => studies.get(study.id)),
       sroiAnalyses: sroi.list(id).map((analysis) => sroi.get(analysis.id)),
@@ -185,7 +189,7 @@ function relinkedAnalysis(document: SroiAnalysis, ids: IdMap): SroiAnalysis {
 /** Writes the file's entities into `project`; runs inside the import's transaction. */
 function writeEntities(context: ServiceContext, file: ProjectFile, project: Project): void {
   const { workspace } = context;
-  const { networks, studies, sroi, analyses } = repositories(context);
+  const { networks, privacy, studies, sroi, analyses } = repositories(context);
   const ids: IdMap = new Map([[file.project.id, project.id]]);
   for (const network of file.networks) {
     const created = networks.create({
@@ -201,6 +205,10 @@ function writeEntities(context: ServiceContext, file: ProjectFile, project: Proj
         provenance,
       })),
     });
+    if (network.privacy !== undefined) {
+      const { pseudonymized, individualConsent, minGroupSize, note } = network.privacy;
+      privacy.create(created.id, { pseudonymized, individualConsent, minGroupSize, note }, null);
+    }
     ids.set(network.id, created.id);
     network.waves.forEach((wave, index) => {
       const createdWave = created.waves[index];

@@ -366,3 +366,39 @@ function setUpProject(workspace: Workspace): OperationInput<'network.import'>['p
   if (project === undefined) throw new Error('a project expected');
   return project.id;
 }
+
+describe('a pseudonymized network in a shared project file', () => {
+  it('keeps its settings and leaves its key and secret behind', async () => {
+    const { project, call, importBefore } = setUp();
+    const network = await importBefore({ pseudonymize: true, keepKey: true });
+    await call('network.updatePrivacy', { id: network.id, individualConsent: true, minGroupSize: 6 });
+    const file = await call('projects.export', { id: project.id });
+    for (const name of NAMES) expect(file.text).not.toContain(name);
+    expect(file.text).not.toContain('"p001"');
+
+    const target = setUp();
+    const imported = await target.call('projects.import', { text: file.text, onConflict: 'rename' });
+    const [summary] = await target.call('network.list', { projectId: imported.id });
+    if (summary === undefined) throw new Error('the network was not imported');
+    const copy = await target.call('network.get', { id: summary.id });
+    expect(copy.privacy).toMatchObject({
+      pseudonymized: true,
+      keyKept: false,
+      secretKept: false,
+      individualConsent: true,
+      minGroupSize: 6,
+    });
+    expect(copy.waves[0]?.people.map((person) => person.id)).toEqual(
+      network.waves[0]?.people.map((person) => person.id),
+    );
+    // Without the secret, a later wave could not be matched: refused rather than given new pseudonyms.
+    const refused = await target.refusal('network.addWave', {
+      id: summary.id,
+      format: 'csv',
+      edges: sampleFile('edges-after.csv'),
+      nodes: sampleFile('nodes.csv'),
+      wave: 'after',
+    });
+    expect(refused.message).toMatch(/key was deleted|secret/);
+  });
+});
