@@ -4,6 +4,7 @@ import { Dialog } from '../components/Dialog';
 import { ConjointView } from '../conjoint/ConjointView';
 import { DynamicsView, selectedModelKey } from '../dynamics/DynamicsView';
 import { NetworkView } from '../network/NetworkView';
+import { PresentView } from '../present/PresentView';
 import { SroiView } from '../sroi/SroiView';
 import { InstrumentView } from '../views/InstrumentView';
 import { ProjectsView } from '../views/ProjectsView';
@@ -17,7 +18,7 @@ import { useProjects } from './use-projects';
 const lifecycle = desktop as (CloseBridge & OpenedModelsBridge) | undefined;
 
 const SHORTCUTS: readonly (readonly [string, string])[] = [
-  ['Alt+1 … Alt+5', 'Go to Projects, Dynamics, Network, Conjoint, SROI'],
+  ['Alt+1 … Alt+6', 'Go to Projects, Dynamics, Network, Conjoint, SROI, Present'],
   ['Alt+N', 'New project'],
   ['?', 'Show these shortcuts'],
   ['Esc', 'Close a dialog'],
@@ -165,6 +166,8 @@ export function App() {
             project={projects.current}
             onChooseProject={() => go('projects')}
           />
+        ) : current.id === 'present' && projects.current !== null ? (
+          <PresentView key={projects.current.id} project={projects.current} />
         ) : (
           <InstrumentView
             section={current}

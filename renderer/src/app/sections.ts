@@ -29,6 +29,12 @@ export const SECTIONS = [
     summary:
       'The social return of an empathy initiative by the Social Value UK method: impact map, deadweight, attribution, drop-off, discounting, ratio and sensitivity.',
   },
+  {
+    id: 'present',
+    label: 'Present',
+    summary:
+      'Stories built from the live views (a chart with its sliders, the SROI headline, notes), presented full screen and handed out as a PDF.',
+  },
 ] as const;
 
 export type SectionId = (typeof SECTIONS)[number]['id'];
