@@ -1,0 +1,117 @@
+import type { Page } from '@playwright/test';
+import { expect, test as base } from './fixtures';
+import { startWebHost, type RunningHost } from './web-host';
+
+/**
+ * Issue 9, point 1 end to end in Chromium through the web host, on the sample project: a story built from a live
+ * Dynamics chart (the empathy reference model from the Empathy programme scenario, Employee retention, with
+ * Leadership commitment as its lever) and the sample SROI analysis's headline; presented with the arrow keys, a
+ * slider moving the chart and R bringing it back; in light and dark.
+ */
+const test = base.extend<{ sampleHost: RunningHost }>({
+  sampleHost: async ({ dataDir }, use) => {
+    const host = await startWebHost(dataDir, { samples: true });
+    await use(host);
+    await host.stop();
+  },
+});
+
+const SAMPLE_PROJECT = 'Sample: empathy in a small service business';
+const SAMPLE_ANALYSIS = 'Empathy training for customer-service staff';
+
+async function openPresent(page: Page, host: RunningHost): Promise<void> {
+  await page.goto(host.url);
+  await page.getByRole('button', { name: `Open ${SAMPLE_PROJECT}` }).click();
+  await page.getByRole('link', { name: 'Present' }).click();
+  await expect(page.getByRole('heading', { name: 'Present', level: 1 })).toBeVisible();
+}
+
+const presentation = (page: Page) => page.getByRole('dialog', { name: /^Presenting/ });
+const chartLine = (page: Page) => presentation(page).locator('path.series.main').first();
+
+test('a story of a live chart and the SROI headline, presented with the keyboard', async ({
+  page,
+  sampleHost,
+  browser,
+}) => {
+  test.slow();
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await openPresent(page, sampleHost);
+  await expect(page.getByRole('heading', { name: 'Build a story from your live views' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'New story' }).click();
+  await page.getByRole('textbox', { name: 'Story name' }).fill('Board meeting');
+  await page.getByRole('textbox', { name: 'Story name' }).blur();
+  await expect(page.getByRole('button', { name: 'Board meeting' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Add page' }).click();
+  const chartForm = page.getByRole('listitem', { name: 'Page 1' });
+  await chartForm.getByRole('textbox', { name: 'Title' }).fill('Retention follows empathy');
+  await chartForm
+    .getByRole('combobox', { name: 'Model', exact: true })
+    .selectOption({ label: 'Empathy reference model' });
+  await chartForm
+    .getByRole('combobox', { name: 'Starting scenario' })
+    .selectOption({ label: 'Empathy programme' });
+  await chartForm
+    .getByRole('listbox', { name: 'Variables on the chart' })
+    .selectOption(['Employee retention']);
+  await chartForm.getByRole('listbox', { name: 'Levers (sliders)' }).selectOption(['Leadership commitment']);
+
+  await page.getByRole('combobox', { name: 'New page' }).selectOption({ label: 'SROI headline' });
+  await page.getByRole('button', { name: 'Add page' }).click();
+  const headlineForm = page.getByRole('listitem', { name: 'Page 2' });
+  await headlineForm
+    .getByRole('combobox', { name: 'SROI analysis' })
+    .selectOption({ label: SAMPLE_ANALYSIS });
+  await headlineForm.getByRole('textbox', { name: 'Title' }).fill('The social return');
+  await expect(page.getByRole('button', { name: 'Board meeting' }).locator('..')).toContainText('2 pages');
+  await page.screenshot({ path: test.info().outputPath('present-editor.png'), fullPage: true });
+
+  await page.getByRole('button', { name: 'Present', exact: true }).click();
+  await expect(presentation(page)).toBeVisible();
+  await expect(page.getByTestId('page-counter')).toHaveText('1 / 2');
+  await expect(presentation(page).getByRole('heading', { name: 'Retention follows empathy' })).toBeVisible();
+  await expect(chartLine(page)).toHaveAttribute('d', /\d/);
+  const start = await chartLine(page).getAttribute('d');
+  const slider = presentation(page).getByRole('slider', { name: 'Leadership commitment' });
+  await expect(slider).toHaveValue('0.8');
+  await page.screenshot({ path: test.info().outputPath('present-chart-light.png') });
+
+  // Moving the lever runs the model again: the line changes.
+  await slider.fill('0.1');
+  await expect(chartLine(page)).not.toHaveAttribute('d', start ?? '');
+  // R (with the focus off the slider) brings the page back to the Empathy programme.
+  await presentation(page).focus();
+  await page.keyboard.press('r');
+  await expect(slider).toHaveValue('0.8');
+  await expect(chartLine(page)).toHaveAttribute('d', start ?? '');
+
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('page-counter')).toHaveText('2 / 2');
+  const figures = presentation(page).locator('.present-headline');
+  await expect(figures).toContainText('SROI ratio');
+  await expect(figures).toContainText('of social value for every $1 invested');
+  await page.screenshot({ path: test.info().outputPath('present-headline-light.png') });
+  await page.keyboard.press('Home');
+  await expect(page.getByTestId('page-counter')).toHaveText('1 / 2');
+  await page.keyboard.press('End');
+  await expect(page.getByTestId('page-counter')).toHaveText('2 / 2');
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.getByTestId('page-counter')).toHaveText('1 / 2');
+  await page.keyboard.press('Escape');
+  await expect(presentation(page)).toBeHidden();
+
+  // The story is saved in the workspace: a new window (in the dark theme) opens and presents it.
+  const context = await browser.newContext({ colorScheme: 'dark', viewport: { width: 1400, height: 900 } });
+  const dark = await context.newPage();
+  await openPresent(dark, sampleHost);
+  await dark.getByRole('button', { name: 'Board meeting' }).click();
+  await dark.getByRole('button', { name: 'Present', exact: true }).click();
+  await expect(chartLine(dark)).toHaveAttribute('d', start ?? '');
+  await dark.screenshot({ path: test.info().outputPath('present-chart-dark.png') });
+  await dark.keyboard.press('PageDown');
+  await expect(presentation(dark).locator('.present-headline')).toContainText('SROI ratio');
+  await dark.screenshot({ path: test.info().outputPath('present-headline-dark.png') });
+  await context.close();
+});
