@@ -6,6 +6,10 @@
  * build the cytoscape graph and draw it, the longest frame while all of that ran, and the frame times of a
  * scripted pan and zoom. Marks are the view's own (`network:*` performance measures); frames are the page's
  * requestAnimationFrame intervals.
+ *
+ * The view picks cytoscape's WebGL renderer for a large network only on a GPU (here Chromium draws WebGL with
+ * SwiftShader, on the CPU, so it picks the canvas); NETWORK_BENCH_RENDERER=webgl or =canvas forces one, through
+ * the view's own override, to compare them.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -109,6 +113,9 @@ async function run(print: (line: string) => void): Promise<void> {
     page.on('pageerror', (error) => pageErrors.push(error.message));
     await page.goto(host.url);
     const people = await importOrganization(page);
+    const forced = process.env['NETWORK_BENCH_RENDERER'];
+    if (forced === 'webgl' || forced === 'canvas')
+      await page.evaluate((name) => localStorage.setItem('empathy.network.renderer', name), forced);
     await page.reload();
     await page.getByRole('button', { name: `Open ${PROJECT}` }).click();
     await startFrames(page);
@@ -129,8 +136,19 @@ async function run(print: (line: string) => void): Promise<void> {
       performance.getEntriesByName('network:restyle', 'measure').map((entry) => Math.round(entry.duration)),
     );
     const ties = await canvas.getAttribute('data-visible-edges');
+    const renderer = await canvas.getAttribute('data-renderer');
+    const gl = await page.evaluate(() => {
+      const context = document.createElement('canvas').getContext('webgl2');
+      const info = context?.getExtension('WEBGL_debug_renderer_info');
+      return context === null
+        ? 'no WebGL2'
+        : info
+          ? String(context?.getParameter(info.UNMASKED_RENDERER_WEBGL))
+          : '?';
+    });
     const conditions = `Chromium headless, load ${loadavg()[0]?.toFixed(1) ?? '?'} on ${availableParallelism()} cores`;
     print(`network view: ${people} people, ${ties ?? '?'} ties (${conditions})`);
+    print(`  drawn by cytoscape's ${renderer ?? '?'} renderer${forced ? ' (forced)' : ''}; WebGL2: ${gl}`);
     print(`  layout (fcose draft, worker)            ${ms(layout)}`);
     print(`  metrics (all figures, worker)           ${ms(metrics)}`);
     print(

@@ -5,13 +5,15 @@
  *
  * For large networks (over 500 people) cytoscape's viewport options keep pan and zoom smooth: edges hidden
  * and the graph drawn from a texture while the viewport moves, one pixel per CSS pixel, and labels only when
- * they would be at least 8 screen pixels tall (js.cytoscape.org, "Performance").
+ * they would be at least 8 screen pixels tall (js.cytoscape.org, "Performance"). Where the browser draws WebGL2
+ * on a GPU, cytoscape's WebGL renderer draws them instead (webgl.ts says when).
  */
 import cytoscape from 'cytoscape';
 import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 'react';
 import type { NetworkGraph } from '../../../../model/network';
 import type { Visible } from './filters';
 import type { ThemeColors } from './theme-colors';
+import { webglSupport } from './webgl';
 
 export const LARGE_NETWORK = 500;
 /** Ties added per frame while a large network is built. */
@@ -41,6 +43,33 @@ export interface NetworkCanvasProps {
   readonly onSelect: (node: number | null) => void;
 }
 
+/**
+ * Which renderer draws a network of this many people. The WebGL one redraws 13,000 ties in a few milliseconds
+ * on a GPU but on the CPU (SwiftShader, llvmpipe) it is slower than the canvas with its viewport textures, and
+ * a small network looks best on the canvas. `localStorage['empathy.network.renderer']` set to 'webgl' or
+ * 'canvas' overrides the choice for large networks: the benchmark measures both, and a machine whose GPU
+ * misdraws can keep the canvas.
+ */
+export function chooseRenderer(people: number): 'webgl' | 'canvas' {
+  if (people <= LARGE_NETWORK) return 'canvas';
+  const support = webglSupport();
+  if (!support.webgl2) return 'canvas';
+  let forced: string | null = null;
+  try {
+    forced = localStorage.getItem('empathy.network.renderer');
+  } catch {
+    // Storage refused (a sandboxed page): the probe decides.
+  }
+  if (forced === 'webgl' || forced === 'canvas') return forced;
+  return support.hardware ? 'webgl' : 'canvas';
+}
+
+const NODE_FONT_SIZE = 10;
+/** The smallest name, in screen pixels, drawn on a large network. */
+const LARGE_MIN_FONT = 16;
+
+const isWebgl = (cy: cytoscape.Core | null) => cy?.container()?.getAttribute('data-renderer') === 'webgl';
+
 const nodeId = (index: number) => `n${index}`;
 const edgeId = (index: number) => `e${index}`;
 
@@ -49,7 +78,15 @@ const edgeId = (index: number) => `e${index}`;
  * compute) and names have no outline; on 2,000 people and 13,000 ties that is what keeps a full redraw short.
  * The person panel still says who gives to whom.
  */
-function stylesheet(theme: ThemeColors, directed: boolean, large: boolean): cytoscape.StylesheetJson {
+function stylesheet(
+  theme: ThemeColors,
+  directed: boolean,
+  large: boolean,
+  webgl: boolean,
+): cytoscape.StylesheetJson {
+  // Cytoscape's WebGL renderer ignores min-zoomed-font-size and would print 2,000 specks of names: there, names
+  // are on only for nodes marked `named`, which the graph marks when the zoom makes them 16 pixels tall.
+  const named = webgl ? { label: 'data(label)' } : {};
   return [
     {
       selector: 'node',
@@ -59,16 +96,16 @@ function stylesheet(theme: ThemeColors, directed: boolean, large: boolean): cyto
         'background-color': 'data(color)',
         'border-width': 1,
         'border-color': theme.surface,
-        label: 'data(label)',
+        label: webgl ? '' : 'data(label)',
         color: theme.text,
-        'font-size': 10,
+        'font-size': NODE_FONT_SIZE,
         'text-valign': 'bottom',
         'text-margin-y': 3,
         'text-outline-color': theme.surface,
         'text-outline-width': large ? 0 : 2,
         // Names show once they are 8 screen pixels tall; on a large network only from 16 (zoomed in on a
         // part of it), since a thousand names at once are unreadable and slow to draw.
-        'min-zoomed-font-size': large ? 16 : 8,
+        'min-zoomed-font-size': large ? LARGE_MIN_FONT : 8,
       },
     },
     {
@@ -84,6 +121,7 @@ function stylesheet(theme: ThemeColors, directed: boolean, large: boolean): cyto
         'arrow-scale': 0.7,
       },
     },
+    { selector: 'node.named', style: named },
     { selector: '.filtered', style: { display: 'none' } },
     { selector: 'node.faded', style: { opacity: 0.15, 'text-opacity': 0 } },
     { selector: 'edge.faded', style: { opacity: 0.04 } },
@@ -93,11 +131,23 @@ function stylesheet(theme: ThemeColors, directed: boolean, large: boolean): cyto
     },
     {
       selector: 'node.highlight',
-      style: { 'border-width': 3, 'border-color': theme.focus, 'min-zoomed-font-size': 0, 'z-index': 10 },
+      style: {
+        ...named,
+        'border-width': 3,
+        'border-color': theme.focus,
+        'min-zoomed-font-size': 0,
+        'z-index': 10,
+      },
     },
     {
       selector: 'node.chosen',
-      style: { 'border-width': 4, 'border-color': theme.accent, 'min-zoomed-font-size': 0, 'z-index': 20 },
+      style: {
+        ...named,
+        'border-width': 4,
+        'border-color': theme.accent,
+        'min-zoomed-font-size': 0,
+        'z-index': 20,
+      },
     },
   ];
 }
@@ -125,6 +175,7 @@ export const NetworkCanvas = forwardRef<CanvasHandle, NetworkCanvasProps>(functi
     const element = container.current;
     if (element === null) return;
     const large = graph.nodes.length > LARGE_NETWORK;
+    const webgl = chooseRenderer(graph.nodes.length) === 'webgl';
     const encoding = encodingRef.current;
     const nodes: cytoscape.ElementDefinition[] = graph.nodes.map((_, index) => ({
       group: 'nodes',
@@ -153,7 +204,7 @@ export const NetworkCanvas = forwardRef<CanvasHandle, NetworkCanvasProps>(functi
       container: element,
       elements: large ? nodes : [...nodes, ...edges],
       layout: { name: 'preset', fit: true, padding: 24 },
-      style: stylesheet(themeRef.current, graph.directed, large),
+      style: stylesheet(themeRef.current, graph.directed, large, webgl),
       minZoom: 0.05,
       maxZoom: 4,
       autoungrabify: true,
@@ -162,7 +213,24 @@ export const NetworkCanvas = forwardRef<CanvasHandle, NetworkCanvasProps>(functi
       textureOnViewport: large,
       pixelRatio: large ? 1 : 'auto',
       motionBlur: false,
+      // Cytoscape 3.x then gives every later graph on the page an unused fourth (WebGL2) canvas layer: it sets
+      // the layer count on its renderer's prototype and never resets it. Harmless beyond one idle context.
+      webgl,
     });
+    element.setAttribute('data-renderer', webgl ? 'webgl' : 'canvas');
+    if (webgl) {
+      // Names at 16 screen pixels, as min-zoomed-font-size does on the canvas. The classes change only when the
+      // zoom crosses that line, not on every frame of a pan or zoom.
+      let shown: boolean | undefined;
+      const name = () => {
+        const show = cy.zoom() * NODE_FONT_SIZE >= LARGE_MIN_FONT;
+        if (show === shown) return;
+        shown = show;
+        cy.batch(() => cy.nodes().toggleClass('named', show));
+      };
+      cy.on('zoom', name);
+      name();
+    }
     cy.on('tap', (event) => {
       const target = event.target as cytoscape.Core | cytoscape.NodeSingular;
       if (target === cy) onSelectRef.current(null);
@@ -197,7 +265,8 @@ export const NetworkCanvas = forwardRef<CanvasHandle, NetworkCanvasProps>(functi
   useEffect(() => {
     if (styledTheme.current === theme) return;
     styledTheme.current = theme;
-    cyRef.current?.style(stylesheet(theme, graph.directed, graph.nodes.length > LARGE_NETWORK));
+    const cy = cyRef.current;
+    cy?.style(stylesheet(theme, graph.directed, graph.nodes.length > LARGE_NETWORK, isWebgl(cy)));
   }, [theme, graph, positions]);
 
   useEffect(() => {
