@@ -14,7 +14,7 @@
  *     "conjointStudies": [{ id, name, document: { study, design, responses, estimations } }],
  *     "sroiAnalyses": [{ id, name, document }],
  *     "sensitivityRuns": [...], "calibrations": [...],             // saved analyses of the models
- *     "stories": []                                               // reserved: stories do not exist yet
+ *     "stories": [{ id, name, document: { pages } }]               // presentation stories (issue 9, point 1)
  *   }
  */
 import { z } from 'zod';
@@ -25,6 +25,7 @@ import { calibrationRecordSchema, sensitivityRunRecordSchema } from '../store/an
 import { conjointStudyRecordSchema } from '../store/conjoint-document';
 import { networkPrivacySchema, networkRecordSchema, networkWaveSchema } from '../store/network-document';
 import { sroiAnalysisRecordSchema } from '../store/sroi-analysis-record';
+import { storyRecordSchema } from '../store/story-document';
 
 export const PROJECT_FILE_FORMAT = 'empathy-workbench-project' as const;
 export const PROJECT_FILE_VERSION = 1 as const;
@@ -63,9 +64,9 @@ export const projectFileSchema = z
     sroiAnalyses: z.array(sroiAnalysisRecordSchema),
     sensitivityRuns: z.array(sensitivityRunRecordSchema),
     calibrations: z.array(calibrationRecordSchema),
-    // Stories (issue 9, point 1) are not stored yet; the key is reserved so version 1 files can carry them
-    // once they are, and a file that holds any now is from a later version of the app.
-    stories: z.array(z.never()).max(0, 'This version of the app does not know stories yet; update the app.'),
+    // Stories (issue 9, point 1). Their pages name models, scenarios and analyses by id; an import rewrites the
+    // ids the file holds, and a page naming one it does not hold is kept and shown as missing.
+    stories: z.array(storyRecordSchema),
   })
   .strict()
   .superRefine((file, context) => {
@@ -98,6 +99,7 @@ export const projectFileSchema = z
     belongs('sroiAnalyses', file.sroiAnalyses);
     belongs('sensitivityRuns', file.sensitivityRuns);
     belongs('calibrations', file.calibrations);
+    belongs('stories', file.stories);
     namesModel('scenarios', file.scenarios);
     namesModel('sensitivityRuns', file.sensitivityRuns);
     namesModel('calibrations', file.calibrations);

@@ -21,6 +21,8 @@ import { createConjointStudyRepository } from '../store/conjoint-studies';
 import { createNetworkPrivacyRepository } from '../store/network-privacy';
 import { firstFreeName, nameKey } from '../store/names';
 import { createSroiAnalysisRepository } from '../store/sroi-analyses';
+import { createStoryRepository } from '../store/stories';
+import type { StoryPage } from '../store/story-document';
 import type { ServiceContext } from './context';
 import { checkXmile } from './models';
 import { networkRepository } from './network-handlers';
@@ -47,13 +49,14 @@ const repositories = (context: ServiceContext) => {
     studies: createConjointStudyRepository(db, now),
     sroi: createSroiAnalysisRepository(db, now),
     analyses: createAnalysisRepository(db, now),
+    stories: createStoryRepository(db, now),
   };
 };
 
 /** The whole project as the file holds it, read in one transaction so it is one consistent snapshot. */
 function readProject(context: ServiceContext, id: ProjectId): ProjectFile {
   const { workspace } = context;
-  const { networks, privacy, studies, sroi, analyses } = repositories(context);
+  const { networks, privacy, studies, sroi, analyses, stories } = repositories(context);
   return workspace.db.transaction(() => {
     const project = workspace.projects.get(id);
     const models = workspace.models.list(id).map((summary) => workspace.models.get(summary.id));
@@ -79,7 +82,7 @@ function readProject(context: ServiceContext, id: ProjectId): ProjectFile {
       calibrations: models.flatMap((model) =>
         analyses.listCalibrations(model.id).map((calibration) => analyses.getCalibration(calibration.id)),
       ),
-      stories: [],
+      stories: stories.list(id).map((story) => stories.get(story.id)),
     };
   })();
 }
@@ -186,10 +189,20 @@ function relinkedAnalysis(document: SroiAnalysis, ids: IdMap): SroiAnalysis {
   };
 }
 
+/** A story's pages name the imported documents: ids the file holds become the new ones. */
+const relinkedPage = (page: StoryPage, ids: IdMap): StoryPage => {
+  const renamed = <T extends string>(id: T): T => (ids.get(id) ?? id) as T;
+  if (page.kind === 'sroi-headline') return { ...page, analysisId: renamed(page.analysisId) };
+  if (page.kind !== 'dynamics-chart') return page;
+  const { scenarioId, ...rest } = page;
+  const moved = { ...rest, modelId: renamed(page.modelId) };
+  return scenarioId === undefined ? moved : { ...moved, scenarioId: renamed(scenarioId) };
+};
+
 /** Writes the file's entities into `project`; runs inside the import's transaction. */
 function writeEntities(context: ServiceContext, file: ProjectFile, project: Project): void {
   const { workspace } = context;
-  const { networks, privacy, studies, sroi, analyses } = repositories(context);
+  const { networks, privacy, studies, sroi, analyses, stories } = repositories(context);
   const ids: IdMap = new Map([[file.project.id, project.id]]);
   for (const network of file.networks) {
     const created = networks.create({
@@ -226,17 +239,22 @@ function writeEntities(context: ServiceContext, file: ProjectFile, project: Proj
     ids.set(analysis.id, sroi.create(project.id, relinkedAnalysis(analysis.document, ids)).id);
   const modelOf = (id: string) => ids.get(id) as ModelId;
   for (const scenario of file.scenarios) {
-    workspace.scenarios.create(modelOf(scenario.modelId), {
+    const created = workspace.scenarios.create(modelOf(scenario.modelId), {
       name: scenario.name,
       description: scenario.description,
       overrides: scenario.overrides,
       links: relinked(scenario.links, ids),
     });
+    ids.set(scenario.id, created.id);
   }
   for (const { id: _id, projectId: _project, createdAt: _at, ...run } of file.sensitivityRuns)
     analyses.saveSensitivity({ ...run, modelId: modelOf(run.modelId) });
   for (const { id: _id, projectId: _project, createdAt: _at, ...calibration } of file.calibrations)
     analyses.saveCalibration({ ...calibration, modelId: modelOf(calibration.modelId) });
+  for (const story of file.stories)
+    stories.create(project.id, story.name, {
+      pages: story.document.pages.map((page) => relinkedPage(page, ids)),
+    });
 }
 
 export function importProject(
