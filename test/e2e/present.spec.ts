@@ -102,6 +102,16 @@ test('a story of a live chart and the SROI headline, presented with the keyboard
   await page.keyboard.press('Escape');
   await expect(presentation(page)).toBeHidden();
 
+  // The handout: every page on its own sheet, the chart at its starting scenario, without the app around it.
+  await page.evaluate(() => document.body.classList.add('story-printing'));
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('.story-sheet')).toHaveCount(2);
+  await expect(page.locator('.story-sheet path.series.main')).toHaveAttribute('d', /\d/);
+  await expect(page.getByRole('navigation', { name: 'Workbench' })).toBeHidden();
+  await page.screenshot({ path: test.info().outputPath('present-handout.png'), fullPage: true });
+  await page.emulateMedia({ media: 'screen' });
+  await page.evaluate(() => document.body.classList.remove('story-printing'));
+
   // The story is saved in the workspace: a new window (in the dark theme) opens and presents it.
   const context = await browser.newContext({ colorScheme: 'dark', viewport: { width: 1400, height: 900 } });
   const dark = await context.newPage();

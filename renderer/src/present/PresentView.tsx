@@ -191,7 +191,7 @@ export function PresentView({ project }: { readonly project: Project }) {
         )}
       </div>
       {story === undefined || presenting ? null : (
-        <div className="story-handout" aria-hidden="true">
+        <div className="story-handout" inert>
           {story.document.pages.map((page, index) => (
             <div className="story-sheet" key={index}>
               <StoryPageView projectId={project.id} page={page} interactive={false} chartHeight={420} />
