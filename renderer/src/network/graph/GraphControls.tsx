@@ -6,6 +6,7 @@ import type { GraphFilter } from './filters';
 /** The encoding and filter controls above the graph. */
 export function GraphControls({
   metrics,
+  ready,
   teams,
   hasTeams,
   sizeBy,
@@ -17,7 +18,10 @@ export function GraphControls({
   onColorBy,
   onFilter,
 }: {
+  /** The figures a person may be sized, coloured or filtered by (none without consent to individual views). */
   readonly metrics: readonly NodeMetricName[];
+  /** The figures are computed. */
+  readonly ready: boolean;
   readonly teams: readonly string[];
   readonly hasTeams: boolean;
   readonly sizeBy: SizeBy;
@@ -29,7 +33,7 @@ export function GraphControls({
   readonly onColorBy: (next: ColorBy) => void;
   readonly onFilter: (next: GraphFilter) => void;
 }) {
-  const disabled = metrics.length === 0;
+  const disabled = !ready;
   const toggleTeam = (team: string, on: boolean) => {
     const current = new Set(filter.teams ?? teams);
     if (on) current.add(team);
@@ -106,7 +110,7 @@ export function GraphControls({
           ) : null}
         </fieldset>
       ) : null}
-      <fieldset className="metric-filter" disabled={disabled}>
+      <fieldset className="metric-filter" disabled={disabled || metrics.length === 0}>
         <legend>People with</legend>
         <select
           aria-label="Filter people by a figure"

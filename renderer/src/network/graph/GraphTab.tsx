@@ -12,7 +12,7 @@ import { downloadBlob, downloadText } from '../../dynamics/download';
 import { InsightsPanel, findingsOf, type Finding } from '../insights/InsightsPanel';
 import { teamPatterns } from '../insights/team-patterns';
 import { useWaveMetrics } from '../metrics/use-wave-metrics';
-import { anonymousLabel, privacyOf } from '../privacy/network-privacy';
+import { anonymousLabel, privacyOf, teamSizesOf } from '../privacy/network-privacy';
 import { GraphControls } from './GraphControls';
 import { Legend } from './Legend';
 import { LARGE_NETWORK, NetworkCanvas, type CanvasHandle } from './NetworkCanvas';
@@ -69,14 +69,15 @@ export function GraphTab({
   const graph = useMemo(() => graphOfTies({ ...wave, directed: network.directed }), [wave, network.directed]);
   /** Per-person views (names on the graph, search, the person panel, findings naming people) need consent. */
   const { individualConsent: individualViews, minGroupSize } = privacyOf(network);
-  // Without consent (issue 11) the nodes carry their role or team, never a name or an id.
-  const labels = useMemo(
-    () =>
-      graph.nodes.map((node) =>
-        individualViews ? nodeAttribute(node, 'name')?.trim() || node.id : anonymousLabel(node),
-      ),
-    [graph, individualViews],
-  );
+  // Without consent (issue 11) the nodes carry their team (when not a small one), never a name or an id.
+  const labels = useMemo(() => {
+    const teamSizes = teamSizesOf(graph.nodes);
+    return graph.nodes.map((node) =>
+      individualViews
+        ? nodeAttribute(node, 'name')?.trim() || node.id
+        : anonymousLabel(node, teamSizes, minGroupSize),
+    );
+  }, [graph, individualViews, minGroupSize]);
   const indexOfId = useMemo(() => new Map(graph.nodes.map((node, index) => [node.id, index])), [graph]);
   const { state, cancel, retry } = useWaveMetrics(key, graph);
   const metrics = state.status === 'ready' ? state.result.metrics : null;
@@ -121,14 +122,19 @@ export function GraphTab({
   const [searchText, setSearchText] = useState('');
   const [searchProblem, setSearchProblem] = useState<string | null>(null);
 
+  // Without consent, a person's size or colour may not show their own figures (a large node is a broker): every
+  // node the same size, coloured by team or community only, and no filter on a person's figures.
+  const encodable = individualViews ? metricNames : [];
   const effectiveSize: SizeBy =
-    metrics !== null && (sizeBy === 'uniform' || metricNames.includes(sizeBy)) ? sizeBy : 'uniform';
+    metrics !== null && (sizeBy === 'uniform' || encodable.includes(sizeBy)) ? sizeBy : 'uniform';
   const effectiveColor: ColorBy =
     colorBy === 'team' && !hasTeams
       ? 'community'
-      : colorBy === 'team' || colorBy === 'community' || metricNames.includes(colorBy)
+      : colorBy === 'team' || colorBy === 'community' || encodable.includes(colorBy)
         ? colorBy
-        : 'community';
+        : hasTeams
+          ? 'team'
+          : 'community';
   const sizes = useMemo(
     () =>
       metrics === null
@@ -315,7 +321,8 @@ export function GraphTab({
         </p>
       ) : null}
       <GraphControls
-        metrics={metricNames}
+        metrics={encodable}
+        ready={metrics !== null}
         teams={metrics?.teams?.names ?? []}
         hasTeams={hasTeams}
         sizeBy={effectiveSize}

@@ -24,10 +24,26 @@ export const NO_CONSENT_SENTENCE =
   'Per-person figures are hidden: this network is not marked as one whose participants agreed to individual views. The view speaks of roles, teams and patterns instead. If they did agree, tick “Participants agreed to individual views” on the People data tab.';
 
 /**
- * A person's label on the graph without consent to individual views: their role, else their team, else
- * nothing, so the picture shows positions and patterns without naming anyone (a pseudonym too would single a
- * person out across views).
+ * A person's label on the graph without consent to individual views: their team, so the picture shows teams
+ * and patterns without naming anyone (a pseudonym too would single a person out across views). Not their role:
+ * a role is often one person's ("Care lead"). Nothing for a team smaller than the minimum group size, whose
+ * label would point at one of a handful of people.
  */
-export function anonymousLabel(node: NetworkNode): string {
-  return nodeAttribute(node, 'role')?.trim() || nodeAttribute(node, 'team')?.trim() || '';
+export function anonymousLabel(
+  node: NetworkNode,
+  teamSizes: ReadonlyMap<string, number>,
+  minGroupSize: number,
+): string {
+  const team = nodeAttribute(node, 'team')?.trim() ?? '';
+  return team !== '' && (teamSizes.get(team) ?? 0) >= minGroupSize ? team : '';
+}
+
+/** How many people each team has (the `team` attribute), for the labels above. */
+export function teamSizesOf(nodes: readonly NetworkNode[]): Map<string, number> {
+  const sizes = new Map<string, number>();
+  for (const node of nodes) {
+    const team = nodeAttribute(node, 'team')?.trim() ?? '';
+    if (team !== '') sizes.set(team, (sizes.get(team) ?? 0) + 1);
+  }
+  return sizes;
 }
