@@ -1,4 +1,5 @@
-import { useId, useState, type KeyboardEvent } from 'react';
+import { useId, useState } from 'react';
+import { TabList, tabId, tabPanelId } from '../components/TabList';
 import type { Project } from '../../../electron/api/contract';
 import { SECTIONS } from '../app/sections';
 import { RegressionPage } from '../regression/RegressionPage';
@@ -35,15 +36,6 @@ export function ConjointView({
     localStorage.setItem(pageKey, next);
     setPageState(next);
   };
-  const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>, index: number) => {
-    const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
-    if (step === 0) return;
-    event.preventDefault();
-    const next = PAGES[(index + step + PAGES.length) % PAGES.length];
-    if (next === undefined) return;
-    setPage(next.id);
-    document.getElementById(`${base}-tab-${next.id}`)?.focus();
-  };
   return (
     <section className="view wide conjoint" aria-labelledby="instrument-title">
       <header className="view-header">
@@ -51,26 +43,16 @@ export function ConjointView({
           <h1 id="instrument-title">{section.label}</h1>
           <p className="muted small">Project: {project.name}</p>
         </div>
-        <div role="tablist" aria-label="Conjoint pages" className="tablist page-tabs">
-          {PAGES.map((candidate, index) => (
-            <button
-              key={candidate.id}
-              id={`${base}-tab-${candidate.id}`}
-              type="button"
-              role="tab"
-              aria-selected={candidate.id === page}
-              aria-controls={`${base}-panel`}
-              tabIndex={candidate.id === page ? 0 : -1}
-              className={candidate.id === page ? 'tab active' : 'tab'}
-              onClick={() => setPage(candidate.id)}
-              onKeyDown={(event) => onKeyDown(event, index)}
-            >
-              {candidate.label}
-            </button>
-          ))}
-        </div>
+        <TabList
+          base={base}
+          label="Conjoint pages"
+          className="tablist page-tabs"
+          tabs={PAGES}
+          active={page}
+          onSelect={setPage}
+        />
       </header>
-      <div id={`${base}-panel`} role="tabpanel" aria-labelledby={`${base}-tab-${page}`}>
+      <div id={tabPanelId(base)} role="tabpanel" aria-labelledby={tabId(base, page)}>
         {page === 'studies' ? (
           <StudiesPane project={project} onChooseProject={onChooseProject} />
         ) : (

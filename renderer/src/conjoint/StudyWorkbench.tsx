@@ -1,4 +1,5 @@
-import { useId, useState, type KeyboardEvent } from 'react';
+import { useId, useState } from 'react';
+import { TabList, tabId, tabPanelId } from '../components/TabList';
 import type { ConjointStudyRecord } from '../../../electron/api/contract';
 import { DesignPanel } from './design/DesignPanel';
 import { StudyEditor } from './editor/StudyEditor';
@@ -63,15 +64,6 @@ export function StudyWorkbench({
   };
   const estimation = useEstimation(record, onChange);
   const base = useId();
-  const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>, index: number) => {
-    const move = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
-    if (move === 0) return;
-    event.preventDefault();
-    const next = STEPS[(index + move + STEPS.length) % STEPS.length];
-    if (next === undefined) return;
-    setStep(next.id);
-    document.getElementById(`${base}-tab-${next.id}`)?.focus();
-  };
   const running = estimation.state.status === 'running';
 
   return (
@@ -80,31 +72,22 @@ export function StudyWorkbench({
         <h2>{record.name}</h2>
         <p className="muted small">{summary(record)}</p>
       </div>
-      <div role="tablist" aria-label="Study steps" className="tablist">
-        {STEPS.map((candidate, index) => (
-          <button
-            key={candidate.id}
-            id={`${base}-tab-${candidate.id}`}
-            type="button"
-            role="tab"
-            aria-selected={candidate.id === step}
-            aria-controls={`${base}-panel`}
-            tabIndex={candidate.id === step ? 0 : -1}
-            className={candidate.id === step ? 'tab active' : 'tab'}
-            onClick={() => setStep(candidate.id)}
-            onKeyDown={(event) => onKeyDown(event, index)}
-          >
-            {candidate.label}
-            {candidate.id === 'estimation' && running ? <span className="tab-busy"> (running)</span> : null}
-          </button>
-        ))}
-      </div>
-      <div
-        id={`${base}-panel`}
-        role="tabpanel"
-        aria-labelledby={`${base}-tab-${step}`}
-        className="study-step"
-      >
+      <TabList
+        base={base}
+        label="Study steps"
+        tabs={STEPS.map((candidate) => ({
+          id: candidate.id,
+          label: (
+            <>
+              {candidate.label}
+              {candidate.id === 'estimation' && running ? <span className="tab-busy"> (running)</span> : null}
+            </>
+          ),
+        }))}
+        active={step}
+        onSelect={setStep}
+      />
+      <div id={tabPanelId(base)} role="tabpanel" aria-labelledby={tabId(base, step)} className="study-step">
         {step === 'study' ? <StudyEditor record={record} onChange={onChange} /> : null}
         {step === 'design' ? <DesignPanel record={record} onChange={onChange} /> : null}
         {step === 'responses' ? <ResponsesPanel record={record} onChange={onChange} /> : null}

@@ -1,4 +1,5 @@
-import { useId, useMemo, useState, type KeyboardEvent } from 'react';
+import { useId, useMemo, useState } from 'react';
+import { TabList, tabId, tabPanelId } from '../components/TabList';
 import type { NetworkDocument, NetworkPrivacy, NetworkWaveId } from '../../../electron/api/contract';
 import { WaveComparison } from './compare/WaveComparison';
 import { DEFAULT_ENCODING, GraphTab, type GraphEncoding } from './graph/GraphTab';
@@ -38,38 +39,12 @@ export function NetworkPage({ network: loaded }: { readonly network: NetworkDocu
     localStorage.setItem(tabKey, next);
     setTabState(next);
   };
-  const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>, index: number) => {
-    const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
-    if (step === 0) return;
-    event.preventDefault();
-    const next = TABS[(index + step + TABS.length) % TABS.length];
-    if (next === undefined) return;
-    setTab(next.id);
-    document.getElementById(`${base}-tab-${next.id}`)?.focus();
-  };
   return (
     <div className="network-page">
       <div className="network-page-header">
         <h2>{network.name}</h2>
         {network.description !== '' ? <p className="muted small">{network.description}</p> : null}
-        <div role="tablist" aria-label="Network pages" className="tablist">
-          {TABS.map((candidate, index) => (
-            <button
-              key={candidate.id}
-              id={`${base}-tab-${candidate.id}`}
-              type="button"
-              role="tab"
-              aria-selected={candidate.id === tab}
-              aria-controls={`${base}-panel`}
-              tabIndex={candidate.id === tab ? 0 : -1}
-              className={candidate.id === tab ? 'tab active' : 'tab'}
-              onClick={() => setTab(candidate.id)}
-              onKeyDown={(event) => onKeyDown(event, index)}
-            >
-              {candidate.label}
-            </button>
-          ))}
-        </div>
+        <TabList base={base} label="Network pages" tabs={TABS} active={tab} onSelect={setTab} />
         {tab === 'graph' && network.waves.length > 0 ? (
           <label className="inline-field wave-picker">
             <span>Wave</span>
@@ -90,7 +65,7 @@ export function NetworkPage({ network: loaded }: { readonly network: NetworkDocu
           {...(tab === 'graph' && wave !== undefined ? { waveId: wave.id } : {})}
         />
       </div>
-      <div id={`${base}-panel`} role="tabpanel" aria-labelledby={`${base}-tab-${tab}`}>
+      <div id={tabPanelId(base)} role="tabpanel" aria-labelledby={tabId(base, tab)}>
         {tab === 'privacy' ? (
           <PrivacyPanel network={network} onChanged={(privacy) => setChanged({ for: loaded, privacy })} />
         ) : tab === 'compare' ? (

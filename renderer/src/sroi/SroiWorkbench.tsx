@@ -1,4 +1,5 @@
-import { useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
+import { TabList, tabId, tabPanelId } from '../components/TabList';
 import type { SroiAnalysisRecord } from '../../../electron/api/contract';
 import { evaluateAnalysis, validateAnalysis } from '../../../model/sroi';
 import { AnalysisEditor } from './editor/AnalysisEditor';
@@ -102,16 +103,6 @@ export function SroiWorkbench({
     return () => window.removeEventListener('keydown', onKeyDown);
   }, [undo, redo]);
 
-  const onTabKey = (event: KeyboardEvent<HTMLButtonElement>, index: number) => {
-    const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
-    if (step === 0) return;
-    event.preventDefault();
-    const next = TABS[(index + step + TABS.length) % TABS.length];
-    if (next === undefined) return;
-    setActive(next.id);
-    window.document.getElementById(`${base}-tab-${next.id}`)?.focus();
-  };
-
   const saveLabel =
     session.save.status === 'saved' ? 'Saved' : session.save.status === 'pending' ? 'Saving…' : 'Not saved';
   const current = TABS.find((tab) => tab.id === active) ?? TABS[0];
@@ -161,28 +152,18 @@ export function SroiWorkbench({
           </div>
         ) : null}
         <HeadlineStrip onShowIssues={() => setActive('map')} />
-        <div role="tablist" aria-label="SROI analysis views" className="tablist sroi-tabs">
-          {TABS.map((tab, index) => (
-            <button
-              key={tab.id}
-              id={`${base}-tab-${tab.id}`}
-              type="button"
-              role="tab"
-              aria-selected={tab.id === active}
-              aria-controls={`${base}-panel`}
-              tabIndex={tab.id === active ? 0 : -1}
-              className={tab.id === active ? 'tab active' : 'tab'}
-              onClick={() => setActive(tab.id)}
-              onKeyDown={(event) => onTabKey(event, index)}
-            >
-              {tab.label}
-            </button>
-          ))}
-        </div>
+        <TabList
+          base={base}
+          label="SROI analysis views"
+          className="tablist sroi-tabs"
+          tabs={TABS}
+          active={active}
+          onSelect={setActive}
+        />
         <div
-          id={`${base}-panel`}
+          id={tabPanelId(base)}
           role="tabpanel"
-          aria-labelledby={`${base}-tab-${current.id}`}
+          aria-labelledby={tabId(base, current.id)}
           className="sroi-tabpanel"
         >
           <current.Panel />

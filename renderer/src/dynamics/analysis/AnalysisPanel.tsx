@@ -1,4 +1,5 @@
-import { useId, useState, type KeyboardEvent } from 'react';
+import { useId, useState } from 'react';
+import { TabList, tabId, tabPanelId } from '../../components/TabList';
 import { CalibrationPanel } from '../calibration/CalibrationPanel';
 import { LoopsPanel } from '../loops/LoopsPanel';
 import { SensitivityPanel } from '../sensitivity/SensitivityPanel';
@@ -18,40 +19,14 @@ type TabId = (typeof TABS)[number]['id'];
 export function AnalysisPanel() {
   const [active, setActive] = useState<TabId>('sensitivity');
   const base = useId();
-  const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>, index: number) => {
-    const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
-    if (step === 0) return;
-    event.preventDefault();
-    const next = TABS[(index + step + TABS.length) % TABS.length];
-    if (next === undefined) return;
-    setActive(next.id);
-    document.getElementById(`${base}-tab-${next.id}`)?.focus();
-  };
   const current = TABS.find((tab) => tab.id === active) ?? TABS[0];
   return (
     <section className="panel analysis-panel" aria-label="Analysis">
-      <div role="tablist" aria-label="Analyses" className="tablist">
-        {TABS.map((tab, index) => (
-          <button
-            key={tab.id}
-            id={`${base}-tab-${tab.id}`}
-            type="button"
-            role="tab"
-            aria-selected={tab.id === active}
-            aria-controls={`${base}-panel`}
-            tabIndex={tab.id === active ? 0 : -1}
-            className={tab.id === active ? 'tab active' : 'tab'}
-            onClick={() => setActive(tab.id)}
-            onKeyDown={(event) => onKeyDown(event, index)}
-          >
-            {tab.label}
-          </button>
-        ))}
-      </div>
+      <TabList base={base} label="Analyses" tabs={TABS} active={active} onSelect={setActive} />
       <div
-        id={`${base}-panel`}
+        id={tabPanelId(base)}
         role="tabpanel"
-        aria-labelledby={`${base}-tab-${current.id}`}
+        aria-labelledby={tabId(base, current.id)}
         className="tabpanel"
       >
         <current.Panel />
