@@ -28,6 +28,7 @@ import { analysisContract } from './parts/analysis.contract';
 import { conjointContract } from './parts/conjoint.contract';
 import { networkContract } from './parts/network.contract';
 import { sroiContract } from './parts/sroi.contract';
+import { measureContract } from './parts/measure.contract';
 import { storyContract } from './parts/story.contract';
 import type { Result } from './result';
 
@@ -66,6 +67,7 @@ export const contract = {
   ...conjointContract,
   ...sroiContract,
   ...storyContract,
+  ...measureContract,
   ...analysisContract,
   'app.info': { input: noInput, output: returns<AppInfo>() },
   'projects.list': { input: noInput, output: returns<readonly Project[]>() },
@@ -176,6 +178,7 @@ export type { LinkableFigure } from '../../model/schema/figure';
 export type { Overrides, Scenario, ScenarioId, ScenarioLink } from '../../model/schema/scenario';
 export type * from './parts/sroi.contract';
 export type * from './parts/story.contract';
+export type * from './parts/measure.contract';
 export type * from './parts/conjoint.contract';
 export type * from './parts/network.contract';
 export type * from './parts/analysis.contract';

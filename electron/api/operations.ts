@@ -7,12 +7,14 @@ import { ANALYSIS_OPERATIONS } from './parts/analysis.operations';
 import { CONJOINT_OPERATIONS } from './parts/conjoint.operations';
 import { NETWORK_OPERATIONS } from './parts/network.operations';
 import { SROI_OPERATIONS } from './parts/sroi.operations';
+import { MEASURE_OPERATIONS } from './parts/measure.operations';
 import { STORY_OPERATIONS } from './parts/story.operations';
 export const OPERATIONS = [
   ...NETWORK_OPERATIONS,
   ...CONJOINT_OPERATIONS,
   ...SROI_OPERATIONS,
   ...STORY_OPERATIONS,
+  ...MEASURE_OPERATIONS,
   ...ANALYSIS_OPERATIONS,
   'app.info',
   'projects.list',

@@ -9,6 +9,7 @@ import { conjointHandlers } from './conjoint-handlers';
 import type { ServiceContext } from './context';
 import { collectFigures } from './figures';
 import { importModel, saveModel } from './models';
+import { measureHandlers } from './measure-handlers';
 import { networkHandlers } from './network-handlers';
 import { exportProject, importProject, previewProjectFile } from './project-share';
 import { sroiHandlers } from './sroi-handlers';
@@ -24,6 +25,7 @@ export function createHandlers(context: ServiceContext): Handlers {
     ...conjointHandlers(context),
     ...sroiHandlers(context),
     ...storyHandlers(context),
+    ...measureHandlers(context),
     ...analysisHandlers(context),
     'app.info': () => ({
       name: APP_NAME,

@@ -1,0 +1,6 @@
+import type { MeasureTabProps } from '../tab-props';
+
+/** STUB, to be written. */
+export function KpiTab(_props: MeasureTabProps) {
+  return <p className="muted">Not yet.</p>;
+}
