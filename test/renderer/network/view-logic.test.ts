@@ -19,6 +19,7 @@ import {
   NO_GROUP_COLOR,
   availableMetrics,
   edgeWidths,
+  groupsOf,
   nodeColors,
   nodeSizes,
 } from '../../../renderer/src/network/graph/encoding';
@@ -90,6 +91,21 @@ describe('encoding', () => {
       GROUP_PALETTE[1],
       NO_GROUP_COLOR,
     ]);
+  });
+
+  it('without consent, pools teams under the minimum size into one colour and one legend entry', () => {
+    // X has 2 people, Y 1: with a minimum of 2 only Y is pooled; with 3 both are, in one shared group.
+    expect(groupsOf(smallMetrics, 'team', 2).names).toEqual(['X', 'Teams of fewer than 2 people']);
+    expect(nodeColors(smallMetrics, 'team', 2)).toEqual([
+      GROUP_PALETTE[0],
+      GROUP_PALETTE[0],
+      GROUP_PALETTE[1],
+      NO_GROUP_COLOR,
+    ]);
+    const pooled = groupsOf(smallMetrics, 'team', 3);
+    expect(pooled.names).toEqual(['Teams of fewer than 3 people']);
+    expect([...pooled.index]).toEqual([0, 0, 0, -1]);
+    expect(groupsOf(smallMetrics, 'team', 1).names).toEqual(['X', 'Y']);
   });
 
   it('offers only the figures that apply (no eigenvector on a directed graph)', () => {

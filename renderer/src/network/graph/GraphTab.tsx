@@ -142,9 +142,14 @@ export function GraphTab({
         : nodeSizes(metrics, effectiveSize),
     [metrics, effectiveSize, graph],
   );
+  // Without consent, small teams share one colour (their own would single their members out).
+  const poolBelow = individualViews ? undefined : minGroupSize;
   const colors = useMemo(
-    () => (metrics === null ? graph.nodes.map(() => NO_GROUP_COLOR) : nodeColors(metrics, effectiveColor)),
-    [metrics, effectiveColor, graph],
+    () =>
+      metrics === null
+        ? graph.nodes.map(() => NO_GROUP_COLOR)
+        : nodeColors(metrics, effectiveColor, poolBelow),
+    [metrics, effectiveColor, graph, poolBelow],
   );
   const weights = useMemo(() => Float64Array.from(graph.edges, (edge) => edge.weight), [graph]);
   const widths = useMemo(() => edgeWidths(weights), [weights]);
@@ -265,7 +270,7 @@ export function GraphTab({
   const groups =
     metrics === null || (effectiveColor !== 'team' && effectiveColor !== 'community')
       ? null
-      : groupsOf(metrics, effectiveColor);
+      : groupsOf(metrics, effectiveColor, poolBelow);
   const metricExtent = (metric: NodeMetricName) =>
     metrics === null ? ([0, 0] as const) : finiteExtent(metrics.node[metric]);
 

@@ -92,13 +92,42 @@ export interface Groups {
   readonly names: readonly string[];
 }
 
-export function groupsOf(metrics: NetworkMetrics, by: 'team' | 'community'): Groups {
-  if (by === 'team')
-    return metrics.teams ?? { index: new Int32Array(metrics.ids.length).fill(-1), names: [] };
+/**
+ * The groups of `by`. With `poolBelow` (a graph shown without consent to individual views, issue 11), the
+ * teams of fewer people than that share one colour and one legend entry, so a small team is not picked out.
+ */
+export function groupsOf(metrics: NetworkMetrics, by: 'team' | 'community', poolBelow?: number): Groups {
+  if (by === 'team') {
+    const teams = metrics.teams ?? { index: new Int32Array(metrics.ids.length).fill(-1), names: [] };
+    return poolBelow === undefined ? teams : poolSmallGroups(teams, poolBelow);
+  }
   const count = metrics.community.reduce((most, community) => Math.max(most, community + 1), 0);
   return {
     index: metrics.community,
     names: Array.from({ length: count }, (_, community) => `Community ${community + 1}`),
+  };
+}
+
+/** The groups of fewer than `minimum` members merged into one, named last; the others keep their order. */
+export function poolSmallGroups(groups: Groups, minimum: number): Groups {
+  const sizes = new Array<number>(groups.names.length).fill(0);
+  for (const group of groups.index) if (group >= 0) sizes[group] = (sizes[group] ?? 0) + 1;
+  const small = sizes.map((size) => size < minimum);
+  if (!small.some(Boolean)) return groups;
+  const renumber: number[] = [];
+  const names: string[] = [];
+  groups.names.forEach((name, group) => {
+    if (small[group]) return;
+    renumber[group] = names.length;
+    names.push(name);
+  });
+  const pooled = names.length;
+  names.push(`Teams of fewer than ${minimum} people`);
+  return {
+    index: Int32Array.from(groups.index, (group) =>
+      group < 0 ? -1 : small[group] ? pooled : (renumber[group] ?? -1),
+    ),
+    names,
   };
 }
 
@@ -109,9 +138,9 @@ export function metricColorScale(values: ArrayLike<number>): (value: number) => 
 }
 
 /** Node colours, one per person. */
-export function nodeColors(metrics: NetworkMetrics, by: ColorBy): string[] {
+export function nodeColors(metrics: NetworkMetrics, by: ColorBy, poolBelow?: number): string[] {
   if (by === 'team' || by === 'community') {
-    const groups = groupsOf(metrics, by);
+    const groups = groupsOf(metrics, by, poolBelow);
     return Array.from(groups.index, (group) => groupColor(group));
   }
   const color = metricColorScale(metrics.node[by]);
