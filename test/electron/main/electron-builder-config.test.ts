@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -32,6 +33,7 @@ interface BuilderConfig {
   readonly mac?: Platform;
   readonly win?: Platform;
   readonly electronFuses?: Readonly<Record<string, boolean>>;
+  readonly directories?: { readonly buildResources?: string };
 }
 interface ConfigModule {
   getConfig(projectDir: string, configPath: string, fromOptions: null): Promise<BuilderConfig>;
@@ -122,5 +124,14 @@ describe('electron-builder.yml', () => {
       enableNodeCliInspectArguments: false,
       onlyLoadAppFromAsar: true,
     });
+  });
+
+  it('finds the app icon in the build resources, large enough for every platform’s icon set', async () => {
+    const config = await loadConfig();
+    const icon = join(root, config.directories?.buildResources ?? 'build', 'icon.png');
+    const png = readFileSync(icon);
+    // PNG signature, then the IHDR chunk: width and height as big-endian 32-bit integers at bytes 16 and 20.
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1024, 1024]);
   });
 });
