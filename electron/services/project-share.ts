@@ -193,7 +193,13 @@ function relinkedAnalysis(document: SroiAnalysis, ids: IdMap): SroiAnalysis {
 const relinkedPage = (page: StoryPage, ids: IdMap): StoryPage => {
   const renamed = <T extends string>(id: T): T => (ids.get(id) ?? id) as T;
   if (page.kind === 'sroi-headline') return { ...page, analysisId: renamed(page.analysisId) };
-  if (page.kind !== 'dynamics-chart') return page;
+  if (page.kind === 'conjoint-simulator') return { ...page, studyId: renamed(page.studyId) };
+  if (page.kind === 'network-view') {
+    const { waveId, ...network } = page;
+    const moved = { ...network, networkId: renamed(page.networkId) };
+    return waveId === undefined ? moved : { ...moved, waveId: renamed(waveId) };
+  }
+  if (page.kind === 'text') return page;
   const { scenarioId, ...rest } = page;
   const moved = { ...rest, modelId: renamed(page.modelId) };
   return scenarioId === undefined ? moved : { ...moved, scenarioId: renamed(scenarioId) };

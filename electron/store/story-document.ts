@@ -1,14 +1,18 @@
 /**
  * A story as the workspace keeps it (issue 9, point 1): a name and an ordered list of pages, each a live view
- * named by the ids of what it shows (a model and scenario, an SROI analysis) plus a title and a note. Pages
- * copy no figures: a story always shows the current state of the project. Kept apart from the repository so
- * the API contract (and so the renderer) can import the schemas without the driver.
+ * named by the ids of what it shows (a model and scenario, a network and wave, a conjoint study, an SROI
+ * analysis) plus a title and a note. Pages copy no figures: a story always shows the current state of the
+ * project. Kept apart from the repository so the API contract (and so the renderer) can import the schemas
+ * without the driver. Page kinds are only ever added, so a saved story always reads.
  */
 import { z } from 'zod';
 import { documentNameSchema } from '../../model/schema/document-name';
+import { NODE_METRIC_NAMES } from '../../model/network/metrics';
 import { modelIdSchema } from '../../model/schema/model';
 import { projectIdSchema } from '../../model/schema/project';
 import { scenarioIdSchema } from '../../model/schema/scenario';
+import { conjointStudyIdSchema } from './conjoint-document';
+import { networkIdSchema, networkWaveIdSchema } from './network-document';
 import { sroiAnalysisIdSchema } from './sroi-analysis-record';
 
 export const storyIdSchema = z.uuid().brand<'StoryId'>();
@@ -40,12 +44,50 @@ export const sroiHeadlinePageSchema = z
   .object({ kind: z.literal('sroi-headline'), analysisId: sroiAnalysisIdSchema, title, note })
   .strict();
 
+/** The Loops analysis's dominance chart of a model, live for the page's starting scenario. */
+export const loopDominancePageSchema = z
+  .object({
+    kind: z.literal('loop-dominance'),
+    modelId: modelIdSchema,
+    scenarioId: scenarioIdSchema.optional(),
+    title,
+    note,
+  })
+  .strict();
+
+/**
+ * What colours a network page's nodes: as on the Graph tab. A person's own figure applies only where the
+ * network's participants agreed to individual views; otherwise the page falls back to team or community, as the
+ * Graph tab does.
+ */
+export const NETWORK_PAGE_COLOURS = ['team', 'community', ...NODE_METRIC_NAMES] as const;
+
+/** A network's graph, read-only, for one wave (none: the latest). */
+export const networkViewPageSchema = z
+  .object({
+    kind: z.literal('network-view'),
+    networkId: networkIdSchema,
+    waveId: networkWaveIdSchema.optional(),
+    colorBy: z.enum(NETWORK_PAGE_COLOURS),
+    title,
+    note,
+  })
+  .strict();
+
+/** A conjoint study's market simulator, live; its starting offers are the simulator's own defaults. */
+export const conjointSimulatorPageSchema = z
+  .object({ kind: z.literal('conjoint-simulator'), studyId: conjointStudyIdSchema, title, note })
+  .strict();
+
 export const textPageSchema = z.object({ kind: z.literal('text'), title, body: note }).strict();
 
 export const storyPageSchema = z.discriminatedUnion('kind', [
   dynamicsChartPageSchema,
   sroiHeadlinePageSchema,
   textPageSchema,
+  loopDominancePageSchema,
+  networkViewPageSchema,
+  conjointSimulatorPageSchema,
 ]);
 export type StoryPage = z.infer<typeof storyPageSchema>;
 export type StoryPageKind = StoryPage['kind'];

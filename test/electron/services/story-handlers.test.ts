@@ -11,6 +11,9 @@ import { tempDataDir } from '../store/support';
 
 const MODEL_ID = '11111111-1111-4111-8111-111111111111';
 const ANALYSIS_ID = '22222222-2222-4222-8222-222222222222';
+const NETWORK_ID = '33333333-3333-4333-8333-333333333333';
+const WAVE_ID = '44444444-4444-4444-8444-444444444444';
+const STUDY_ID = '55555555-5555-4555-8555-555555555555';
 
 async function setup() {
   const workspace = openWorkspace({ dataDir: tempDataDir() });
@@ -75,6 +78,30 @@ describe('story operations', () => {
     const clash = await run('stories.rename', { id: story.id, name: 'b' });
     expect(clash.ok).toBe(false);
     if (!clash.ok) expect(clash.error.code).toBe('conflict');
+    workspace.close();
+  });
+
+  it('keeps the later page kinds and refuses a network page coloured by something the graph does not offer', async () => {
+    const { workspace, run, call, projectId } = await setup();
+    const story = await call<StoryRecord>('stories.create', { projectId, name: 'Workshop' });
+    const pages = [
+      { kind: 'loop-dominance', modelId: MODEL_ID, title: 'Loops', note: '' },
+      { kind: 'network-view', networkId: NETWORK_ID, colorBy: 'betweenness', title: 'Support', note: '' },
+      { kind: 'network-view', networkId: NETWORK_ID, waveId: WAVE_ID, colorBy: 'team', title: '', note: '' },
+      { kind: 'conjoint-simulator', studyId: STUDY_ID, title: 'Offers', note: 'Try a cheaper one' },
+    ];
+    const updated = await call<StoryRecord>('stories.update', { id: story.id, document: { pages } });
+    expect(updated.document.pages).toEqual(pages);
+    const bad = await run('stories.update', {
+      id: story.id,
+      document: { pages: [{ ...pages[1], colorBy: 'salary' }] },
+    });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) {
+      expect(bad.error.code).toBe('invalid-input');
+      expect(bad.error.message).toContain('colorBy');
+    }
+    expect((await call<StoryRecord>('stories.get', { id: story.id })).document.pages).toEqual(pages);
     workspace.close();
   });
 
