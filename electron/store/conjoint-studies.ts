@@ -13,6 +13,7 @@ import {
   type ConjointStudySummary,
 } from './conjoint-document';
 import { byName, firstFreeName, nameKey } from './names';
+import { projectDocumentTable } from './project-documents';
 import { parseStoredDocument } from './stored-document';
 
 export interface ConjointStudyRepository {
@@ -34,15 +35,6 @@ export interface ConjointStudyRepository {
   delete(id: ConjointStudyId): void;
 }
 
-interface StudyRow {
-  readonly id: string;
-  readonly project_id: string;
-  readonly name: string;
-  readonly document: string;
-  readonly created_at: string;
-  readonly updated_at: string;
-}
-
 interface SummaryRow {
   readonly id: string;
   readonly project_id: string;
@@ -59,25 +51,6 @@ interface SummaryRow {
 }
 
 const TABLE = 'conjoint_studies';
-
-/** JSON text that fails to parse is reported through the schema (as the document's wrong type), not as a crash. */
-const parseJson = (text: string): unknown => {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return text;
-  }
-};
-
-const fromRow = (row: StudyRow): ConjointStudyRecord =>
-  parseStoredDocument(conjointStudyRecordSchema, TABLE, row.id, {
-    id: row.id,
-    projectId: row.project_id,
-    name: row.name,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    document: parseJson(row.document),
-  });
 
 /**
  * The list reads a few fields of each document with SQLite's JSON functions (https://www.sqlite.org/json1.html)
@@ -121,39 +94,18 @@ function validDocument(candidate: unknown): ConjointDocument {
 
 /** Conjoint studies of the workspace's projects. Writes are IMMEDIATE transactions (see projects.ts). */
 export function createConjointStudyRepository(db: Database, now: () => Date): ConjointStudyRepository {
-  const selectById = db.prepare<[string], StudyRow>(
-    'SELECT id, project_id, name, document, created_at, updated_at FROM conjoint_studies WHERE id = ?',
-  );
+  const table = projectDocumentTable(db, {
+    table: TABLE,
+    noun: 'conjoint study',
+    clashNoun: 'a study',
+    schema: conjointStudyRecordSchema,
+  });
   const selectSummaries = db.prepare<[string], SummaryRow>(SUMMARY);
-  const selectNames = db.prepare<[string], { id: string; name: string }>(
-    'SELECT id, name FROM conjoint_studies WHERE project_id = ?',
-  );
-  const projectExists = db
-    .prepare<[string], number>('SELECT EXISTS (SELECT 1 FROM projects WHERE id = ?)')
-    .pluck();
-  const insert = db.prepare<[string, string, string, string, string, string]>(
-    'INSERT INTO conjoint_studies (id, project_id, name, document, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
-  );
-  const updateRow = db.prepare<[string, string, string, string]>(
-    'UPDATE conjoint_studies SET name = ?, document = ?, updated_at = ? WHERE id = ?',
-  );
-  const touchProject = db.prepare<[string, string]>('UPDATE projects SET updated_at = ? WHERE id = ?');
-  const deleteById = db.prepare<[string]>('DELETE FROM conjoint_studies WHERE id = ?');
-
-  const assertProject = (projectId: string): void => {
-    if (projectExists.get(projectId) !== 1)
-      throw new OperationError('not-found', `No project with id "${projectId}".`);
-  };
-
-  const get = (id: ConjointStudyId): ConjointStudyRecord => {
-    const row = selectById.get(id);
-    if (row === undefined) throw new OperationError('not-found', `No conjoint study with id "${id}".`);
-    return fromRow(row);
-  };
+  const get = (id: ConjointStudyId): ConjointStudyRecord => table.get(id);
 
   return {
     list(projectId) {
-      assertProject(projectId);
+      table.assertProject(projectId);
       return selectSummaries.all(projectId).map(summaryOf).sort(byName);
     },
 
@@ -162,14 +114,19 @@ export function createConjointStudyRepository(db: Database, now: () => Date): Co
     create(projectId, candidate) {
       return db
         .transaction(() => {
-          assertProject(projectId);
-          const taken = selectNames.all(projectId).map((row) => row.name);
-          const name = firstFreeName(candidate.study.name.trim(), taken);
+          table.assertProject(projectId);
+          const name = firstFreeName(candidate.study.name.trim(), table.namesIn(projectId));
           const document = validDocument({ ...candidate, study: { ...candidate.study, name } });
           const at = now().toISOString();
           const id = randomUUID();
-          insert.run(id, projectId, name, JSON.stringify(document), at, at);
-          touchProject.run(at, projectId);
+          table.insert({
+            id,
+            project_id: projectId,
+            name,
+            document: JSON.stringify(document),
+            created_at: at,
+            updated_at: at,
+          });
           return get(id as ConjointStudyId);
         })
         .immediate();
@@ -181,24 +138,22 @@ export function createConjointStudyRepository(db: Database, now: () => Date): Co
           const current = get(id);
           const document = validDocument(change(current));
           const name = document.study.name;
-          if (nameKey(name) !== nameKey(current.name)) {
-            const clash = selectNames
-              .all(current.projectId)
-              .find((row) => row.id !== id && nameKey(row.name) === nameKey(name));
-            if (clash !== undefined)
-              throw new OperationError('conflict', `This project already has a study named "${clash.name}".`);
-          }
+          if (nameKey(name) !== nameKey(current.name)) table.assertNameFree(current.projectId, name, id);
           const at = now().toISOString();
-          updateRow.run(name, JSON.stringify(document), at, id);
-          touchProject.run(at, current.projectId);
+          table.update({
+            id,
+            project_id: current.projectId,
+            name,
+            document: JSON.stringify(document),
+            updated_at: at,
+          });
           return get(id);
         })
         .immediate();
     },
 
     delete(id) {
-      if (deleteById.run(id).changes === 0)
-        throw new OperationError('not-found', `No conjoint study with id "${id}".`);
+      table.remove(id);
     },
   };
 }

@@ -3,14 +3,14 @@ import type { Database } from 'better-sqlite3';
 import type { ProjectId } from '../../model/schema/project';
 import { validateAnalysis, type SroiAnalysis } from '../../model/sroi';
 import { OperationError } from '../api/result';
-import { byName, firstFreeName, nameKey, validNew } from './names';
+import { byName, firstFreeName, validNew } from './names';
+import { projectDocumentTable, type DocumentRow } from './project-documents';
 import {
   sroiAnalysisRecordSchema,
   type SroiAnalysisId,
   type SroiAnalysisRecord,
   type SroiAnalysisSummary,
 } from './sroi-analysis-record';
-import { parseStoredDocument } from './stored-document';
 
 export interface SroiAnalysisRepository {
   /** The project's analyses, sorted by name; a row that cannot be read is listed with its problem. */
@@ -28,72 +28,8 @@ export interface SroiAnalysisRepository {
   delete(id: SroiAnalysisId): void;
 }
 
-interface AnalysisRow {
-  readonly id: string;
-  readonly project_id: string;
-  readonly name: string;
-  readonly document: string;
-  readonly created_at: string;
-  readonly updated_at: string;
-}
-
-const TABLE = 'sroi_analyses';
-const COLUMNS = 'id, project_id, name, document, created_at, updated_at';
-
-/** JSON text that fails to parse is reported through the schema (as the field's wrong type), not as a crash. */
-const parseJson = (text: string): unknown => {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return text;
-  }
-};
-
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/** The name column is the one lists and clashes go by; the document is read under it. */
-const fromRow = (row: AnalysisRow): SroiAnalysisRecord => {
-  const document = parseJson(row.document);
-  return parseStoredDocument(sroiAnalysisRecordSchema, TABLE, row.id, {
-    id: row.id,
-    projectId: row.project_id,
-    name: row.name,
-    document: isRecord(document) ? { ...document, name: row.name } : document,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  });
-};
-
-function summaryOf(row: AnalysisRow): SroiAnalysisSummary {
-  const base = {
-    id: row.id as SroiAnalysisId,
-    projectId: row.project_id as ProjectId,
-    name: row.name,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
-  try {
-    const { document } = fromRow(row);
-    return {
-      ...base,
-      description: document.description ?? '',
-      outcomeCount: document.outcomes.length,
-      linkedOutcomeCount: document.outcomes.filter((outcome) => outcome.quantityLink !== undefined).length,
-      issueCount: validateAnalysis(document).length,
-    };
-  } catch (error) {
-    if (!(error instanceof OperationError)) throw error;
-    return {
-      ...base,
-      description: '',
-      outcomeCount: 0,
-      linkedOutcomeCount: 0,
-      issueCount: 0,
-      problem: error.message,
-    };
-  }
-}
 
 /**
  * SROI analyses of the workspace's projects. Writes are IMMEDIATE transactions (see projects.ts): the name check
@@ -101,47 +37,46 @@ function summaryOf(row: AnalysisRow): SroiAnalysisSummary {
  * analysis is saved whole or not at all.
  */
 export function createSroiAnalysisRepository(db: Database, now: () => Date): SroiAnalysisRepository {
-  const selectByProject = db.prepare<[string], AnalysisRow>(
-    `SELECT ${COLUMNS} FROM sroi_analyses WHERE project_id = ?`,
-  );
-  const selectNames = db.prepare<[string], { id: string; name: string }>(
-    'SELECT id, name FROM sroi_analyses WHERE project_id = ?',
-  );
-  const selectById = db.prepare<[string], AnalysisRow>(`SELECT ${COLUMNS} FROM sroi_analyses WHERE id = ?`);
-  const projectExists = db
-    .prepare<[string], number>('SELECT EXISTS (SELECT 1 FROM projects WHERE id = ?)')
-    .pluck();
-  const insert = db.prepare<[string, string, string, string, string, string]>(
-    `INSERT INTO sroi_analyses (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)`,
-  );
-  const update = db.prepare<[string, string, string, string]>(
-    'UPDATE sroi_analyses SET name = ?, document = ?, updated_at = ? WHERE id = ?',
-  );
-  const touchProject = db.prepare<[string, string]>('UPDATE projects SET updated_at = ? WHERE id = ?');
-  const deleteById = db.prepare<[string]>('DELETE FROM sroi_analyses WHERE id = ?');
+  // The name column is the one lists and clashes go by; the document is read under it.
+  const table = projectDocumentTable(db, {
+    table: 'sroi_analyses',
+    noun: 'SROI analysis',
+    clashNoun: 'an SROI analysis',
+    schema: sroiAnalysisRecordSchema,
+    documentOf: (document, name) => (isRecord(document) ? { ...document, name } : document),
+  });
 
-  const assertProject = (projectId: string): void => {
-    if (projectExists.get(projectId) !== 1)
-      throw new OperationError('not-found', `No project with id "${projectId}".`);
-  };
+  function summaryOf(row: DocumentRow): SroiAnalysisSummary {
+    const base = {
+      id: row.id as SroiAnalysisId,
+      projectId: row.project_id as ProjectId,
+      name: row.name,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+    };
+    try {
+      const { document } = table.read(row);
+      return {
+        ...base,
+        description: document.description ?? '',
+        outcomeCount: document.outcomes.length,
+        linkedOutcomeCount: document.outcomes.filter((outcome) => outcome.quantityLink !== undefined).length,
+        issueCount: validateAnalysis(document).length,
+      };
+    } catch (error) {
+      if (!(error instanceof OperationError)) throw error;
+      return {
+        ...base,
+        description: '',
+        outcomeCount: 0,
+        linkedOutcomeCount: 0,
+        issueCount: 0,
+        problem: error.message,
+      };
+    }
+  }
 
-  const get = (id: SroiAnalysisId): SroiAnalysisRecord => {
-    const row = selectById.get(id);
-    if (row === undefined) throw new OperationError('not-found', `No SROI analysis with id "${id}".`);
-    return fromRow(row);
-  };
-
-  const namesIn = (projectId: string, exceptId?: string): string[] =>
-    selectNames
-      .all(projectId)
-      .filter((row) => row.id !== exceptId)
-      .map((row) => row.name);
-
-  const assertNameFree = (projectId: string, name: string, exceptId: string): void => {
-    const clash = namesIn(projectId, exceptId).find((other) => nameKey(other) === nameKey(name));
-    if (clash !== undefined)
-      throw new OperationError('conflict', `This project already has an SROI analysis named "${clash}".`);
-  };
+  const get = (id: SroiAnalysisId): SroiAnalysisRecord => table.get(id);
 
   /** Checks the record as it will be read back, so nothing is written that could not be opened again. */
   const checked = (candidate: Omit<SroiAnalysisRecord, 'document'> & { document: SroiAnalysis }) =>
@@ -151,32 +86,42 @@ export function createSroiAnalysisRepository(db: Database, now: () => Date): Sro
     });
 
   const insertRecord = (projectId: ProjectId, document: SroiAnalysis, name: string): SroiAnalysisRecord => {
-    assertProject(projectId);
+    table.assertProject(projectId);
     const at = now().toISOString();
     const record = checked({
       id: randomUUID() as SroiAnalysisId,
       projectId,
-      name: firstFreeName(name.trim(), namesIn(projectId)),
+      name: firstFreeName(name.trim(), table.namesIn(projectId)),
       document,
       createdAt: at,
       updatedAt: at,
     });
-    insert.run(record.id, record.projectId, record.name, JSON.stringify(record.document), at, at);
-    touchProject.run(at, projectId);
+    table.insert({
+      id: record.id,
+      project_id: record.projectId,
+      name: record.name,
+      document: JSON.stringify(record.document),
+      created_at: at,
+      updated_at: at,
+    });
     return record;
   };
 
   const write = (record: SroiAnalysisRecord): SroiAnalysisRecord => {
-    assertNameFree(record.projectId, record.name, record.id);
-    update.run(record.name, JSON.stringify(record.document), record.updatedAt, record.id);
-    touchProject.run(record.updatedAt, record.projectId);
+    table.assertNameFree(record.projectId, record.name, record.id);
+    table.update({
+      id: record.id,
+      project_id: record.projectId,
+      name: record.name,
+      document: JSON.stringify(record.document),
+      updated_at: record.updatedAt,
+    });
     return record;
   };
 
   return {
     list(projectId) {
-      assertProject(projectId);
-      return selectByProject.all(projectId).map(summaryOf).sort(byName);
+      return table.rows(projectId).map(summaryOf).sort(byName);
     },
 
     get,
@@ -216,8 +161,7 @@ export function createSroiAnalysisRepository(db: Database, now: () => Date): Sro
     },
 
     delete(id) {
-      if (deleteById.run(id).changes === 0)
-        throw new OperationError('not-found', `No SROI analysis with id "${id}".`);
+      table.remove(id);
     },
   };
 }

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import type { ProjectId } from '../../model/schema/project';
 import { OperationError } from '../api/result';
-import { byName, firstFreeName, nameKey, validNew } from './names';
-import { parseStoredDocument } from './stored-document';
+import { byName, firstFreeName, validNew } from './names';
+import { projectDocumentTable, type DocumentRow } from './project-documents';
 import {
   storyRecordSchema,
   type StoryDocument,
@@ -25,110 +25,54 @@ export interface StoryRepository {
   delete(id: StoryId): void;
 }
 
-interface StoryRow {
-  readonly id: string;
-  readonly project_id: string;
-  readonly name: string;
-  readonly document: string;
-  readonly created_at: string;
-  readonly updated_at: string;
-}
-
 const TABLE = 'stories';
-const COLUMNS = 'id, project_id, name, document, created_at, updated_at';
-
-/** JSON that fails to parse is reported through the schema (the field's wrong type), not as a crash. */
-const parseJson = (text: string): unknown => {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return text;
-  }
-};
-
-const fromRow = (row: StoryRow): StoryRecord =>
-  parseStoredDocument(storyRecordSchema, TABLE, row.id, {
-    id: row.id,
-    projectId: row.project_id,
-    name: row.name,
-    document: parseJson(row.document),
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  });
-
-function summaryOf(row: StoryRow): StorySummary {
-  const base = {
-    id: row.id as StoryId,
-    projectId: row.project_id as ProjectId,
-    name: row.name,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
-  try {
-    return { ...base, pageCount: fromRow(row).document.pages.length };
-  } catch (error) {
-    if (!(error instanceof OperationError)) throw error;
-    return { ...base, pageCount: 0, problem: error.message };
-  }
-}
 
 /**
  * Stories of the workspace's projects. Writes are IMMEDIATE transactions (as in sroi-analyses.ts): the name
  * check and the write happen under one write lock, with the project's timestamp.
  */
 export function createStoryRepository(db: Database, now: () => Date): StoryRepository {
-  const selectByProject = db.prepare<[string], StoryRow>(
-    `SELECT ${COLUMNS} FROM stories WHERE project_id = ?`,
-  );
-  const selectNames = db.prepare<[string], { id: string; name: string }>(
-    'SELECT id, name FROM stories WHERE project_id = ?',
-  );
-  const selectById = db.prepare<[string], StoryRow>(`SELECT ${COLUMNS} FROM stories WHERE id = ?`);
-  const projectExists = db
-    .prepare<[string], number>('SELECT EXISTS (SELECT 1 FROM projects WHERE id = ?)')
-    .pluck();
-  const insert = db.prepare<[string, string, string, string, string, string]>(
-    `INSERT INTO stories (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)`,
-  );
-  const update = db.prepare<[string, string, string, string]>(
-    'UPDATE stories SET name = ?, document = ?, updated_at = ? WHERE id = ?',
-  );
-  const touchProject = db.prepare<[string, string]>('UPDATE projects SET updated_at = ? WHERE id = ?');
-  const deleteById = db.prepare<[string]>('DELETE FROM stories WHERE id = ?');
+  const table = projectDocumentTable(db, {
+    table: TABLE,
+    noun: 'story',
+    clashNoun: 'a story',
+    schema: storyRecordSchema,
+  });
 
-  const assertProject = (projectId: string): void => {
-    if (projectExists.get(projectId) !== 1)
-      throw new OperationError('not-found', `No project with id "${projectId}".`);
-  };
+  function summaryOf(row: DocumentRow): StorySummary {
+    const base = {
+      id: row.id as StoryId,
+      projectId: row.project_id as ProjectId,
+      name: row.name,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+    };
+    try {
+      return { ...base, pageCount: table.read(row).document.pages.length };
+    } catch (error) {
+      if (!(error instanceof OperationError)) throw error;
+      return { ...base, pageCount: 0, problem: error.message };
+    }
+  }
 
-  const get = (id: StoryId): StoryRecord => {
-    const row = selectById.get(id);
-    if (row === undefined) throw new OperationError('not-found', `No story with id "${id}".`);
-    return fromRow(row);
-  };
-
-  const namesIn = (projectId: string, exceptId?: string): string[] =>
-    selectNames
-      .all(projectId)
-      .filter((row) => row.id !== exceptId)
-      .map((row) => row.name);
+  const get = (id: StoryId): StoryRecord => table.get(id);
 
   const write = (record: StoryRecord): StoryRecord => {
     const checked = validNew(storyRecordSchema, 'story', record);
-    const clash = namesIn(checked.projectId, checked.id).find(
-      (other) => nameKey(other) === nameKey(checked.name),
-    );
-    if (clash !== undefined)
-      throw new OperationError('conflict', `This project already has a story named "${clash}".`);
-    update.run(checked.name, JSON.stringify(checked.document), checked.updatedAt, checked.id);
-    touchProject.run(checked.updatedAt, checked.projectId);
+    table.assertNameFree(checked.projectId, checked.name, checked.id);
+    table.update({
+      id: checked.id,
+      project_id: checked.projectId,
+      name: checked.name,
+      document: JSON.stringify(checked.document),
+      updated_at: checked.updatedAt,
+    });
     return checked;
   };
 
   return {
     list(projectId) {
-      assertProject(projectId);
-      return selectByProject.all(projectId).map(summaryOf).sort(byName);
+      return table.rows(projectId).map(summaryOf).sort(byName);
     },
 
     get,
@@ -136,18 +80,24 @@ export function createStoryRepository(db: Database, now: () => Date): StoryRepos
     create(projectId, name, document) {
       return db
         .transaction(() => {
-          assertProject(projectId);
+          table.assertProject(projectId);
           const at = now().toISOString();
           const record = validNew(storyRecordSchema, 'story', {
             id: randomUUID(),
             projectId,
-            name: firstFreeName(name.trim(), namesIn(projectId)),
+            name: firstFreeName(name.trim(), table.namesIn(projectId)),
             document,
             createdAt: at,
             updatedAt: at,
           });
-          insert.run(record.id, record.projectId, record.name, JSON.stringify(record.document), at, at);
-          touchProject.run(at, projectId);
+          table.insert({
+            id: record.id,
+            project_id: record.projectId,
+            name: record.name,
+            document: JSON.stringify(record.document),
+            created_at: at,
+            updated_at: at,
+          });
           return record;
         })
         .immediate();
@@ -164,8 +114,7 @@ export function createStoryRepository(db: Database, now: () => Date): StoryRepos
     },
 
     delete(id) {
-      if (deleteById.run(id).changes === 0)
-        throw new OperationError('not-found', `No story with id "${id}".`);
+      table.remove(id);
     },
   };
 }
