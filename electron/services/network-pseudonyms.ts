@@ -19,7 +19,8 @@ import type { WaveInput } from '../store/networks';
 
 export const newPseudonymSecret = (): Buffer => randomBytes(PSEUDONYM_SECRET_BYTES);
 
-const digestWith =
+/** The hex HMAC-SHA256 of an id under the secret: the digest every pseudonym is cut from (networks, data sets). */
+export const digestWith =
   (secret: Buffer) =>
   (realId: string): string =>
     createHmac('sha256', secret).update(realId, 'utf8').digest('hex');

@@ -10,6 +10,8 @@ import { tempDataDir } from './support';
 const DOCUMENT_TABLES = [
   'calibrations',
   'conjoint_studies',
+  'measure_datasets',
+  'measure_pseudonym_keys',
   'models',
   'network_privacy',
   'network_pseudonym_keys',
@@ -149,6 +151,23 @@ function seedDocuments(db: Database.Database, projectId: string, prefix: string)
     Buffer.alloc(40),
   );
   insert(
+    `INSERT INTO measure_datasets (id, project_id, name, kind, file_name, columns, cells, row_count, pseudonymized,
+       created_at, updated_at) VALUES (?, ?, ?, 'survey', 'survey.csv', '["id"]', '[["p1"]]', 1, 1, ?, ?)`,
+    `${prefix}-dataset`,
+    projectId,
+    'Survey',
+    AT,
+    AT,
+  );
+  insert(
+    'INSERT INTO measure_pseudonym_keys (id, dataset_id, secret, created_at, updated_at) VALUES (?, ?, ?, ?, ?)',
+    `${prefix}-dataset-key`,
+    `${prefix}-dataset`,
+    Buffer.alloc(32),
+    AT,
+    AT,
+  );
+  insert(
     'INSERT INTO calibrations VALUES (?, ?, ?, ?, ?, ?)',
     `${prefix}-calibration`,
     projectId,
@@ -231,7 +250,7 @@ describe('a fresh workspace', () => {
           checked += 1;
         }
       }
-      expect(checked).toBe(20);
+      expect(checked).toBe(22);
     } finally {
       workspace.close();
     }
