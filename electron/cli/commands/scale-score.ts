@@ -15,8 +15,16 @@ import {
   subscaleReliability,
   summarizeGroups,
   type KeyOverrides,
+  type GroupSummary,
+  type RespondentScores,
   type ScaleSpec,
 } from '../../../model/measure';
+import {
+  MIN_GROUP_SIZE_DEFAULT,
+  MIN_GROUP_SIZE_FLOOR,
+  checkMinGroupSize,
+  hideSmallGroups,
+} from '../../../model/privacy';
 import { APP_VERSION } from '../../app-info';
 import {
   InputError,
@@ -45,8 +53,52 @@ function loadScale(value: string, io: CliIO): ScaleSpec {
   return spec.value;
 }
 
+/** The minimum group size from --min-group-size: a whole number of at least 3 (issue 11, point 2). */
+export function parseMinGroupSize(value: string | undefined): number {
+  if (value === undefined) return MIN_GROUP_SIZE_DEFAULT;
+  const number = parseNumberFlag('--min-group-size', value);
+  try {
+    return checkMinGroupSize(number);
+  } catch {
+    throw new UsageError(
+      `--min-group-size must be a whole number of at least ${MIN_GROUP_SIZE_FLOOR} people (got "${value}")`,
+    );
+  }
+}
+
+/**
+ * Issue 11, point 2: the team (or team and wave) groups of fewer respondents than the threshold are left out of
+ * the summaries, and their members' team cell is emptied in the per-respondent scores, so that no small group's
+ * mean can be read off or recomputed from the output.
+ */
+function hideSmallTeams(
+  groups: readonly GroupSummary[],
+  respondents: readonly RespondentScores[],
+  by: readonly string[],
+  teamColumn: string,
+  threshold: number,
+) {
+  const shown = hideSmallGroups(
+    groups,
+    (group) => group.respondents,
+    threshold,
+    by.length > 1 ? 'group' : 'team',
+  );
+  const hiddenKeys = new Set(
+    groups
+      .filter((group) => !shown.kept.includes(group))
+      .map((group) => JSON.stringify(by.map((column) => group.group[column] ?? ''))),
+  );
+  const scores = respondents.map((respondent) =>
+    hiddenKeys.has(JSON.stringify(by.map((column) => respondent.labels[column] ?? '')))
+      ? { ...respondent, labels: { ...respondent.labels, [teamColumn]: '' } }
+      : respondent,
+  );
+  return { groups: shown.kept, hidden: shown.hidden, note: shown.note, scores };
+}
+
 const USAGE = `scale score --data FILE.csv --scale iri|qmee|SPEC.json [--map MAP.json] [--team COL] [--wave COL] [--id COL] [--keep COLS]
-            [--reverse ITEMS] [--range MIN,MAX] [--max-missing SHARE] [--format json|csv] [--out FILE]
+            [--min-group-size N] [--reverse ITEMS] [--range MIN,MAX] [--max-missing SHARE] [--format json|csv] [--out FILE]
 
 Scores a survey (one row per respondent) with a scale key: iri (Davis 1980, 28 items, 0-4, subscales PT, FS,
 EC, PD), qmee (Mehrabian & Epstein 1972, 33 items, -4..+4; its reverse key is not shipped, give --reverse),
@@ -57,6 +109,9 @@ items are missing (default the spec's, 0.2); otherwise null.
   --map          MAP.json: { "item": "column", ... } for columns not named as the items (by default an item's
                  column is named "3", "IRI3", "iri_3", "Item 3" or "Q3", ignoring case and separators)
   --team         column to summarize by (mean, SD and n per subscale); --wave adds a second grouping column
+  --min-group-size  with --team, groups of fewer respondents than N (default ${MIN_GROUP_SIZE_DEFAULT}, never below ${MIN_GROUP_SIZE_FLOOR}) are
+                 hidden: left out of the summaries and their members' team cell emptied, with hiddenGroups
+                 (how many) and hiddenGroupsNote (why) in JSON, hidden_groups and hidden_groups_note columns in CSV
   --id           respondent id column, copied to each respondent's scores
   --keep         more columns to copy (comma-separated), e.g. a treated/control column for compare did
   --reverse      comma-separated reverse-keyed items, replacing the spec's
@@ -86,6 +141,7 @@ export const scaleScoreCommand: CliCommand = {
         reverse: { type: 'string' },
         range: { type: 'string' },
         'max-missing': { type: 'string' },
+        'min-group-size': { type: 'string' },
         format: { type: 'string' },
         out: { type: 'string' },
       },
@@ -94,6 +150,7 @@ export const scaleScoreCommand: CliCommand = {
     if (values.data === undefined) throw new UsageError('give the survey with --data FILE.csv');
     if (values.scale === undefined) throw new UsageError('give the scale with --scale iri|qmee|SPEC.json');
     const format = parseFormat(values.format, ['json', 'csv'] as const, 'json');
+    const minGroupSize = parseMinGroupSize(values['min-group-size']);
     if (values.wave !== undefined && values.team === undefined)
       throw new UsageError('--wave groups within teams: give --team COL too');
     const overrides: { reverse?: string[]; answers?: { min: number; max: number } } = {};
@@ -147,16 +204,29 @@ export const scaleScoreCommand: CliCommand = {
       throw new InputError(`${data}: ${firstProblem(scored.problems.map((problem) => problem.message))}`);
     const survey = scored.value;
     const subscales = key.subscales.map((subscale) => subscale.id);
+    const groupBy = [values.team, values.wave].filter((column) => column !== undefined);
+    const privacy =
+      values.team === undefined
+        ? null
+        : hideSmallTeams(
+            summarizeGroups(survey.respondents, subscales, groupBy),
+            survey.respondents,
+            groupBy,
+            values.team,
+            minGroupSize,
+          );
+    const respondents = privacy?.scores ?? survey.respondents;
 
     if (format === 'csv') {
       const header = [
         'row',
         ...labelColumns,
         ...subscales.flatMap((id) => [`${id}_mean`, `${id}_sum`, `${id}_missing`]),
+        ...(privacy === null ? [] : ['hidden_groups', 'hidden_groups_note']),
       ];
       const lines = [
         csvRow(header),
-        ...survey.respondents.map((respondent) =>
+        ...respondents.map((respondent) =>
           csvRow([
             respondent.row,
             ...labelColumns.map((column) => respondent.labels[column] ?? ''),
@@ -164,13 +234,13 @@ export const scaleScoreCommand: CliCommand = {
               const score = respondent.scores[id];
               return [score?.mean ?? null, score?.sum ?? null, score?.missing ?? null];
             }),
+            ...(privacy === null ? [] : [privacy.hidden, privacy.note ?? '']),
           ]),
         ),
       ];
       writeResult(io, `${lines.join('\n')}\n`, values.out);
       return;
     }
-    const groupBy = [values.team, values.wave].filter((column) => column !== undefined);
     const document = {
       data,
       appVersion: APP_VERSION,
@@ -196,8 +266,11 @@ export const scaleScoreCommand: CliCommand = {
         ...entry,
         alpha: entry.alpha === null ? null : jsonNumber(entry.alpha),
       })),
-      groups: groupBy.length === 0 ? [] : summarizeGroups(survey.respondents, subscales, groupBy),
-      scores: survey.respondents,
+      groups: privacy?.groups ?? [],
+      ...(privacy === null
+        ? {}
+        : { minGroupSize, hiddenGroups: privacy.hidden, hiddenGroupsNote: privacy.note }),
+      scores: respondents,
     };
     writeResult(io, JSON.stringify(document, null, 2), values.out);
   },

@@ -242,6 +242,153 @@ describe('scale score', () => {
     );
   });
 
+  describe('minimum group size (issue 11, point 2)', () => {
+    // The sample's first wave with three Finance people moved to a team of their own: seven teams, one of 3.
+    const smallTeamSurvey = () => {
+      const folder = mkdtempSync(join(tmpdir(), 'scale-score-'));
+      const [header = '', ...rows] = readFileSync(resolve(ROOT, SURVEY), 'utf8').trim().split('\n');
+      let moved = 0;
+      const before = rows
+        .filter((row) => row.split(',')[2] === 'before')
+        .map((row) => {
+          if (row.split(',')[1] !== 'Finance' || moved === 3) return row;
+          moved++;
+          return row.replace(',Finance,', ',Legal,');
+        });
+      const path = join(folder, 'survey.csv');
+      writeFileSync(path, `${[header, ...before].join('\n')}\n`);
+      const sizes = new Map<string, number>();
+      for (const row of before) {
+        const team = row.split(',')[1] ?? '';
+        sizes.set(team, (sizes.get(team) ?? 0) + 1);
+      }
+      return { path, sizes };
+    };
+    type HiddenJson = ScoreJson & {
+      minGroupSize: number;
+      hiddenGroups: number;
+      hiddenGroupsNote: string | null;
+    };
+
+    it('hides teams of fewer than 5 respondents by default, with how many and why', () => {
+      const { path, sizes } = smallTeamSurvey();
+      expect(sizes.get('Legal')).toBe(3);
+      expect(sizes.get('Finance')).toBe(7);
+      const child = cli('scale', 'score', '--data', path, '--scale', 'iri', '--team', 'team', '--id', 'id');
+      expect(child.stderr).toBe('');
+      expect(child.status).toBe(0);
+      const result = JSON.parse(child.stdout) as HiddenJson;
+      expect(result.minGroupSize).toBe(5);
+      expect(result.groups.map((group) => group.group['team']).sort()).toEqual([
+        'Customer Care',
+        'Engineering',
+        'Finance',
+        'Operations',
+        'People & Culture',
+        'Sales',
+      ]);
+      expect(result.hiddenGroups).toBe(1);
+      expect(result.hiddenGroupsNote).toBe(
+        '1 team with fewer than 5 people is hidden, so no one in it can be singled out.',
+      );
+      // The three Legal respondents keep their scores but not their team, so its mean cannot be recomputed.
+      expect(result.scores).toHaveLength(100);
+      expect(result.scores.filter((entry) => entry.labels['team'] === 'Legal')).toHaveLength(0);
+      expect(result.scores.filter((entry) => entry.labels['team'] === '')).toHaveLength(3);
+    });
+
+    it('takes another threshold, and says so in the CSV too', () => {
+      const { path } = smallTeamSurvey();
+      const json = cli(
+        'scale',
+        'score',
+        '--data',
+        path,
+        '--scale',
+        'iri',
+        '--team',
+        'team',
+        '--min-group-size',
+        '8',
+      );
+      const result = JSON.parse(json.stdout) as HiddenJson;
+      expect(result.groups.map((group) => group.group['team'])).not.toContain('Finance');
+      expect(result.hiddenGroups).toBe(2);
+      expect(result.hiddenGroupsNote).toBe(
+        '2 teams with fewer than 8 people are hidden, so no one in them can be singled out.',
+      );
+      const three = JSON.parse(
+        cli('scale', 'score', '--data', path, '--scale', 'iri', '--team', 'team', '--min-group-size', '3')
+          .stdout,
+      ) as HiddenJson;
+      expect(three.groups).toHaveLength(7);
+      expect(three.hiddenGroups).toBe(0);
+      expect(three.hiddenGroupsNote).toBeNull();
+
+      const csv = cli(
+        'scale',
+        'score',
+        '--data',
+        path,
+        '--scale',
+        'iri',
+        '--team',
+        'team',
+        '--format',
+        'csv',
+      );
+      expect(csv.status).toBe(0);
+      const rows = Papa.parse<Record<string, string>>(csv.stdout, {
+        header: true,
+        skipEmptyLines: true,
+      }).data;
+      expect(Object.keys(rows[0] ?? {}).slice(-2)).toEqual(['hidden_groups', 'hidden_groups_note']);
+      expect(rows.every((row) => row['hidden_groups'] === '1')).toBe(true);
+      expect(rows[0]?.['hidden_groups_note']).toMatch(/^1 team with fewer than 5 people is hidden/);
+      expect(rows.filter((row) => row['team'] === 'Legal')).toHaveLength(0);
+      expect(rows.filter((row) => row['team'] === '')).toHaveLength(3);
+    });
+
+    it('groups by team and wave with --wave', () => {
+      const { path } = smallTeamSurvey();
+      const child = cli(
+        'scale',
+        'score',
+        '--data',
+        path,
+        '--scale',
+        'iri',
+        '--team',
+        'team',
+        '--wave',
+        'wave',
+      );
+      const result = JSON.parse(child.stdout) as HiddenJson;
+      expect(result.groups).toHaveLength(6);
+      expect(result.hiddenGroupsNote).toBe(
+        '1 group with fewer than 5 people is hidden, so no one in it can be singled out.',
+      );
+    });
+
+    it.each([['2'], ['4.5'], ['many']])('refuses --min-group-size %s (exit 2, naming the flag)', (value) => {
+      const child = cli(
+        'scale',
+        'score',
+        '--data',
+        SURVEY,
+        '--scale',
+        'iri',
+        '--team',
+        'team',
+        '--min-group-size',
+        value,
+      );
+      expect(child.status).toBe(2);
+      expect(child.stdout).toBe('');
+      expect(child.stderr.split('\n')[0]).toMatch(/--min-group-size must be/);
+    });
+  });
+
   it('prints its usage with --help', () => {
     const child = cli('scale', 'score', '--help');
     expect(child.status).toBe(0);
