@@ -119,14 +119,7 @@ export function createConjointStudyRepository(db: Database, now: () => Date): Co
           const document = validDocument({ ...candidate, study: { ...candidate.study, name } });
           const at = now().toISOString();
           const id = randomUUID();
-          table.insert({
-            id,
-            project_id: projectId,
-            name,
-            document: JSON.stringify(document),
-            created_at: at,
-            updated_at: at,
-          });
+          table.insert({ id, projectId, name, document, createdAt: at, updatedAt: at });
           return get(id as ConjointStudyId);
         })
         .immediate();
@@ -140,13 +133,7 @@ export function createConjointStudyRepository(db: Database, now: () => Date): Co
           const name = document.study.name;
           if (nameKey(name) !== nameKey(current.name)) table.assertNameFree(current.projectId, name, id);
           const at = now().toISOString();
-          table.update({
-            id,
-            project_id: current.projectId,
-            name,
-            document: JSON.stringify(document),
-            updated_at: at,
-          });
+          table.update({ id, projectId: current.projectId, name, document, updatedAt: at });
           return get(id);
         })
         .immediate();

@@ -20,6 +20,16 @@ export interface DocumentRow {
   readonly updated_at: string;
 }
 
+/** A document as the repositories hold it; `document` is written as JSON. */
+export interface DocumentRecord {
+  readonly id: string;
+  readonly projectId: string;
+  readonly name: string;
+  readonly document: unknown;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
 export interface ProjectDocumentSpec<R> {
   /** The SQL table, trusted (a constant of the repository, never input). */
   readonly table: string;
@@ -47,9 +57,9 @@ export interface ProjectDocumentTable<R> {
   /** conflict when another document of the project has the name. */
   assertNameFree(projectId: string, name: string, exceptId: string): void;
   /** Inserts a row and touches the project (inside the caller's transaction). */
-  insert(row: DocumentRow): void;
+  insert(record: DocumentRecord): void;
   /** Rewrites the name and document of a row and touches the project (inside the caller's transaction). */
-  update(row: Omit<DocumentRow, 'created_at'>): void;
+  update(record: Omit<DocumentRecord, 'createdAt'>): void;
   /** not-found if absent. */
   remove(id: string): void;
 }
@@ -125,13 +135,14 @@ export function projectDocumentTable<R>(db: Database, spec: ProjectDocumentSpec<
       if (clash !== undefined)
         throw new OperationError('conflict', `This project already has ${clashNoun} named "${clash}".`);
     },
-    insert(row) {
-      insertRow.run(row.id, row.project_id, row.name, row.document, row.created_at, row.updated_at);
-      touchProject.run(row.updated_at, row.project_id);
+    insert(record) {
+      const { id, projectId, name, document, createdAt, updatedAt } = record;
+      insertRow.run(id, projectId, name, JSON.stringify(document), createdAt, updatedAt);
+      touchProject.run(updatedAt, projectId);
     },
-    update(row) {
-      updateRow.run(row.name, row.document, row.updated_at, row.id);
-      touchProject.run(row.updated_at, row.project_id);
+    update(record) {
+      updateRow.run(record.name, JSON.stringify(record.document), record.updatedAt, record.id);
+      touchProject.run(record.updatedAt, record.projectId);
     },
     remove(id) {
       if (deleteById.run(id).changes === 0)

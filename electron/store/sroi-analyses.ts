@@ -96,26 +96,13 @@ export function createSroiAnalysisRepository(db: Database, now: () => Date): Sro
       createdAt: at,
       updatedAt: at,
     });
-    table.insert({
-      id: record.id,
-      project_id: record.projectId,
-      name: record.name,
-      document: JSON.stringify(record.document),
-      created_at: at,
-      updated_at: at,
-    });
+    table.insert(record);
     return record;
   };
 
   const write = (record: SroiAnalysisRecord): SroiAnalysisRecord => {
     table.assertNameFree(record.projectId, record.name, record.id);
-    table.update({
-      id: record.id,
-      project_id: record.projectId,
-      name: record.name,
-      document: JSON.stringify(record.document),
-      updated_at: record.updatedAt,
-    });
+    table.update(record);
     return record;
   };
 

@@ -60,13 +60,7 @@ export function createStoryRepository(db: Database, now: () => Date): StoryRepos
   const write = (record: StoryRecord): StoryRecord => {
     const checked = validNew(storyRecordSchema, 'story', record);
     table.assertNameFree(checked.projectId, checked.name, checked.id);
-    table.update({
-      id: checked.id,
-      project_id: checked.projectId,
-      name: checked.name,
-      document: JSON.stringify(checked.document),
-      updated_at: checked.updatedAt,
-    });
+    table.update(checked);
     return checked;
   };
 
@@ -90,14 +84,7 @@ export function createStoryRepository(db: Database, now: () => Date): StoryRepos
             createdAt: at,
             updatedAt: at,
           });
-          table.insert({
-            id: record.id,
-            project_id: record.projectId,
-            name: record.name,
-            document: JSON.stringify(record.document),
-            created_at: at,
-            updated_at: at,
-          });
+          table.insert(record);
           return record;
         })
         .immediate();
