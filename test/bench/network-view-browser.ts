@@ -11,19 +11,12 @@
  * SwiftShader, on the CPU, so it picks the canvas); NETWORK_BENCH_RENDERER=webgl or =canvas forces one, through
  * the view's own override, to compare them.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { availableParallelism, loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from '@playwright/test';
-import { buildRenderer, rendererBuildIsStale } from '../../electron/web/renderer-build';
-import playwrightConfig from '../../playwright.config';
-import { e2eStaticDir, startWebHost, type RunningHost } from '../e2e/web-host';
+import { availableParallelism, loadavg } from 'node:os';
+import type { Page } from '@playwright/test';
 import { generateSampleOrganization, sampleNetworkFiles } from '../sample-data/network-sample';
+import { browserBenchmark, onBenchPage, percentile } from './bench-browser';
 import type { Benchmark } from './main';
-import { percentile } from './whatif-browser';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const CHROMIUM = '/usr/bin/chromium';
 const PROJECT = 'Bench: 2,000 people';
 const NETWORK = 'Organization of 2,000';
 
@@ -90,27 +83,10 @@ const ms = (value: number | undefined) => (value === undefined ? 'n/a' : `${valu
 const frames = (intervals: readonly number[]) =>
   `median ${percentile(intervals, 0.5).toFixed(1)} ms  p95 ${percentile(intervals, 0.95).toFixed(1)} ms  max ${(intervals.at(-1) ?? Number.NaN).toFixed(1)} ms  (${intervals.length} frames)`;
 
+const LABEL = 'network view 2,000 people';
+
 async function run(print: (line: string) => void): Promise<void> {
-  if (!existsSync(CHROMIUM)) {
-    print(`network view 2,000 people  skipped: no Chromium at ${CHROMIUM}`);
-    return;
-  }
-  // EMPATHY_E2E_DIST builds and serves another folder, as the end-to-end tests do (several people, one tree).
-  const outDir = e2eStaticDir();
-  if (outDir !== undefined) await buildRenderer(ROOT, outDir);
-  else if (rendererBuildIsStale(ROOT, resolve(ROOT, 'dist'))) await buildRenderer(ROOT);
-  const dataDir = mkdtempSync(join(tmpdir(), 'empathy-bench-network-'));
-  let host: RunningHost | undefined;
-  let browser: Browser | undefined;
-  try {
-    host = await startWebHost(dataDir, { samples: false });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [...(playwrightConfig.use?.launchOptions?.args ?? [])],
-    });
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    const pageErrors: string[] = [];
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+  await onBenchPage(LABEL, print, false, async ({ page, host, explain }) => {
     await page.goto(host.url);
     const people = await importOrganization(page);
     const forced = process.env['NETWORK_BENCH_RENDERER'];
@@ -123,7 +99,7 @@ async function run(print: (line: string) => void): Promise<void> {
     await page.getByRole('link', { name: 'Network' }).click();
     const canvas = page.getByTestId('network-canvas');
     await canvas.waitFor({ timeout: 300_000 }).catch((error: unknown) => {
-      throw pageErrors.length > 0 ? new Error(`the page failed: ${pageErrors.join('; ')}`) : error;
+      throw explain(error);
     });
     await page.getByRole('heading', { name: 'What the ties show' }).waitFor({ timeout: 300_000 });
     const ready = Date.now() - opened;
@@ -180,25 +156,14 @@ async function run(print: (line: string) => void): Promise<void> {
     }
     const panZoom = await stopFrames(page);
     print(`  pan and zoom (40 wheel steps, 4 drags)  ${frames(panZoom)}`);
-  } finally {
-    await browser?.close();
-    await host?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
-export const networkViewBrowserBenchmark: Benchmark = {
-  name: 'network view in the browser: 2,000 people, layout, metrics, pan and zoom frames',
-  async run(print) {
-    try {
-      await run(print);
-    } catch (error) {
-      print(
-        `network view 2,000 people  failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
-      );
-    }
-  },
-};
+export const networkViewBrowserBenchmark: Benchmark = browserBenchmark(
+  'network view in the browser: 2,000 people, layout, metrics, pan and zoom frames',
+  LABEL,
+  run,
+);
 
 // `npx tsx test/bench/network-view-browser.ts` runs this benchmark alone.
 if (import.meta.url === `file://${process.argv[1]}`)

@@ -7,17 +7,11 @@
  * `performance.getEntriesByType('measure')`. A measure covers the worker run, its transfer, React's render,
  * the d3 redraw and the paint.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { availableParallelism, loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from '@playwright/test';
-import { buildRenderer, rendererBuildIsStale } from '../../electron/web/renderer-build';
-import playwrightConfig from '../../playwright.config';
-import { startWebHost, type RunningHost } from '../e2e/web-host';
+import { availableParallelism, loadavg } from 'node:os';
+import type { Page } from '@playwright/test';
+import { browserBenchmark, onBenchPage, percentile } from './bench-browser';
 import type { Benchmark } from './main';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const CHROMIUM = '/usr/bin/chromium';
 const SAMPLE_PROJECT = 'Sample: empathy in a small service business';
 const SLIDER = 'Training budget';
 const WARM_UP_INPUTS = 30;
@@ -26,16 +20,6 @@ const TARGET_MS = 16;
 /** session/performance-marks.ts and charts/redraw-measure.ts (the bench reads names, not the modules). */
 const PAINTED = 'whatif:slider-to-redraw';
 const DRAWN = 'whatif:slider-to-drawn';
-
-/** The percentile by linear interpolation between closest ranks (the R-7 / NumPy default). */
-export function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const rank = (sorted.length - 1) * p;
-  const low = Math.floor(rank);
-  const high = Math.ceil(rank);
-  const lower = sorted[low] as number;
-  return lower + ((sorted[high] as number) - lower) * (rank - low);
-}
 
 /**
  * Drags the slider in the page: `count` input events sweeping the range up and down, then the change event a
@@ -111,27 +95,10 @@ const summary = (durations: readonly number[]): string =>
   `median ${percentile(durations, 0.5).toFixed(1)} ms  p95 ${percentile(durations, 0.95).toFixed(1)} ms` +
   `  max ${(durations[durations.length - 1] ?? Number.NaN).toFixed(1)} ms`;
 
+const LABEL = 'empathy model slider-to-redraw';
+
 async function measure(print: (line: string) => void): Promise<void> {
-  if (!existsSync(CHROMIUM)) {
-    print(
-      `empathy model slider-to-redraw  skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium)`,
-    );
-    return;
-  }
-  if (rendererBuildIsStale(ROOT, resolve(ROOT, 'dist'))) await buildRenderer(ROOT);
-  const dataDir = mkdtempSync(join(tmpdir(), 'empathy-bench-'));
-  let host: RunningHost | undefined;
-  let browser: Browser | undefined;
-  try {
-    host = await startWebHost(dataDir, { samples: true });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [...(playwrightConfig.use?.launchOptions?.args ?? [])],
-    });
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    // A script error in the page (or its worker) is the likely reason nothing draws: say it instead of a timeout.
-    const pageErrors: string[] = [];
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+  await onBenchPage(LABEL, print, true, async ({ page, host, explain }) => {
     await page.goto(host.url);
     await page.getByRole('button', { name: `Open ${SAMPLE_PROJECT}` }).click();
     await page
@@ -139,7 +106,7 @@ async function measure(print: (line: string) => void): Promise<void> {
       .first()
       .waitFor()
       .catch((error: unknown) => {
-        throw pageErrors.length > 0 ? new Error(`the page failed: ${pageErrors.join('; ')}`) : error;
+        throw explain(error);
       });
     await page.getByRole('slider', { name: SLIDER }).scrollIntoViewIfNeeded();
 
@@ -172,23 +139,11 @@ async function measure(print: (line: string) => void): Promise<void> {
       `target one frame (${TARGET_MS} ms; ${frame.toFixed(1)} ms here): ${verdict}; ${(nextFrame * 100).toFixed(0)}%` +
         ' of redraws painted in the next frame (none can be painted sooner: one frame interval is the floor)',
     );
-  } finally {
-    await browser?.close();
-    await host?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
-export const whatIfBrowserBenchmark: Benchmark = {
-  name: 'what-if in the browser: slider input to painted chart (performance marks)',
-  async run(print) {
-    try {
-      await measure(print);
-    } catch (error) {
-      // A browser that cannot start must not take the other benchmarks down with it.
-      print(
-        `empathy model slider-to-redraw  failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
-      );
-    }
-  },
-};
+export const whatIfBrowserBenchmark: Benchmark = browserBenchmark(
+  'what-if in the browser: slider input to painted chart (performance marks)',
+  LABEL,
+  measure,
+);
