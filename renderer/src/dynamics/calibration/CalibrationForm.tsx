@@ -2,7 +2,7 @@
  * The calibration form: the data CSV (its problems listed by row and column), each data column matched to a
  * model variable or left out with an optional weight, and the constants to fit with their bounds and start.
  */
-import { useId, type ChangeEvent, type FormEvent } from 'react';
+import { useId, type ChangeEvent, type FormEvent, type ReactNode } from 'react';
 import type { ChartableVariable } from '../charts/chart-variables';
 import { formatPrecise } from '../charts/number-format';
 import type { CalibrationForm as Form, ColumnRow, FittedRow, LoadedData } from './calibration-form';
@@ -13,10 +13,17 @@ export interface CalibrationFormProps {
   readonly dataProblems: readonly string[];
   readonly variables: readonly ChartableVariable[];
   readonly running: boolean;
+  /** Where the data come from: a CSV file, or a measured series of this project (issue 10, point 4). */
+  readonly source: DataSource;
+  readonly onSource: (source: DataSource) => void;
+  /** The measured series' picker, shown when that is the source. */
+  readonly measuredPicker: ReactNode;
   readonly onFile: (file: File) => void;
   readonly onChange: (form: Form) => void;
   readonly onRun: () => void;
 }
+
+export type DataSource = 'file' | 'measured';
 
 export function CalibrationForm({
   form,
@@ -24,6 +31,9 @@ export function CalibrationForm({
   dataProblems,
   variables,
   running,
+  source,
+  onSource,
+  measuredPicker,
   onFile,
   onChange,
   onRun,
@@ -53,10 +63,34 @@ export function CalibrationForm({
     <form className="calibration-form" onSubmit={submit} aria-label="Calibration">
       <fieldset>
         <legend>Data</legend>
-        <label className="field">
-          <span className="field-label">Data CSV: a time column and one column per observed variable</span>
-          <input type="file" accept=".csv,text/csv" onChange={pick} aria-label="Data CSV" />
-        </label>
+        <div className="calibration-source" role="radiogroup" aria-label="Data source">
+          <label>
+            <input
+              type="radio"
+              name={`${id}-source`}
+              checked={source === 'file'}
+              onChange={() => onSource('file')}
+            />{' '}
+            A CSV file
+          </label>
+          <label>
+            <input
+              type="radio"
+              name={`${id}-source`}
+              checked={source === 'measured'}
+              onChange={() => onSource('measured')}
+            />{' '}
+            Measured series from this project
+          </label>
+        </div>
+        {source === 'file' ? (
+          <label className="field">
+            <span className="field-label">Data CSV: a time column and one column per observed variable</span>
+            <input type="file" accept=".csv,text/csv" onChange={pick} aria-label="Data CSV" />
+          </label>
+        ) : (
+          measuredPicker
+        )}
         {dataProblems.length > 0 ? (
           <div className="banner error" role="alert">
             <p>The data cannot be used:</p>

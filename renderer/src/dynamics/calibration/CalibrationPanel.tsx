@@ -3,7 +3,7 @@
  * CSV by minimising the weighted squared error (bounded Nelder-Mead in a worker, with progress and Cancel); the
  * estimates, the fit and data against the model; saved to, listed from and reopened from the workspace.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { canonicalName } from '../../../../model/sd';
 import type { CalibrationSummary } from '../../../../electron/api/contract';
 import { call } from '../../api';
@@ -24,7 +24,11 @@ import {
   type CalibrationForm as Form,
   type LoadedData,
 } from './calibration-form';
-import { CalibrationForm } from './CalibrationForm';
+import { CalibrationForm, type DataSource } from './CalibrationForm';
+import { unitsOf } from '../charts/chart-variables';
+import { measuredCalibrationData, measuredColumns } from '../measured/measured-calibration';
+import { MeasuredSeriesPicker } from '../measured/MeasuredSeriesPicker';
+import { useMeasuredSelection } from '../measured/use-measured-selection';
 import { CalibrationResults } from './CalibrationResults';
 import { calibrationInputOf, calibrationOfRecord, type ShownCalibration } from './saved-calibrations';
 
@@ -41,8 +45,8 @@ export function CalibrationPanel() {
   const { session } = useDynamics();
   const { compile, document, record } = session;
   const variables = useChartableVariables(compile);
-  const [form, setForm] = useState<Form | undefined>();
-  if (form === undefined && compile.status === 'ready') {
+  const [formState, setForm] = useState<Form | undefined>();
+  if (formState === undefined && compile.status === 'ready') {
     const byId = new Map(document.variables.map((variable) => [canonicalName(variable.name), variable]));
     const constants = groupParameters(compile.info.parameters, document)
       .flatMap((group) => group.parameters)
@@ -63,8 +67,57 @@ export function CalibrationPanel() {
       maxIterations: '2000',
     });
   }
-  const [loaded, setLoaded] = useState<LoadedData | undefined>();
-  const [dataProblems, setDataProblems] = useState<readonly string[]>([]);
+  const [fileLoaded, setLoaded] = useState<LoadedData | undefined>();
+  const [fileProblems, setDataProblems] = useState<readonly string[]>([]);
+  // A measured series of the project is the other source (issue 10, point 4): the same CalibrationData.
+  const [source, setSource] = useState<DataSource>('file');
+  const measured = useMeasuredSelection(
+    'calibration',
+    record.id,
+    record.projectId,
+    document.simSpecs.timeUnits,
+  );
+  const { choice: measuredChoice, series: measuredSeries } = measured;
+  const measuredReading = useMemo(
+    () =>
+      measuredChoice === undefined || measuredSeries?.ok !== true
+        ? undefined
+        : measuredCalibrationData(measuredSeries.series, measuredChoice),
+    [measuredChoice, measuredSeries],
+  );
+  const unitsOfVariable = useCallback((name: string) => unitsOf(document, name), [document]);
+  // With a measured series the one data column is the series, fitted to the variable chosen with it.
+  const form =
+    formState !== undefined && source === 'measured' && measuredChoice !== undefined
+      ? { ...formState, columns: measuredColumns(measuredChoice, formState.columns) }
+      : formState;
+  const changeForm = (next: Form) => {
+    const variable = next.columns[0]?.variable;
+    if (source === 'measured' && measuredChoice !== undefined && variable !== undefined && variable !== '')
+      measured.setChoice({ ...measuredChoice, variable });
+    setForm(next);
+  };
+  const loaded =
+    source === 'file' ? fileLoaded : measuredReading?.ok === true ? measuredReading.loaded : undefined;
+  const dataProblems =
+    source === 'file' ? fileProblems : measuredReading?.ok === false ? measuredReading.problems : [];
+  const chooseSource = (next: DataSource) => {
+    setSource(next);
+    setForm(
+      (current) =>
+        current && {
+          ...current,
+          columns:
+            next === 'file'
+              ? fileLoaded === undefined
+                ? []
+                : columnRows(fileLoaded.data, variables)
+              : measuredChoice === undefined
+                ? []
+                : measuredColumns(measuredChoice, current.columns),
+        },
+    );
+  };
   const [state, setState] = useState<RunState>({ status: 'idle' });
   const [shown, setShown] = useState<ShownCalibration | undefined>();
   const [saved, setSaved] = useState<readonly CalibrationSummary[] | undefined>();
@@ -205,8 +258,18 @@ export function CalibrationPanel() {
         dataProblems={dataProblems}
         variables={variables}
         running={state.status === 'running'}
+        source={source}
+        onSource={chooseSource}
+        measuredPicker={
+          <MeasuredSeriesPicker
+            selection={measured}
+            variables={variables}
+            unitsOf={unitsOfVariable}
+            variableLabel="Fit to model variable"
+          />
+        }
         onFile={readFile}
-        onChange={setForm}
+        onChange={changeForm}
         onRun={() => void run()}
       />
       {state.status === 'running' ? (

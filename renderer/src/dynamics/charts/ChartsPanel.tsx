@@ -12,6 +12,7 @@ import { seriesColor } from './series-colors';
 import { TimeSeriesChart, type ChartLine } from './TimeSeriesChart';
 import { useChartableVariables } from './use-chartable-variables';
 import { VariablePicker } from './VariablePicker';
+import { MeasuredOverlay, useMeasuredOverlay } from '../measured/MeasuredOverlay';
 import './charts.css';
 
 const chosenKey = (modelId: string): string => `empathy-workbench.chart-variables.${modelId}`;
@@ -53,16 +54,24 @@ export function ChartsPanel() {
   }, [current]);
 
   const definitions = useMemo(() => kpisFor(document), [document]);
+  const measured = useMeasuredOverlay(record, document, variables);
+  const { seriesFor: measuredSeriesFor, variable: measuredVariable } = measured;
   const shown = useMemo(
-    () => chartedVariables(variables, chosen, selected, kpiVariables(definitions)),
-    [variables, chosen, selected, definitions],
+    () => chartedVariables(variables, chosen, selected, kpiVariables(definitions), measuredVariable),
+    [variables, chosen, selected, definitions, measuredVariable],
   );
   const fixed = useMemo(() => {
     const selectedId = selected === undefined ? undefined : canonicalName(selected);
     const selectedName = shown.find((name) => canonicalName(name) === selectedId);
     const alsoChosen = chosen?.includes(selectedName ?? '') === true;
-    return new Map(selectedName === undefined || alsoChosen ? [] : [[selectedName, 'selected']]);
-  }, [shown, selected, chosen]);
+    const pinned = new Map(selectedName === undefined || alsoChosen ? [] : [[selectedName, 'selected']]);
+    // The variable measured data are compared with stays charted while the data are shown.
+    const measuredId = measuredVariable === undefined ? undefined : canonicalName(measuredVariable);
+    const measuredName = shown.find((name) => canonicalName(name) === measuredId);
+    if (measuredName !== undefined && !pinned.has(measuredName) && chosen?.includes(measuredName) !== true)
+      pinned.set(measuredName, 'measured');
+    return pinned;
+  }, [shown, selected, chosen, measuredVariable]);
   const groups = useMemo(() => groupByUnits(shown, (name) => unitsOf(document, name)), [shown, document]);
   const kpis = useMemo(
     () => (current === undefined ? [] : evaluateKpis(definitions, current, baseline)),
@@ -100,6 +109,19 @@ export function ChartsPanel() {
                   role: 'main',
                 });
             }
+            // The measured series sits on its variable's chart, in its colour, after the run's lines.
+            for (const name of group.names) {
+              const series = measuredSeriesFor(name, current.time);
+              if (series !== undefined)
+                lines.push({
+                  key: `measured:${name}`,
+                  label: series.label,
+                  color: seriesColor(shown.indexOf(name)),
+                  time: series.times,
+                  values: series.values,
+                  role: 'measured',
+                });
+            }
             const title = group.names.length === 1 ? (group.names[0] as string) : group.names.join(', ');
             return {
               key: group.names.join('|'),
@@ -108,7 +130,7 @@ export function ChartsPanel() {
               yLabel: groupAxisLabel(group.names, group.units),
             };
           }),
-    [groups, shown, current, baseline],
+    [groups, shown, current, baseline, measuredSeriesFor],
   );
 
   const timeUnits = document.simSpecs.timeUnits;
@@ -140,6 +162,7 @@ export function ChartsPanel() {
       ) : null}
       <KpiCards kpis={kpis} horizon={horizon} against={BASELINE_LABEL} />
       <VariablePicker variables={variables} shown={shown} onAdd={add} onRemove={remove} fixed={fixed} />
+      <MeasuredOverlay overlay={measured} variables={variables} document={document} />
       {current === undefined ? (
         <p className="muted small">
           {session.compile.status === 'failed' ? 'No run: the model does not compile.' : 'Running the model…'}

@@ -2,7 +2,7 @@ import { axisBottom, axisLeft, format, line, scaleLinear, select } from 'd3';
 import { memo, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { downloadBlob, downloadText } from '../download';
 import { serializeChart, svgToPng } from './chart-export';
-import { layoutLegend, nearestIndex, seriesExtent, settleDomain } from './chart-scales';
+import { layoutLegend, nearestIndex, nearestMeasured, seriesExtent, settleDomain } from './chart-scales';
 import { formatPrecise, formatValue } from './number-format';
 
 /** One line on a chart. */
@@ -12,8 +12,11 @@ export interface ChartLine {
   readonly color: string;
   readonly time: ArrayLike<number>;
   readonly values: ArrayLike<number>;
-  /** `reference` lines (the baseline) are drawn faded and dashed behind the others. */
-  readonly role: 'main' | 'reference';
+  /**
+   * `reference` lines (the baseline) are drawn faded and dashed behind the others; `measured` series (a KPI
+   * brought back from the Measure section) are drawn as dots at their own times, which need not be the run's.
+   */
+  readonly role: 'main' | 'reference' | 'measured';
 }
 
 interface TimeSeriesChartProps {
@@ -74,17 +77,22 @@ export const TimeSeriesChart = memo(function TimeSeriesChart({
   }, []);
 
   const mainLines = lines.filter((candidate) => candidate.role === 'main');
+  const measuredSeries = lines.filter((candidate) => candidate.role === 'measured');
+  const runLines = lines.filter((candidate) => candidate.role !== 'measured');
   const hasReference = lines.some((candidate) => candidate.role === 'reference');
-  const legendLabels = [
-    ...mainLines.map((entry) => entry.label),
-    ...(hasReference ? [referenceLabel ?? 'baseline'] : []),
+  const legendEntries: readonly { readonly label: string; readonly entry: ChartLine | undefined }[] = [
+    ...mainLines.map((entry) => ({ label: entry.label, entry })),
+    ...measuredSeries.map((entry) => ({ label: entry.label, entry })),
+    ...(hasReference ? [{ label: referenceLabel ?? 'baseline', entry: undefined }] : []),
   ];
+  const legendLabels = legendEntries.map((entry) => entry.label);
   const legend = layoutLegend(legendLabels, width - MARGIN.left - MARGIN.right);
   const top = MARGIN.top + legend.height + LEGEND_GAP;
   const plotWidth = width - MARGIN.left - MARGIN.right;
   const plotHeight = height - top - MARGIN.bottom;
 
-  const time = lines[0]?.time ?? [];
+  // The time axis is the run's; measured points outside it are left out by the caller.
+  const time = runLines[0]?.time ?? [];
   const [t0, t1] = seriesExtent([time]);
   const x = useMemo(() => scaleLinear().domain([t0, t1]).range([0, plotWidth]), [t0, t1, plotWidth]);
   // The y domain holds still while the lines move within it (settleDomain); derived state, updated in render.
@@ -184,6 +192,14 @@ export const TimeSeriesChart = memo(function TimeSeriesChart({
   };
 
   const hoverX = hoverIndex === undefined ? undefined : x(time[hoverIndex] as number);
+  // A measured value is read out at the saved time nearest to it (within half its own spacing).
+  const measuredAtHover =
+    hoverIndex === undefined
+      ? []
+      : measuredSeries.flatMap((entry) => {
+          const at = nearestMeasured(entry, time[hoverIndex] as number);
+          return at === undefined ? [] : [{ entry, ...at }];
+        });
   return (
     <figure className="chart">
       <figcaption className="chart-caption">
@@ -232,20 +248,23 @@ export const TimeSeriesChart = memo(function TimeSeriesChart({
           data-chart={title}
         >
           <g className="chart-legend" transform={`translate(${MARGIN.left},${MARGIN.top})`}>
-            {legendLabels.map((label, index) => {
+            {legendEntries.map(({ label, entry }, index) => {
               const placement = legend.placements[index];
-              const entry = mainLines[index];
               const isReference = entry === undefined;
               return placement === undefined ? null : (
                 <g key={`${label}-${index}`} transform={`translate(${placement.x},${placement.y})`}>
-                  <line
-                    x1={0}
-                    x2={18}
-                    y1={8}
-                    y2={8}
-                    stroke={isReference ? 'currentColor' : entry.color}
-                    className={isReference ? 'legend-swatch reference' : 'legend-swatch'}
-                  />
+                  {entry?.role === 'measured' ? (
+                    <circle cx={9} cy={8} r={3.5} fill={entry.color} className="legend-swatch measured" />
+                  ) : (
+                    <line
+                      x1={0}
+                      x2={18}
+                      y1={8}
+                      y2={8}
+                      stroke={isReference ? 'currentColor' : entry.color}
+                      className={isReference ? 'legend-swatch reference' : 'legend-swatch'}
+                    />
+                  )}
                   <text x={22} y={12} className="legend-label">
                     {label}
                   </text>
@@ -286,10 +305,30 @@ export const TimeSeriesChart = memo(function TimeSeriesChart({
                 data-series={entry.label}
               />
             ))}
+            {measuredSeries.map((entry) => (
+              <g key={entry.key} className="measured-series" fill={entry.color} data-series={entry.label}>
+                {Array.from(entry.time, (t, index) => {
+                  const value = entry.values[index] as number;
+                  return Number.isFinite(value) && Number.isFinite(t) ? (
+                    <circle key={index} cx={x(t)} cy={y(value)} r={3.5} className="measured-point" />
+                  ) : null;
+                })}
+              </g>
+            ))}
             {hoverX === undefined || hoverIndex === undefined ? null : (
               <g className="chart-hover" data-export="skip">
                 <line x1={hoverX} x2={hoverX} y1={0} y2={plotHeight} className="hover-rule" />
-                {lines.map((entry) => {
+                {measuredAtHover.map(({ entry, index }) => (
+                  <circle
+                    key={entry.key}
+                    cx={x(entry.time[index] as number)}
+                    cy={y(entry.values[index] as number)}
+                    r={6}
+                    stroke={entry.color}
+                    className="hover-ring"
+                  />
+                ))}
+                {runLines.map((entry) => {
                   const value = entry.values[hoverIndex] as number;
                   return Number.isFinite(value) ? (
                     <circle
@@ -329,7 +368,7 @@ export const TimeSeriesChart = memo(function TimeSeriesChart({
               {xLabel}: {formatValue(time[hoverIndex] as number)}
             </p>
             <ul>
-              {lines.map((entry) => (
+              {runLines.map((entry) => (
                 <li key={entry.key} className={entry.role === 'reference' ? 'reference' : undefined}>
                   <span
                     className="readout-swatch"
@@ -342,11 +381,23 @@ export const TimeSeriesChart = memo(function TimeSeriesChart({
                   <span className="readout-value">{formatPrecise(entry.values[hoverIndex] as number)}</span>
                 </li>
               ))}
+              {measuredAtHover.map(({ entry, index }) => (
+                <li key={entry.key} className="measured">
+                  <span
+                    className="readout-swatch measured"
+                    ref={(element) => element?.style.setProperty('--swatch', entry.color)}
+                  />
+                  <span className="readout-label">
+                    {entry.label} (at {formatValue(entry.time[index] as number)})
+                  </span>
+                  <span className="readout-value">{formatPrecise(entry.values[index] as number)}</span>
+                </li>
+              ))}
             </ul>
           </div>
         )}
         <p id={descriptionId} className="visually-hidden">
-          {mainLines
+          {[...mainLines, ...measuredSeries]
             .map(
               (entry) =>
                 `${entry.label}: ${formatValue(entry.values[entry.values.length - 1] as number)} at the end`,

@@ -125,3 +125,26 @@ export function layoutLegend(
   }
   return { placements, height: labels.length === 0 ? 0 : y + row };
 }
+
+/**
+ * The measured point nearest to time `t`, when it lies within half the series' median spacing (a quarterly
+ * figure is read out over its quarter, not at every month of the run).
+ */
+export function nearestMeasured(
+  entry: { readonly time: ArrayLike<number>; readonly values: ArrayLike<number> },
+  t: number,
+): { index: number } | undefined {
+  const times = Array.from(entry.time);
+  if (times.length === 0) return undefined;
+  const gaps = times
+    .slice(1)
+    .map((time, index) => time - (times[index] as number))
+    .sort((a, b) => a - b);
+  const spacing = gaps.length === 0 ? Infinity : (gaps[Math.floor(gaps.length / 2)] as number);
+  let best = -1;
+  times.forEach((time, index) => {
+    if (!Number.isFinite(entry.values[index] as number)) return;
+    if (best < 0 || Math.abs(time - t) < Math.abs((times[best] as number) - t)) best = index;
+  });
+  return best >= 0 && Math.abs((times[best] as number) - t) <= spacing / 2 ? { index: best } : undefined;
+}

@@ -83,12 +83,18 @@ export function chartedVariables(
   chosen: readonly string[] | undefined,
   selected: string | undefined,
   defaults: readonly string[] = [],
+  /** A variable that must be charted too (the one measured data are compared with), after the others. */
+  also?: string | undefined,
 ): string[] {
   const byId = new Map(variables.map((variable) => [variable.id, variable.name]));
   const fallback = defaults.some((name) => byId.has(canonicalName(name)))
     ? defaults
     : defaultChartVariables(variables, undefined);
-  const names = [...(selected === undefined ? [] : [selected]), ...(chosen ?? fallback)];
+  const names = [
+    ...(selected === undefined ? [] : [selected]),
+    ...(chosen ?? fallback),
+    ...(also === undefined ? [] : [also]),
+  ];
   const seen = new Set<string>();
   const shown: string[] = [];
   for (const name of names) {

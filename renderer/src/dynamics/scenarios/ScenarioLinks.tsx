@@ -199,8 +199,9 @@ export function LinkForm({
     return (
       <>
         <p>
-          No instrument of this project offers a figure yet. Import a network (Network view) or estimate a
-          conjoint study with a price attribute (Conjoint view); their figures then appear here.
+          No instrument of this project offers a figure yet. Import a network (Network view), estimate a
+          conjoint study with a price attribute (Conjoint view) or import a survey or KPI series (Measure
+          view); their figures then appear here.
         </p>
         <div className="dialog-actions">
           <button type="button" onClick={onCancel} autoFocus>
@@ -227,11 +228,15 @@ export function LinkForm({
         value={figureIndex}
         onChange={(event) => setFigureIndex(Number(event.target.value))}
       >
-        {figures.map((candidate, index) => (
-          <option key={figureKey(candidate)} value={index} disabled={candidate.value === null}>
-            {INSTRUMENT_LABELS[candidate.instrument]} · {candidate.documentName} · {candidate.label}
-            {candidate.value === null ? ' (no value yet)' : ` = ${formatValue(candidate.value)}`}
-          </option>
+        {figureGroups(figures).map((group) => (
+          <optgroup key={group.heading} label={group.heading}>
+            {group.entries.map(({ figure: candidate, index }) => (
+              <option key={figureKey(candidate)} value={index} disabled={candidate.value === null}>
+                {INSTRUMENT_LABELS[candidate.instrument]} · {candidate.documentName} · {candidate.label}
+                {candidate.value === null ? ' (no value yet)' : ` = ${formatValue(candidate.value)}`}
+              </option>
+            ))}
+          </optgroup>
         ))}
       </select>
       <div className="link-mapping">
@@ -270,4 +275,20 @@ export function LinkForm({
       </div>
     </form>
   );
+}
+
+/**
+ * The figures under one heading per instrument and document ("Measurement: Empathy survey (IRI)"), in the order
+ * the providers list them, each with its index in the flat list (the select's value).
+ */
+export function figureGroups(figures: readonly LinkableFigure[]): {
+  readonly heading: string;
+  readonly entries: { readonly figure: LinkableFigure; readonly index: number }[];
+}[] {
+  const groups = new Map<string, { figure: LinkableFigure; index: number }[]>();
+  figures.forEach((figure, index) => {
+    const heading = `${INSTRUMENT_LABELS[figure.instrument]}: ${figure.documentName}`;
+    groups.set(heading, [...(groups.get(heading) ?? []), { figure, index }]);
+  });
+  return [...groups].map(([heading, entries]) => ({ heading, entries }));
 }

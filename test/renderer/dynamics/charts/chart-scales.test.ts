@@ -4,6 +4,7 @@ import {
   groupAxisLabel,
   layoutLegend,
   nearestIndex,
+  nearestMeasured,
   seriesExtent,
   settleDomain,
   timeAxisLabel,
@@ -90,5 +91,21 @@ describe('settled y domain', () => {
     expect(settleDomain(first, [[3100, 3700]])).toBe(first);
     expect(settleDomain(first, [[3100, 3900]])).toEqual([3100, 3900]);
     expect(settleDomain(first, [[3400, 3500]])).toEqual([3400, 3500]);
+  });
+});
+
+describe('nearestMeasured', () => {
+  const quarterly = { time: [0, 3, 6, 9], values: [0.9, Number.NaN, 0.92, 0.93] };
+
+  it('reads the measured point within half its spacing of the hovered time', () => {
+    expect(nearestMeasured(quarterly, 7)).toEqual({ index: 2 });
+    expect(nearestMeasured(quarterly, 1.5)).toEqual({ index: 0 });
+    // Past 9 + 1.5 there is no measured value to read.
+    expect(nearestMeasured(quarterly, 11)).toBeUndefined();
+  });
+
+  it('skips a missing value and reads nothing from an empty series', () => {
+    expect(nearestMeasured(quarterly, 3)).toBeUndefined();
+    expect(nearestMeasured({ time: [], values: [] }, 0)).toBeUndefined();
   });
 });

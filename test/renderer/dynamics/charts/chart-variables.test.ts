@@ -45,6 +45,11 @@ describe('charted variables', () => {
     expect(chartedVariables(variables, [], 'Nothing')).toEqual([]);
   });
 
+  it('adds the variable measured data are compared with after the others, once', () => {
+    expect(chartedVariables(variables, ['Cash'], undefined, [], 'heat loss')).toEqual(['Cash', 'Heat Loss']);
+    expect(chartedVariables(variables, ['Cash'], undefined, [], 'cash')).toEqual(['Cash']);
+  });
+
   it('groups by units as written, case and spacing aside, in first-seen order', () => {
     const units: Record<string, string | undefined> = {
       A: 'people',
