@@ -8,8 +8,8 @@ import type {
 } from '../../../../electron/api/contract';
 import { call } from '../../api';
 import { Dialog } from '../../components/Dialog';
+import { ImportProblemList, type PlacedProblem } from '../../components/ImportProblemList';
 import { FilePicker } from './FilePicker';
-import { ImportProblemList, type PlacedProblem } from './ImportProblemList';
 import { MERGE_RULE_CHOICES } from './merge-rules';
 import { privacyOf } from '../privacy/network-privacy';
 import { formatOfFileName, previewImport, refusalLines, type ImportPreview } from './preview';
