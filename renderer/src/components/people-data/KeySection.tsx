@@ -1,8 +1,7 @@
-import { useId, useMemo, useState } from 'react';
-import type { NetworkDocument, NetworkKey, NetworkPrivacy } from '../../../../electron/api/contract';
-import { call } from '../../api';
-import { Dialog } from '../../components/Dialog';
+import { useId, useMemo, useState, type ReactNode } from 'react';
+import type { PseudonymEntry } from '../../../../model/privacy';
 import { errorText } from '../../conjoint/format';
+import { Dialog } from '../Dialog';
 
 /** Rows drawn at most, as in the per-person table: search finds the rest. */
 const ROWS_SHOWN = 200;
@@ -10,25 +9,33 @@ const ROWS_SHOWN = 200;
 type KeyState =
   | { readonly status: 'hidden' }
   | { readonly status: 'loading' }
-  | { readonly status: 'shown'; readonly key: NetworkKey }
+  | { readonly status: 'shown'; readonly entries: readonly PseudonymEntry[] }
   | { readonly status: 'failed'; readonly message: string };
 
 /**
- * The pseudonym key of a pseudonymized network: when kept, a searchable table of real id and name against
- * pseudonym (loaded only when asked, so real names stay off the screen until someone wants them), and its
- * deletion, confirmed, since later waves can no longer be matched to the same pseudonyms without it.
+ * The pseudonym key of pseudonymized people data (a network, a survey): when kept, a searchable table of real id
+ * and name against pseudonym (loaded only when asked, so real names stay off the screen until someone wants
+ * them), and its deletion, confirmed, since later data can no longer be matched to the same pseudonyms without it.
+ * The owner reads and deletes the key through its own operations (network.key, measure.key, ...).
  */
 export function KeySection({
-  network,
   keyKept,
   secretKept,
-  onDeleted,
+  readKey,
+  deleteKey,
+  secretWords,
+  deletionWarning,
 }: {
-  readonly network: NetworkDocument;
   readonly keyKept: boolean;
   /** The secret the pseudonyms come from is still kept (even without the key): it can be forgotten too. */
   readonly secretKept: boolean;
-  readonly onDeleted: (privacy: NetworkPrivacy) => void;
+  readonly readKey: () => Promise<readonly PseudonymEntry[]>;
+  /** Deletes the key and the secret and hands the saved settings up; throws the backend's message. */
+  readonly deleteKey: () => Promise<void>;
+  /** Why the secret is kept without the key, and when to forget it. */
+  readonly secretWords: ReactNode;
+  /** What deleting the key means for this data, in the confirmation. */
+  readonly deletionWarning: ReactNode;
 }) {
   const ids = { title: useId(), search: useId(), warning: useId() };
   const [state, setState] = useState<KeyState>({ status: 'hidden' });
@@ -39,7 +46,7 @@ export function KeySection({
   const show = async () => {
     setState({ status: 'loading' });
     try {
-      setState({ status: 'shown', key: await call('network.key', { id: network.id }) });
+      setState({ status: 'shown', entries: await readKey() });
     } catch (error) {
       setState({ status: 'failed', message: `The key could not be read: ${errorText(error)}` });
     }
@@ -48,10 +55,9 @@ export function KeySection({
   const remove = async () => {
     setDeleteError(undefined);
     try {
-      const saved = await call('network.deleteKey', { id: network.id });
+      await deleteKey();
       setConfirming(false);
       setState({ status: 'hidden' });
-      if (saved.privacy !== undefined) onDeleted(saved.privacy);
     } catch (error) {
       setDeleteError(`The key could not be deleted: ${errorText(error)}`);
     }
@@ -61,8 +67,8 @@ export function KeySection({
     if (state.status !== 'shown') return [];
     const wanted = search.trim().toLowerCase();
     return wanted === ''
-      ? state.key.entries
-      : state.key.entries.filter((entry) =>
+      ? state.entries
+      : state.entries.filter((entry) =>
           [entry.realId, entry.realName ?? '', entry.pseudonym].some((text) =>
             text.toLowerCase().includes(wanted),
           ),
@@ -79,11 +85,7 @@ export function KeySection({
           </p>
           {secretKept ? (
             <>
-              <p className="small">
-                The secret the pseudonyms come from is kept, so that a person in a later wave gets the same
-                pseudonym. With a list of names it could tell who is who: forget it once no more waves will
-                come.
-              </p>
+              <p className="small">{secretWords}</p>
               <div className="toolbar">
                 <button type="button" className="danger" onClick={() => setConfirming(true)}>
                   Forget the secret
@@ -152,7 +154,7 @@ export function KeySection({
               <p className="muted small">
                 {rows.length > ROWS_SHOWN
                   ? `The first ${ROWS_SHOWN} of ${rows.length} people; search to find the others.`
-                  : `${rows.length} of ${state.key.entries.length} people.`}
+                  : `${rows.length} of ${state.entries.length} people.`}
               </p>
             </>
           ) : null}
@@ -165,11 +167,7 @@ export function KeySection({
         onClose={() => setConfirming(false)}
         describedBy={ids.warning}
       >
-        <p id={ids.warning}>
-          The key of “{network.name}” (who each pseudonym is, and the secret the pseudonyms come from) will be
-          deleted from the workspace. Later waves can then no longer be matched to these people: adding a wave
-          to this network will be refused, and a new survey must be imported as a new network.
-        </p>
+        <p id={ids.warning}>{deletionWarning}</p>
         {deleteError !== undefined ? (
           <p className="form-error" role="alert">
             {deleteError}
