@@ -3,6 +3,7 @@ import { desktop } from '../api';
 import { Dialog } from '../components/Dialog';
 import { ConjointView } from '../conjoint/ConjointView';
 import { DynamicsView, selectedModelKey } from '../dynamics/DynamicsView';
+import { MeasureView } from '../measure/MeasureView';
 import { NetworkView } from '../network/NetworkView';
 import { PresentView } from '../present/PresentView';
 import { SroiView } from '../sroi/SroiView';
@@ -18,7 +19,7 @@ import { useProjects } from './use-projects';
 const lifecycle = desktop as (CloseBridge & OpenedModelsBridge) | undefined;
 
 const SHORTCUTS: readonly (readonly [string, string])[] = [
-  ['Alt+1 … Alt+6', 'Go to Projects, Dynamics, Network, Conjoint, SROI, Present'],
+  ['Alt+1 … Alt+7', 'Go to Projects, Dynamics, Network, Conjoint, SROI, Measure, Present'],
   ['Alt+N', 'New project'],
   ['?', 'Show these shortcuts'],
   ['Esc', 'Close a dialog'],
@@ -166,6 +167,8 @@ export function App() {
             project={projects.current}
             onChooseProject={() => go('projects')}
           />
+        ) : current.id === 'measure' && projects.current !== null ? (
+          <MeasureView key={projects.current.id} project={projects.current} />
         ) : current.id === 'present' && projects.current !== null ? (
           <PresentView key={projects.current.id} project={projects.current} />
         ) : (

@@ -1,4 +1,4 @@
-/** The workbench's places: the project list and the four instruments (DESIGN.md, "Four instruments"). */
+/** The workbench's places: the project list, the four instruments (DESIGN.md, "Four instruments"), measurement and presenting. */
 export const SECTIONS = [
   {
     id: 'projects',
@@ -28,6 +28,12 @@ export const SECTIONS = [
     label: 'SROI',
     summary:
       'The social return of an empathy initiative by the Social Value UK method: impact map, deadweight, attribution, drop-off, discounting, ratio and sensitivity.',
+  },
+  {
+    id: 'measure',
+    label: 'Measure',
+    summary:
+      'Survey answers scored with validated empathy scales, KPIs tracked over time, and before/after or A/B comparisons of teams and scripts.',
   },
   {
     id: 'present',

@@ -1,0 +1,175 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+/**
+ * The Measure section's shell (issue 10; issue 11 points 1-2) end to end in Chromium through the web host: the
+ * sample survey imported through the dialog with pseudonyms (the table then shows P-… ids, never the file's p001),
+ * a bad survey refused with its row and column and nothing saved, the people-data panel, the CSV export's name,
+ * the dialog by keyboard, and a data set deleted. Screenshots in light and dark go to the test's output folder.
+ */
+const SURVEY = resolve(import.meta.dirname, '../../sample-data/measure/survey.csv');
+
+async function createProject(page: Page, name: string): Promise<void> {
+  await page.getByRole('button', { name: 'Create your first project' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New project' });
+  await dialog.getByLabel('Name').fill(name);
+  await dialog.getByRole('button', { name: 'Create project' }).click();
+  await expect(dialog).toBeHidden();
+}
+
+/** Two respondents answering the 28 IRI items; the second wrote "often" for item 5 (row 3, column IRI5). */
+function writeBadSurvey(folder: string): string {
+  const items = Array.from({ length: 28 }, (_unused, index) => `IRI${index + 1}`);
+  const answers = (changed?: string) =>
+    items.map((_item, index) => (index === 4 && changed !== undefined ? changed : String(index % 5)));
+  const path = join(folder, 'bad-survey.csv');
+  writeFileSync(
+    path,
+    [
+      ['id', 'team', ...items].join(','),
+      ['r1', 'Care', ...answers()].join(','),
+      ['r2', 'Care', ...answers('often')].join(','),
+      '',
+    ].join('\n'),
+  );
+  return path;
+}
+
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: test.info().outputPath(`${name}.png`), fullPage: true });
+
+test('a survey imported with pseudonyms, a bad file refused by row and column, a data set deleted', async ({
+  page,
+  host,
+}) => {
+  const badSurvey = writeBadSurvey(test.info().outputPath());
+  // The file's ids, counted independently of the app: 100 people in two waves, ids p001..p100.
+  const fileIds = readFileSync(SURVEY, 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((line) => line.split(',')[0]);
+  expect(fileIds).toHaveLength(200);
+  await page.setViewportSize({ width: 1280, height: 1000 });
+  await page.goto(host.url);
+  await createProject(page, 'Measured');
+  await page.getByRole('link', { name: 'Measure' }).click();
+  await expect(page.getByRole('heading', { name: 'Measure', level: 1 })).toBeVisible();
+
+  // The empty state says what each kind of file holds.
+  await expect(page.getByRole('heading', { name: 'No data set in this project yet' })).toBeVisible();
+  await expect(page.getByText('date, unit (or team), kpi, value', { exact: false })).toBeVisible();
+  await shot(page, 'measure-empty');
+
+  // By keyboard: the import button opens the dialog, Escape closes it.
+  await page.getByRole('button', { name: 'Import a file…' }).first().focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Import a data set' });
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+
+  // The sample survey: kind guessed, pseudonyms on by default, key not kept.
+  await page.getByRole('button', { name: 'Import a file…' }).first().click();
+  await dialog.getByTestId('measure-file').setInputFiles(SURVEY);
+  await expect(dialog.getByRole('radio', { name: 'Survey' })).toBeChecked();
+  await expect(dialog.getByLabel('Name')).toHaveValue('survey');
+  await expect(dialog.getByLabel('Replace ids with pseudonyms')).toBeChecked();
+  await expect(dialog.getByLabel('Keep the key to look people up later', { exact: false })).not.toBeChecked();
+  await expect(dialog.getByLabel('Participants agreed to individual views')).not.toBeChecked();
+  await expect(dialog.getByTestId('preview-summary')).toContainText('200 rows, 32 columns, ids in “id”');
+  await expect(dialog.getByLabel('Id column')).toHaveValue('id');
+  // A KPI series is not pseudonymized by default; back to survey ticks it again.
+  await dialog.getByRole('radio', { name: 'KPI series' }).check();
+  await expect(dialog.getByLabel('Replace ids with pseudonyms')).not.toBeChecked();
+  await dialog.getByRole('radio', { name: 'Survey' }).check();
+  await expect(dialog.getByLabel('Replace ids with pseudonyms')).toBeChecked();
+  // A minimum group size under 3 is refused with the people-data rule's words.
+  await dialog.getByLabel('Minimum group size').fill('2');
+  await expect(
+    dialog.getByText('The minimum group size is a whole number of at least 3 people'),
+  ).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Import', exact: true })).toBeDisabled();
+  await dialog.getByLabel('Minimum group size').fill('5');
+  await shot(page, 'measure-import-preview');
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(dialog).toBeHidden();
+
+  // The list, grouped by kind, with its badge; the table shows pseudonyms and none of the file's ids.
+  const surveys = page.getByRole('region', { name: 'Surveys' });
+  const item = surveys.locator('li[data-dataset="survey"]');
+  await expect(item).toContainText('200 rows');
+  await expect(item).toContainText('from survey.csv');
+  await expect(item.getByText('pseudonyms', { exact: true })).toBeVisible();
+  const table = page.locator('.measure-detail table');
+  await expect(table.locator('thead th').first()).toHaveText('id');
+  const shownIds = await table.locator('tbody tr td:first-child').allTextContents();
+  expect(shownIds).toHaveLength(200);
+  for (const id of shownIds) expect(id).toMatch(/^P-/);
+  // Each person answered twice (before and after): 100 distinct pseudonyms, none of them a file id.
+  expect(new Set(shownIds).size).toBe(100);
+  await expect(table).not.toContainText('p001');
+  await expect(page.getByText('All 200 rows.')).toBeVisible();
+
+  // The export's name says it holds pseudonyms.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export CSV' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('survey (pseudonyms).csv');
+  const exported = readFileSync(await download.path(), 'utf8');
+  expect(exported.split('\n')).toHaveLength(201);
+  expect(exported).not.toContain('p001');
+
+  // The people-data panel: pseudonyms, no key, consent saved.
+  await expect(page.getByTestId('privacy-names')).toContainText('Pseudonyms.');
+  await expect(page.getByTestId('key-status')).toContainText('No key is kept in this workspace');
+  const consent = page.getByRole('checkbox', { name: 'Participants agreed to individual views' });
+  await expect(consent).not.toBeChecked();
+  // Saved first, then shown: a click, not check(), which wants the box ticked at once.
+  await consent.click();
+  await expect(consent).toBeChecked();
+  await page.getByRole('spinbutton', { name: 'Minimum group size' }).fill('2');
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(page.getByText('The minimum group size is a whole number of at least 3 people')).toBeVisible();
+  await page.getByRole('spinbutton', { name: 'Minimum group size' }).fill('6');
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(page.getByText('(now 6; at least 3)', { exact: false })).toBeVisible();
+  await page.getByRole('heading', { name: 'People data', level: 3 }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: test.info().outputPath('measure-people-data.png') });
+  await page.reload();
+  await expect(page.getByRole('checkbox', { name: 'Participants agreed to individual views' })).toBeChecked();
+  await expect(page.getByText('(now 6; at least 3)', { exact: false })).toBeVisible();
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await shot(page, 'measure-list');
+
+  // The bad survey: its row and column listed, the import impossible, nothing saved.
+  await page.getByRole('button', { name: 'Import a file…' }).first().click();
+  await dialog.getByTestId('measure-file').setInputFiles(badSurvey);
+  await expect(dialog.getByRole('radio', { name: 'Survey' })).toBeChecked();
+  const problems = dialog.getByRole('table', { name: 'Problems found' });
+  await expect(problems.getByRole('row').nth(1)).toHaveText(/bad-survey\.csv\s*3\s*"?IRI5"?\s*.*often/);
+  await expect(dialog.getByRole('button', { name: 'Import', exact: true })).toBeDisabled();
+  await shot(page, 'measure-import-problems');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await shot(page, 'measure-import-problems-dark');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await page.reload();
+  await expect(page.locator('li[data-dataset]')).toHaveCount(1);
+  await shot(page, 'measure-list-dark');
+  await page.getByRole('heading', { name: 'People data', level: 3 }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: test.info().outputPath('measure-people-data-dark.png') });
+  await page.emulateMedia({ colorScheme: 'light' });
+
+  // Deleted, after a confirmation that speaks of the backups.
+  await page.getByRole('button', { name: 'Delete survey' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Delete data set?' });
+  await expect(confirm).toContainText('older backups at the next backup');
+  await confirm.getByRole('button', { name: 'Delete data set' }).click();
+  await expect(page.getByRole('heading', { name: 'No data set in this project yet' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'No data set in this project yet' })).toBeVisible();
+});
