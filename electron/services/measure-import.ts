@@ -27,7 +27,7 @@ import {
   type ScaleSpec,
   type ScoringKey,
 } from '../../model/measure';
-import { readCsvText } from '../../model/stats';
+import { parseCsv, readCsvText } from '../../model/stats';
 import {
   cellAt,
   isMissing,
@@ -243,6 +243,35 @@ function kindProblems(
   }
 }
 
+const isBlankRecord = (record: readonly string[]): boolean => record.every((cell) => cell.trim() === '');
+
+/**
+ * Problems renumbered to the file's rows. The reader drops blank lines (readCsvText), so model/'s row numbers
+ * count the rows kept; after a blank line they would point one row too high in the user's spreadsheet. Only a
+ * file with a blank line is read a second time, by the same parser, for its record numbers.
+ */
+function sheetRows(text: string, problems: readonly CellProblem[]): (problem: CellProblem) => CellProblem {
+  const same = (problem: CellProblem) => problem;
+  if (problems.length === 0 || !/(^|\n)[ \t,;]*\n[^]/.test(text.replace(/\r\n?/g, '\n'))) return same;
+  const rows = parseCsv(text)
+    .records.map((record, index) => (isBlankRecord(record) ? -1 : index + 1))
+    .filter((row) => row > 0);
+  // rows[0] is the header's row; the table's row r (header = 1) is the file's rows[r - 1].
+  const fileRow = (row: number): number => rows[row - 1] ?? row;
+  if (rows.every((row, index) => row === index + 1)) return same;
+  return (problem) =>
+    problem.row === null
+      ? problem
+      : {
+          ...problem,
+          row: fileRow(problem.row),
+          message: problem.message.replace(
+            /\brow (\d+)\b/g,
+            (_match, row: string) => `row ${fileRow(Number(row))}`,
+          ),
+        };
+}
+
 /**
  * Reads and checks the file; nothing is written. invalid-input only when the text is not a table at all (not
  * CSV, or empty); every other problem is listed, with its row and column.
@@ -250,10 +279,8 @@ function kindProblems(
 export function readMeasureFile(source: MeasureSource, settings?: MeasureSettings): MeasureReading {
   const read = readCsvText(source.text, source.fileName);
   if (!read.ok)
-    throw new OperationError(
-      'invalid-input',
-      `Nothing was read: ${inFile(source.fileName, read.problem).message}.`,
-    );
+    // The reader's message names the file already ("survey.csv is empty", "row 3: survey.csv is not valid CSV").
+    throw new OperationError('invalid-input', `Nothing was read: ${read.problem.message}.`);
   const { columns } = read.table;
   const rows = read.table.rows.map((cells) => [...cells]);
   const table = { columns: [...columns], rows };
@@ -270,12 +297,13 @@ export function readMeasureFile(source: MeasureSource, settings?: MeasureSetting
   const suggestedScale = source.kind === 'survey' ? suggestScale(columns) : null;
   // Checks by kind read the cells by column name: only on a well-formed table, or they would misplace problems.
   if (problems.length === 0) problems.push(...kindProblems(table, source.kind, suggestedScale, settings));
+  const inSheet = sheetRows(source.text, problems);
   return {
     table,
     idColumn,
     identifyingColumns: columns.filter((column) => column !== idColumn && isIdentifyingColumn(column)),
     suggestedScale,
-    problems: problems.map((problem) => inFile(source.fileName, problem)),
+    problems: problems.map((problem) => inFile(source.fileName, inSheet(problem))),
   };
 }
 

@@ -215,6 +215,8 @@ function columnsNamedBy(settings: MeasureSettings): [field: string, column: stri
   }
 }
 
+const withArticle = (kind: MeasureDatasetKind): string => `${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind}`;
+
 /**
  * Settings a data set of `kind` with these columns can be scored with, or invalid-input naming what is wrong.
  * Exported for the import service, which checks settings given at import the same way.
@@ -228,7 +230,7 @@ export function checkSettings(
   if (settings.kind !== kind)
     throw new OperationError(
       'invalid-input',
-      `The settings are for a ${settings.kind} data set, but this data set is a ${kind}.`,
+      `The settings are for ${withArticle(settings.kind)} data set, but this data set is ${withArticle(kind)}.`,
     );
   if (settings.kind === 'survey' && settings.scale === 'custom' && settings.customSpec === undefined)
     throw new OperationError(
