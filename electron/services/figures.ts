@@ -10,13 +10,14 @@ import type { LinkableFigure } from '../../model/schema/figure';
 import type { ProjectId } from '../../model/schema/project';
 import type { ServiceContext } from './context';
 import { conjointFigures } from './conjoint-figures';
+import { measureFigures } from './measure-figures';
 import { networkFigures } from './network-figures';
 
 export type { LinkableFigure } from '../../model/schema/figure';
 
 export type FigureProvider = (context: ServiceContext, projectId: ProjectId) => readonly LinkableFigure[];
 
-const PROVIDERS: readonly FigureProvider[] = [networkFigures, conjointFigures];
+const PROVIDERS: readonly FigureProvider[] = [networkFigures, conjointFigures, measureFigures];
 
 /** Every figure the project's documents offer now. A provider that fails does not hide the others' figures. */
 export function collectFigures(context: ServiceContext, projectId: ProjectId): LinkableFigure[] {
