@@ -9,6 +9,7 @@ import { scenarioFileSchema } from '../../model/schema/scenario';
 import type { Project } from '../../model/schema/project';
 import type { Workspace } from '../store/workspace';
 import { seedConjointSample } from './conjoint-samples';
+import { seedMeasureSamples } from './measure-samples';
 import { importModel } from './models';
 import { seedSampleNetwork } from './network-samples';
 import { seedSroiSample } from './sroi-samples';
@@ -61,6 +62,7 @@ export function seedSamples(workspace: Workspace, sampleDir: string): Project | 
     seedSroiSample(workspace, project.id);
     seedConjointSample(workspace, project.id, sampleDir);
     seedSampleNetwork(workspace, project.id, sampleDir);
+    seedMeasureSamples(workspace, project.id, sampleDir);
     return workspace.projects.get(project.id);
   })();
 }
