@@ -14,15 +14,25 @@
  *     "conjointStudies": [{ id, name, document: { study, design, responses, estimations } }],
  *     "sroiAnalyses": [{ id, name, document }],
  *     "sensitivityRuns": [...], "calibrations": [...],             // saved analyses of the models
- *     "stories": [{ id, name, document: { pages } }]               // presentation stories (issue 9, point 1)
+ *     "stories": [{ id, name, document: { pages } }],              // presentation stories (issue 9, point 1)
+ *     "measureDatasets": [{ id, name, kind, fileName, table, settings, privacy, ... }]   // optional (issue 10)
  *   }
  */
 import { z } from 'zod';
 import { modelRecordSchema } from '../../model/schema/model';
-import { projectSchema } from '../../model/schema/project';
+import { projectIdSchema, projectSchema } from '../../model/schema/project';
 import { scenarioSchema } from '../../model/schema/scenario';
 import { calibrationRecordSchema, sensitivityRunRecordSchema } from '../store/analysis-records';
 import { conjointStudyRecordSchema } from '../store/conjoint-document';
+import {
+  measureDatasetIdSchema,
+  measureDatasetKindSchema,
+  measureDatasetNameSchema,
+  measurePrivacySchema,
+  measureSettingsSchema,
+  measureTableSchema,
+} from '../store/measure-document';
+import { checkSettings } from '../store/measure-datasets';
 import { networkPrivacySchema, networkRecordSchema, networkWaveSchema } from '../store/network-document';
 import { sroiAnalysisRecordSchema } from '../store/sroi-analysis-record';
 import { storyRecordSchema } from '../store/story-document';
@@ -43,6 +53,57 @@ const networkSchema = networkRecordSchema.extend({
    */
   privacy: networkPrivacySchema.optional(),
 });
+
+/**
+ * A measurement data set (issue 10) as the workspace serves it, with its table: built from the store's schemas
+ * (measure-document.ts), with the checks the store makes of a row it reads back (the row count and header match
+ * the table, the settings fit the kind and name columns the table has). Its people-data settings travel; the key
+ * and the secret never do (as a network's), so a pseudonymized data set stays pseudonymized and cannot be traced
+ * back from a shared file.
+ */
+export const measureDatasetFileSchema = z
+  .object({
+    id: measureDatasetIdSchema,
+    projectId: projectIdSchema,
+    name: measureDatasetNameSchema,
+    kind: measureDatasetKindSchema,
+    fileName: z.string().min(1).max(500),
+    rowCount: z.number().int().min(0),
+    columns: measureTableSchema.shape.columns,
+    settings: measureSettingsSchema.nullable(),
+    privacy: measurePrivacySchema,
+    createdAt: z.string().min(1),
+    updatedAt: z.string().min(1),
+    table: measureTableSchema,
+  })
+  .strict()
+  .superRefine((dataset, context) => {
+    const { table } = dataset;
+    if (table.rows.length !== dataset.rowCount)
+      context.addIssue({
+        code: 'custom',
+        path: ['rowCount'],
+        message: `is ${dataset.rowCount}, but the table has ${table.rows.length} rows`,
+      });
+    if (table.columns.join('\u0000') !== dataset.columns.join('\u0000'))
+      context.addIssue({ code: 'custom', path: ['columns'], message: "are not the table's header" });
+    const ragged = table.rows.findIndex((row) => row.length !== table.columns.length);
+    if (ragged >= 0)
+      context.addIssue({
+        code: 'custom',
+        path: ['table', 'rows', ragged],
+        message: `has ${table.rows[ragged]?.length ?? 0} cells, but the header has ${table.columns.length}`,
+      });
+    try {
+      checkSettings(dataset.kind, table.columns, dataset.settings);
+    } catch (error) {
+      context.addIssue({
+        code: 'custom',
+        path: ['settings'],
+        message: error instanceof Error ? error.message : String(error),
+      });
+    }
+  });
 
 /** What the file says it is, checked first so a wrong file gets a plain answer rather than a list of fields. */
 export const projectFileHeaderSchema = z.object({
@@ -67,6 +128,8 @@ export const projectFileSchema = z
     // Stories (issue 9, point 1). Their pages name models, scenarios and analyses by id; an import rewrites the
     // ids the file holds, and a page naming one it does not hold is kept and shown as missing.
     stories: z.array(storyRecordSchema),
+    // Measurement data sets (issue 10), added to version 1 as optional: files written before them import.
+    measureDatasets: z.array(measureDatasetFileSchema).optional(),
   })
   .strict()
   .superRefine((file, context) => {
@@ -100,6 +163,7 @@ export const projectFileSchema = z
     belongs('sensitivityRuns', file.sensitivityRuns);
     belongs('calibrations', file.calibrations);
     belongs('stories', file.stories);
+    belongs('measureDatasets', file.measureDatasets ?? []);
     namesModel('scenarios', file.scenarios);
     namesModel('sensitivityRuns', file.sensitivityRuns);
     namesModel('calibrations', file.calibrations);
@@ -136,6 +200,8 @@ export interface ProjectFilePreview {
     readonly sroiAnalyses: number;
     readonly sensitivityRuns: number;
     readonly calibrations: number;
+    readonly stories: number;
+    readonly measureDatasets: number;
   };
 }
 

@@ -18,6 +18,7 @@ import { APP_VERSION } from '../app-info';
 import { OperationError } from '../api/result';
 import { createAnalysisRepository } from '../store/analyses';
 import { createConjointStudyRepository } from '../store/conjoint-studies';
+import { createMeasureDatasetRepository } from '../store/measure-datasets';
 import { createNetworkPrivacyRepository } from '../store/network-privacy';
 import { firstFreeName, nameKey } from '../store/names';
 import { createSroiAnalysisRepository } from '../store/sroi-analyses';
@@ -50,13 +51,14 @@ const repositories = (context: ServiceContext) => {
     sroi: createSroiAnalysisRepository(db, now),
     analyses: createAnalysisRepository(db, now),
     stories: createStoryRepository(db, now),
+    measure: createMeasureDatasetRepository(db, now),
   };
 };
 
 /** The whole project as the file holds it, read in one transaction so it is one consistent snapshot. */
 function readProject(context: ServiceContext, id: ProjectId): ProjectFile {
   const { workspace } = context;
-  const { networks, privacy, studies, sroi, analyses, stories } = repositories(context);
+  const { networks, privacy, studies, sroi, analyses, stories, measure } = repositories(context);
   return workspace.db.transaction(() => {
     const project = workspace.projects.get(id);
     const models = workspace.models.list(id).map((summary) => workspace.models.get(summary.id));
@@ -83,6 +85,15 @@ function readProject(context: ServiceContext, id: ProjectId): ProjectFile {
         analyses.listCalibrations(model.id).map((calibration) => analyses.getCalibration(calibration.id)),
       ),
       stories: stories.list(id).map((story) => stories.get(story.id)),
+      measureDatasets: measure.list(id).map((summary) => {
+        const dataset = measure.get(summary.id);
+        // The people-data settings travel, the key and the secret never do (project-share-format.ts).
+        return {
+          ...dataset,
+          columns: [...dataset.columns],
+          privacy: { ...dataset.privacy, keyKept: false, secretKept: false },
+        };
+      }),
     };
   })();
 }
@@ -158,6 +169,8 @@ export function previewProjectFile(context: ServiceContext, text: string): Proje
       sroiAnalyses: file.sroiAnalyses.length,
       sensitivityRuns: file.sensitivityRuns.length,
       calibrations: file.calibrations.length,
+      stories: file.stories.length,
+      measureDatasets: file.measureDatasets?.length ?? 0,
     },
   };
 }
@@ -208,8 +221,27 @@ const relinkedPage = (page: StoryPage, ids: IdMap): StoryPage => {
 /** Writes the file's entities into `project`; runs inside the import's transaction. */
 function writeEntities(context: ServiceContext, file: ProjectFile, project: Project): void {
   const { workspace } = context;
-  const { networks, privacy, studies, sroi, analyses, stories } = repositories(context);
+  const { networks, privacy, studies, sroi, analyses, stories, measure } = repositories(context);
   const ids: IdMap = new Map([[file.project.id, project.id]]);
+  // Before the scenarios, whose links may name a data set's figures.
+  for (const dataset of file.measureDatasets ?? []) {
+    const { pseudonymized, idColumn, droppedColumns, individualConsent, minGroupSize, note } =
+      dataset.privacy;
+    const created = measure.create(
+      {
+        projectId: project.id,
+        name: dataset.name,
+        kind: dataset.kind,
+        fileName: dataset.fileName,
+        table: dataset.table,
+        settings: dataset.settings,
+        privacy: { pseudonymized, idColumn, droppedColumns, individualConsent, minGroupSize, note },
+      },
+      // No key: a pseudonymized data set arrives pseudonymized, with no way back to the real ids.
+      null,
+    );
+    ids.set(dataset.id, created.id);
+  }
   for (const network of file.networks) {
     const created = networks.create({
       projectId: project.id,

@@ -34,6 +34,8 @@ const TABLES = [
   'sensitivity_runs',
   'sensitivity_bands',
   'calibrations',
+  'measure_datasets',
+  'measure_pseudonym_keys',
 ] as const;
 
 const open = (): Workspace => openWorkspace({ dataDir: tempDataDir(), backupOnOpen: false });
