@@ -1,12 +1,5 @@
-import { useId, useState, type FormEvent } from 'react';
-
-interface ProjectFormProps {
-  readonly initialName?: string;
-  readonly withDescription: boolean;
-  readonly submitLabel: string;
-  readonly onSubmit: (name: string, description: string) => Promise<void>;
-  readonly onCancel: () => void;
-}
+import { useId, useState } from 'react';
+import { NameForm } from '../components/NameForm';
 
 /** The name (and, for a new project, description) form shared by "New project" and "Rename". */
 export function ProjectForm({
@@ -15,45 +8,25 @@ export function ProjectForm({
   submitLabel,
   onSubmit,
   onCancel,
-}: ProjectFormProps) {
-  const [name, setName] = useState(initialName);
+}: {
+  readonly initialName?: string;
+  readonly withDescription: boolean;
+  readonly submitLabel: string;
+  readonly onSubmit: (name: string, description: string) => Promise<void>;
+  readonly onCancel: () => void;
+}) {
   const [description, setDescription] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const nameId = useId();
   const descriptionId = useId();
-  const errorId = useId();
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (name.trim() === '') {
-      setError('A project needs a name.');
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      await onSubmit(name.trim(), description.trim());
-    } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
-      setBusy(false);
-    }
-  };
-
   return (
-    <form className="form" onSubmit={(event) => void submit(event)} noValidate>
-      <label htmlFor={nameId}>Name</label>
-      <input
-        id={nameId}
-        name="name"
-        value={name}
-        autoFocus
-        maxLength={120}
-        aria-invalid={error !== null}
-        aria-describedby={error !== null ? errorId : undefined}
-        onChange={(event) => setName(event.target.value)}
-        placeholder="e.g. Customer care 2027"
-      />
+    <NameForm
+      initialName={initialName}
+      submitLabel={submitLabel}
+      needsName="A project needs a name."
+      maxLength={120}
+      placeholder="e.g. Customer care 2027"
+      onSubmit={(name) => onSubmit(name, description.trim())}
+      onCancel={onCancel}
+    >
       {withDescription ? (
         <>
           <label htmlFor={descriptionId}>
@@ -70,19 +43,6 @@ export function ProjectForm({
           />
         </>
       ) : null}
-      {error !== null ? (
-        <p id={errorId} className="form-error" role="alert">
-          {error}
-        </p>
-      ) : null}
-      <div className="dialog-actions">
-        <button type="button" onClick={onCancel}>
-          Cancel
-        </button>
-        <button type="submit" className="primary" disabled={busy}>
-          {submitLabel}
-        </button>
-      </div>
-    </form>
+    </NameForm>
   );
 }
