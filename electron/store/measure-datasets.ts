@@ -128,7 +128,8 @@ const SUMMARY_COLUMNS = `d.id, d.project_id, d.name, d.kind, d.file_name, d.colu
   EXISTS (SELECT 1 FROM measure_pseudonym_keys k WHERE k.dataset_id = d.id) AS secret_kept,
   d.created_at, d.updated_at`;
 
-const summarySchema = z
+/** A data set as listed (no rows), as the store reads it back: the schemas of measure-document.ts. */
+export const measureDatasetSummarySchema = z
   .object({
     id: measureDatasetIdSchema,
     projectId: projectIdSchema,
@@ -144,7 +145,8 @@ const summarySchema = z
   })
   .strict();
 
-const datasetSchema = summarySchema
+/** A data set with its table; the row count and header must agree with the table. */
+export const measureDatasetSchema = measureDatasetSummarySchema
   .extend({ table: measureTableSchema })
   .refine((dataset) => dataset.table.rows.length === dataset.rowCount, {
     path: ['rowCount'],
@@ -167,7 +169,7 @@ const parseJson = (text: string): unknown => {
 };
 
 function summaryOf(row: SummaryRow): MeasureDatasetSummary {
-  return parseStoredDocument(summarySchema, TABLE, row.id, {
+  return parseStoredDocument(measureDatasetSummarySchema, TABLE, row.id, {
     id: row.id,
     projectId: row.project_id,
     name: row.name,
@@ -314,7 +316,7 @@ export function createMeasureDatasetRepository(db: Database, now: () => Date): M
   const get = (id: MeasureDatasetId): MeasureDataset => {
     const base = summary(id);
     const rows = parseJson(selectCells.get(id) ?? '');
-    return parseStoredDocument(datasetSchema, TABLE, id, {
+    return parseStoredDocument(measureDatasetSchema, TABLE, id, {
       ...base,
       table: { columns: base.columns, rows },
     });
@@ -341,10 +343,10 @@ export function createMeasureDatasetRepository(db: Database, now: () => Date): M
     get,
 
     create(input, key) {
-      return inTransaction(() => {
+      const id = inTransaction(() => {
         assertProject(input.projectId);
         const at = now().toISOString();
-        const id = randomUUID();
+        const id = randomUUID() as MeasureDatasetId;
         const table = validNew(measureTableSchema, 'data set', input.table);
         const ragged = table.rows.findIndex((row) => row.length !== table.columns.length);
         if (ragged >= 0)
@@ -352,7 +354,7 @@ export function createMeasureDatasetRepository(db: Database, now: () => Date): M
             'invalid-input',
             `Row ${ragged + 2} of the data set has ${table.rows[ragged]?.length ?? 0} cells, but the header has ${table.columns.length}.`,
           );
-        const checked = validNew(summarySchema, 'data set', {
+        const checked = validNew(measureDatasetSummarySchema, 'data set', {
           id,
           projectId: input.projectId,
           name: firstFreeName(
@@ -411,12 +413,14 @@ export function createMeasureDatasetRepository(db: Database, now: () => Date): M
           );
         }
         touchProject.run(at, checked.projectId);
-        return get(checked.id);
+        return checked.id;
       });
+      // Read back outside the write lock: parsing a large table takes a while.
+      return get(id);
     },
 
     rename(id, name) {
-      return inTransaction(() => {
+      inTransaction(() => {
         const current = summary(id);
         const checked = validNew(measureDatasetNameSchema, 'data set', name);
         const clash = clashIn(current.projectId, checked, id);
@@ -425,19 +429,19 @@ export function createMeasureDatasetRepository(db: Database, now: () => Date): M
         const at = now().toISOString();
         updateName.run(checked, at, id);
         touch(id, at);
-        return get(id);
       });
+      return get(id);
     },
 
     updateSettings(id, settings) {
-      return inTransaction(() => {
+      inTransaction(() => {
         const current = summary(id);
         const checked = checkSettings(current.kind, current.columns, settings);
         const at = now().toISOString();
         updateSettingsRow.run(checked === null ? null : JSON.stringify(checked), at, id);
         touch(id, at);
-        return get(id);
       });
+      return get(id);
     },
 
     delete(id) {
