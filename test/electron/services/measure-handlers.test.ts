@@ -350,3 +350,76 @@ describe('settings', () => {
     workspace.close();
   });
 });
+
+describe('survey answers by scale', () => {
+  const qmeeItems = Array.from({ length: 33 }, (_unused, index) => `QMEE${index + 1}`);
+  const qmee = (answer: string) =>
+    [
+      ['id', ...qmeeItems].join(','),
+      ['r1', ...qmeeItems.map(() => '2')].join(','),
+      ['r2', ...qmeeItems.map((_item, index) => (index === 6 ? answer : '-3'))].join(','),
+    ].join('\n');
+
+  it('takes QMEE answers as numbers on any range (its versions differ), and refuses text', async () => {
+    const { workspace, project, call } = setUpMeasure();
+    const source = { projectId: project.id, kind: 'survey' as const, fileName: 'qmee.csv' };
+    const fine = await call('measure.previewImport', { ...source, text: qmee('9') });
+    expect(fine.suggestedScale).toBe('qmee');
+    expect(fine.problems).toEqual([]);
+    const text = await call('measure.previewImport', { ...source, text: qmee('agree') });
+    expect(text.problems).toEqual([
+      { row: 3, column: 'QMEE7', message: 'qmee.csv row 3, column "QMEE7": "agree" is not a number' },
+    ]);
+    workspace.close();
+  });
+
+  it('checks the answers against the range of the settings given at import', async () => {
+    const { workspace, project, refusal, call } = setUpMeasure();
+    const settings = {
+      kind: 'survey' as const,
+      scale: 'custom' as const,
+      customSpec: {
+        id: 'ec',
+        name: 'Care',
+        answers: { min: 1, max: 5 },
+        items: ['1', '2'],
+        subscales: [{ id: 'EC', name: 'Care', items: ['1', '2'] }],
+      },
+      columns: { '1': 'q1', '2': 'q2' },
+    };
+    const source = {
+      projectId: project.id,
+      kind: 'survey' as const,
+      fileName: 'care.csv',
+      name: 'Care',
+      settings,
+    };
+    const refused = await refusal('measure.import', { ...source, text: 'id,q1,q2\nr1,1,5\nr2,0,3\n' });
+    expect(refused.message).toBe(
+      'Nothing was imported: care.csv has a problem.\ncare.csv row 3, column "q1": "0" is not an answer from 1 to 5 (out of range)',
+    );
+    const saved = await call('measure.import', { ...source, text: 'id;q1;q2\nr1;1;5\nr2;2;3\n' });
+    expect(saved.table).toEqual({
+      columns: ['id', 'q1', 'q2'],
+      rows: [
+        ['r1', '1', '5'],
+        ['r2', '2', '3'],
+      ],
+    });
+    expect(saved.settings).toMatchObject({ scale: 'custom', columns: { '1': 'q1', '2': 'q2' } });
+    workspace.close();
+  });
+
+  it('refuses text that is not CSV (an unclosed quote) before anything else', async () => {
+    const { workspace, project, refusal } = setUpMeasure();
+    const refused = await refusal('measure.previewImport', {
+      projectId: project.id,
+      kind: 'experiment',
+      fileName: 'calls.csv',
+      text: 'call,note\nc1,ok\nc2,"never closed\n',
+    });
+    expect(refused.code).toBe('invalid-input');
+    expect(refused.message).toMatch(/^Nothing was read: row 3: calls\.csv is not valid CSV: /);
+    workspace.close();
+  });
+});
