@@ -9,6 +9,8 @@ interface SubscaleDraft {
 }
 
 interface SpecDraft {
+  /** Kept as loaded (a SPEC.json's id names its columns, "care3"); not edited here. */
+  readonly id: string;
   readonly name: string;
   readonly items: string;
   readonly min: string;
@@ -22,6 +24,7 @@ const listOf = (text: string): string[] => text.split(/[\s,;]+/).filter((item) =
 
 function draftOf(spec: ScaleSpec): SpecDraft {
   return {
+    id: spec.id,
     name: spec.name,
     items: spec.items.join(', '),
     min: String(spec.answers.min),
@@ -43,7 +46,7 @@ const numberOrText = (text: string): number | string => {
 /** The JSON a SPEC.json would hold for the draft; parseScaleSpec checks it as it checks the CLI's file. */
 function specJsonOf(draft: SpecDraft, maxMissingShare: number) {
   return {
-    id: 'custom',
+    id: draft.id,
     name: draft.name,
     answers: { min: numberOrText(draft.min), max: numberOrText(draft.max) },
     items: listOf(draft.items),

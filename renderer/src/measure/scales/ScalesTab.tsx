@@ -158,7 +158,7 @@ function SurveyWorkbench({
   return (
     <div className="scales-workbench">
       <section className="scales-panel" aria-labelledby={ids.scale}>
-        <h3 id={ids.scale}>Scale</h3>
+        <h3 id={ids.scale}>Scale and key</h3>
         <ScaleChooser settings={settings} table={dataset.table} onChange={change} />
       </section>
       <section className="scales-panel" aria-labelledby={ids.columns}>

@@ -26,7 +26,7 @@ import { itemColumns, keyOf, labelColumnsOf } from './survey-settings';
 export interface GroupTable {
   /** The grouping columns: [team], [team, wave] or [wave]. */
   readonly by: readonly string[];
-  /** Groups of at least the minimum size, in the file's order. */
+  /** Groups of at least the minimum size: teams in the file's order, each team's waves together. */
   readonly kept: readonly GroupSummary[];
   readonly hidden: number;
   /** hiddenGroupsNote's sentence, or null when no group was hidden. */
@@ -125,8 +125,17 @@ export function analyzeSurvey(
   const by = [team, wave].filter((column): column is string => column !== undefined);
   let groups: GroupTable | null = null;
   if (by.length > 0) {
+    // Each team's waves together (Care before, Care after, Sales before, ...), in the file's order of both.
+    const orders = by.map((column) => valuesInOrder(survey, column));
+    const rank = (group: GroupSummary) =>
+      by.map((column, index) => orders[index]?.indexOf(group.group[column] ?? '') ?? 0);
+    const summaries = summarizeGroups(survey.respondents, subscales, by).sort((a, b) => {
+      const [rankA, rankB] = [rank(a), rank(b)];
+      const differing = rankA.findIndex((value, index) => value !== rankB[index]);
+      return differing < 0 ? 0 : (rankA[differing] ?? 0) - (rankB[differing] ?? 0);
+    });
     const shown = hideSmallGroups(
-      summarizeGroups(survey.respondents, subscales, by),
+      summaries,
       (group) => group.respondents,
       privacy.minGroupSize,
       // A group is a team, or a team in one wave ("1 group with fewer than 5 people is hidden").

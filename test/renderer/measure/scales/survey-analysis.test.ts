@@ -118,6 +118,12 @@ describe('the Scales tab scores a survey', () => {
       expect(group?.subscales['EC']?.n).toBe(Number(row['EC_n']));
       expect(group?.subscales['PD']?.mean).toBeCloseTo(Number(row['PD']), 10);
     }
+    // Each team's waves together, teams and waves in the file's order.
+    expect(groups?.kept.slice(0, 3).map((group) => [group.group['team'], group.group['wave']])).toEqual([
+      ['Customer Care', 'before'],
+      ['Customer Care', 'after'],
+      ['Sales', 'before'],
+    ]);
     // Before and after per team, in the file's order of waves.
     expect(analysis.value.waves).toEqual(['before', 'after']);
     const ec = analysis.value.change.find((change) => change.subscale === 'EC');
