@@ -186,6 +186,18 @@ describe('pseudonyms at import', () => {
     workspace.close();
   });
 
+  it('finds a "Respondent ID" column as the id column', async () => {
+    const { workspace, project, call } = setUpMeasure();
+    const preview = await call('measure.previewImport', {
+      projectId: project.id,
+      kind: 'experiment',
+      fileName: 'calls.csv',
+      text: 'call,Respondent ID,script\nc1,r7,A\n',
+    });
+    expect(preview.idColumn).toBe('Respondent ID');
+    workspace.close();
+  });
+
   it('takes the id column the user names', async () => {
     const { workspace, project, call } = setUpMeasure();
     const dataset = await call('measure.import', {

@@ -186,6 +186,15 @@ describe('the data set repository', () => {
     workspace.close();
   });
 
+  it('writes a data set and its key whole or not at all', () => {
+    const { workspace, datasets, project } = setUp();
+    // A secret of the wrong length is refused after the data set's row was inserted: the row goes too.
+    expect(() => datasets.create(survey(project.id), { secret: Buffer.alloc(31), mapping: null })).toThrow();
+    expect(datasets.list(project.id)).toEqual([]);
+    expect(workspace.db.prepare('SELECT count(*) FROM measure_pseudonym_keys').pluck().get()).toBe(0);
+    workspace.close();
+  });
+
   it('refuses to read a damaged row, naming its table and field, and leaves it as it is', () => {
     const { workspace, datasets, project } = setUp();
     const dataset = datasets.create(survey(project.id), null);
