@@ -13,19 +13,23 @@ import {
   type KpiObservation,
   type Period,
 } from '../../../model/measure';
+import { hideSmallGroups } from '../../../model/privacy';
+import type { DataTable } from '../../../model/stats';
 import { APP_VERSION } from '../../app-info';
 import { InputError, UsageError, parseCommandArgs, parseFormat, type CliCommand } from '../command';
 import { csvRow, writeResult } from '../output';
 import { writeJsonDocument } from './compare-ab';
+import { parseMinGroupSize } from './scale-score';
 import { firstProblem } from './sensitivity';
 import { parseList, readCsvTable } from './stats-regress';
 
 const USAGE = `kpi series --data KPI.csv [--nps ANSWERS.csv] [--initiatives FILE.csv] [--period month|quarter|year]
-           [--kpi a,b] [--unit a,b] [--all-units] [--aggregate mean|sum|last] [--format json|csv] [--out FILE]
+           [--kpi a,b] [--unit a,b] [--all-units] [--aggregate mean|sum|last] [--min-group-size N] [--format json|csv] [--out FILE]
 
 KPI series for charts. KPI.csv has one observation a row: date (YYYY-MM-DD), unit (or team), kpi, value. Known
 KPIs: nps, customer_retention, employee_retention, turnover_cost, clv, resolution_time, engagement (any other
-name is accepted). Within a period rates and scores are averaged and costs (turnover_cost) added.
+name is accepted). Within a period rates and scores are averaged and costs (turnover_cost) added. An optional
+column n gives the people behind each figure: a unit whose smallest n is below --min-group-size is hidden.
   --nps          raw answers (date, unit|team, answer 0-10): NPS per unit and period, % promoters (9-10) minus
                  % detractors (0-6), computed from the answers (Reichheld 2003), joins the series as kpi nps
   --initiatives  markers: date, label[, unit|team] (e.g. the date training started)
@@ -33,11 +37,38 @@ name is accepted). Within a period rates and scores are averaged and costs (turn
   --kpi, --unit  only these KPIs or units (comma-separated)
   --all-units    add a unit "(all)" per KPI combining every unit
   --aggregate    combine every KPI this way instead
+  --min-group-size  with an n column, units of fewer people than N (default 5, never below 3) are left out of
+                 the lines and of "(all)", so no one in them can be singled out; JSON then adds minGroupSize,
+                 hiddenGroups and hiddenGroupsNote, CSV the columns hidden_groups and hidden_groups_note
   --format       json (default): lines [{kpi {name, label, unit, aggregation, higherIsBetter}, unit, points
                  [{period, value, count}]}], markers [{date, label, unit, period}]; csv: kpi,unit,period,value,count
   --out          write to FILE instead of standard output`;
 
 const PERIODS: readonly Period[] = ['month', 'quarter', 'year'];
+
+/**
+ * The people behind each unit's figures from the file's optional `n` column (its smallest n over the unit's
+ * rows), or undefined when the file has no such column (then a unit's size is unknown and nothing is hidden).
+ */
+function unitSizesFromN(table: DataTable): Map<string, number> | undefined {
+  const names = table.columns.map((column) => column.trim().toLowerCase());
+  const nAt = names.indexOf('n');
+  const unitAt = names.includes('unit') ? names.indexOf('unit') : names.indexOf('team');
+  if (nAt < 0 || unitAt < 0) return undefined;
+  const sizes = new Map<string, number>();
+  table.rows.forEach((row, index) => {
+    const cell = (row[nAt] ?? '').trim();
+    if (cell === '') return;
+    const n = Number(cell);
+    if (!Number.isInteger(n) || n < 0)
+      throw new InputError(
+        `row ${index + 2}, column "${table.columns[nAt] ?? 'n'}": "${cell}" is not a number of people (a whole number from 0)`,
+      );
+    const unit = (row[unitAt] ?? '').trim();
+    sizes.set(unit, Math.min(n, sizes.get(unit) ?? Number.POSITIVE_INFINITY));
+  });
+  return sizes;
+}
 const AGGREGATIONS: readonly Aggregation[] = ['mean', 'sum', 'last'];
 
 export const kpiSeriesCommand: CliCommand = {
@@ -56,6 +87,7 @@ export const kpiSeriesCommand: CliCommand = {
         unit: { type: 'string' },
         'all-units': { type: 'boolean' },
         aggregate: { type: 'string' },
+        'min-group-size': { type: 'string' },
         format: { type: 'string' },
         out: { type: 'string' },
       },
@@ -70,17 +102,36 @@ export const kpiSeriesCommand: CliCommand = {
     if (aggregate !== undefined && !AGGREGATIONS.includes(aggregate))
       throw new UsageError(`--aggregate must be one of ${AGGREGATIONS.join(', ')} (got "${aggregate}")`);
     const format = parseFormat(values.format, ['json', 'csv'] as const, 'json');
+    const minGroupSize = parseMinGroupSize(values['min-group-size']);
     const kpis = parseList('--kpi', values.kpi);
     const units = parseList('--unit', values.unit);
 
     const observations: KpiObservation[] = [];
+    let privacy: { hidden: number; note: string | null } | undefined;
     if (values.data !== undefined) {
-      const parsed = parseKpiSeries(readCsvTable(values.data, io));
+      const table = readCsvTable(values.data, io);
+      const parsed = parseKpiSeries(table);
       if (!parsed.ok)
         throw new InputError(
           `${basename(values.data)}: ${firstProblem(parsed.problems.map((problem) => problem.message))}`,
         );
-      observations.push(...parsed.value);
+      let sizes: Map<string, number> | undefined;
+      try {
+        sizes = unitSizesFromN(table);
+      } catch (error) {
+        throw new InputError(`${basename(values.data)}: ${(error as Error).message}`);
+      }
+      if (sizes === undefined) observations.push(...parsed.value);
+      else {
+        // Issue 11, point 2: a small unit's observations leave the lines and "(all)" alike, so its figures
+        // cannot be recovered by subtraction.
+        const shown = hideSmallGroups(sizes, ([, size]) => size, minGroupSize, 'unit');
+        const kept = new Set(shown.kept.map(([unit]) => unit));
+        observations.push(
+          ...parsed.value.filter((observation) => !sizes.has(observation.unit) || kept.has(observation.unit)),
+        );
+        privacy = { hidden: shown.hidden, note: shown.note };
+      }
     }
     if (values.nps !== undefined) {
       const parsed = npsSeries(readCsvTable(values.nps, io), period);
@@ -107,10 +158,24 @@ export const kpiSeriesCommand: CliCommand = {
     });
     if (format === 'csv') {
       const lines = [
-        csvRow(['kpi', 'unit', 'period', 'value', 'count']),
+        csvRow([
+          'kpi',
+          'unit',
+          'period',
+          'value',
+          'count',
+          ...(privacy === undefined ? [] : ['hidden_groups', 'hidden_groups_note']),
+        ]),
         ...chart.lines.flatMap((line) =>
           line.points.map((point) =>
-            csvRow([line.kpi.name, line.unit, point.period, point.value, point.count]),
+            csvRow([
+              line.kpi.name,
+              line.unit,
+              point.period,
+              point.value,
+              point.count,
+              ...(privacy === undefined ? [] : [privacy.hidden, privacy.note ?? '']),
+            ]),
           ),
         ),
       ];
@@ -120,7 +185,14 @@ export const kpiSeriesCommand: CliCommand = {
     const sources = [values.data, values.nps, values.initiatives].filter((file) => file !== undefined);
     writeJsonDocument(
       io,
-      { data: sources.map((file) => basename(file)), appVersion: APP_VERSION, ...chart },
+      {
+        data: sources.map((file) => basename(file)),
+        appVersion: APP_VERSION,
+        ...chart,
+        ...(privacy === undefined
+          ? {}
+          : { minGroupSize, hiddenGroups: privacy.hidden, hiddenGroupsNote: privacy.note }),
+      },
       values.out,
     );
   },

@@ -63,6 +63,77 @@ describe('kpi series', () => {
     );
   });
 
+  describe('minimum group size (issue 11, point 2)', () => {
+    // The sample KPIs with an n column: Finance's figures stand for 4 people, every other team's for 12.
+    const withN = () => {
+      const folder = mkdtempSync(join(tmpdir(), 'kpi-series-'));
+      const [header, ...rows] = readFileSync(resolve(ROOT, 'sample-data/measure/kpi.csv'), 'utf8')
+        .trim()
+        .split('\n');
+      const path = join(folder, 'kpi.csv');
+      writeFileSync(
+        path,
+        `${[`${header},n`, ...rows.map((row) => `${row},${row.split(',')[1] === 'Finance' ? 4 : 12}`)].join('\n')}\n`,
+      );
+      return { path, rows: rows.map((row) => row.split(',')) };
+    };
+    interface SeriesJson {
+      lines: { kpi: { name: string }; unit: string; points: { period: string; value: number }[] }[];
+      minGroupSize?: number;
+      hiddenGroups?: number;
+      hiddenGroupsNote?: string | null;
+    }
+
+    it('hides a unit of fewer people than the threshold, from its lines and from "(all)"', () => {
+      const { path, rows } = withN();
+      const child = cli('kpi', 'series', '--data', path, '--period', 'quarter', '--all-units');
+      expect(child.stderr).toBe('');
+      expect(child.status).toBe(0);
+      const result = JSON.parse(child.stdout) as SeriesJson;
+      expect(result.lines.some((line) => line.unit === 'Finance')).toBe(false);
+      expect(result.minGroupSize).toBe(5);
+      expect(result.hiddenGroups).toBe(1);
+      expect(result.hiddenGroupsNote).toBe(
+        '1 unit with fewer than 5 people is hidden, so no one in it can be singled out.',
+      );
+      // "(all)" engagement in 2026-Q2: the mean of the other teams' monthly values, computed here.
+      const others = rows
+        .filter(([date = '', unit, kpi]) => kpi === 'engagement' && unit !== 'Finance' && date >= '2026-04')
+        .map(([, , , value]) => Number(value));
+      expect(others).toHaveLength(15);
+      const all = result.lines.find((line) => line.unit === '(all)' && line.kpi.name === 'engagement');
+      expect(all?.points.at(-1)?.period).toBe('2026-Q2');
+      expect(all?.points.at(-1)?.value).toBeCloseTo(others.reduce((a, b) => a + b, 0) / others.length, 12);
+
+      const three = JSON.parse(
+        cli('kpi', 'series', '--data', path, '--min-group-size', '3').stdout,
+      ) as SeriesJson;
+      expect(three.lines.some((line) => line.unit === 'Finance')).toBe(true);
+      expect(three).toMatchObject({ minGroupSize: 3, hiddenGroups: 0, hiddenGroupsNote: null });
+
+      const csv = cli('kpi', 'series', '--data', path, '--format', 'csv');
+      const [head, first] = csv.stdout.split('\n');
+      expect(head).toBe('kpi,unit,period,value,count,hidden_groups,hidden_groups_note');
+      expect(first).toMatch(
+        /,1,"1 unit with fewer than 5 people is hidden, so no one in it can be singled out\."$/,
+      );
+      expect(csv.stdout).not.toMatch(/Finance/);
+    });
+
+    it('keeps its outputs as they were without an n column, and refuses a threshold below 3', () => {
+      const json = JSON.parse(
+        cli('kpi', 'series', '--data', 'sample-data/measure/kpi.csv').stdout,
+      ) as SeriesJson;
+      expect(Object.keys(json)).not.toContain('hiddenGroups');
+      expect(json.lines.some((line) => line.unit === 'Finance')).toBe(true);
+      const csv = cli('kpi', 'series', '--data', 'sample-data/measure/kpi.csv', '--format', 'csv');
+      expect(csv.stdout.split('\n')[0]).toBe('kpi,unit,period,value,count');
+      const refused = cli('kpi', 'series', '--data', 'sample-data/measure/kpi.csv', '--min-group-size', '2');
+      expect(refused.status).toBe(2);
+      expect(refused.stderr.split('\n')[0]).toMatch(/--min-group-size must be a whole number of at least 3/);
+    });
+  });
+
   it('names the row and column of a bad KPI value', () => {
     const folder = mkdtempSync(join(tmpdir(), 'compare-'));
     writeFileSync(join(folder, 'kpi.csv'), 'date,team,kpi,value\n2025-01-01,A,nps,10\n2025-13-01,A,nps,12\n');
