@@ -200,6 +200,15 @@ test('the QMEE asks for its reverse key before scoring, and a custom key names i
   const editor = page.getByTestId('custom-scale');
   await expect(editor.getByLabel('Items', { exact: true })).toHaveValue(/^IRI1, IRI2, /);
   await expect(page.getByTestId('alpha-table').locator('tbody tr')).toHaveCount(1);
+  // Answers outside a key's range are listed by row and column and counted as unanswered; the rest is scored.
+  // Row 2 (p001) answered 0 to IRI4 (the file's first data line), outside 1 to 4.
+  await editor.getByLabel('Answers from').fill('1');
+  await expect(page.getByTestId('scales-unreadable')).toContainText(
+    'survey.csv row 2, column "IRI4": "0" is not an answer from 1 to 4 (out of range)',
+  );
+  await expect(page.getByTestId('alpha-table')).toBeVisible();
+  await editor.getByLabel('Answers from').fill('0');
+  await expect(page.getByTestId('scales-unreadable')).toHaveCount(0);
   await editor.getByLabel('Subscale 1 items').fill('IRI1, IRI2, IRI99');
   await expect(page.getByTestId('custom-scale-error')).toContainText(
     'subscales.0.items.2: subscale "total" names item "IRI99", which is not in items',
