@@ -87,12 +87,15 @@ const inFile = (fileName: string, problem: CellProblem): MeasureImportProblem =>
 });
 
 const hasItems = (columns: readonly string[], prefix: string, count: number): boolean => {
-  const names = new Set(columns.map((column) => column.trim().toLowerCase()));
+  const names = new Set(columns.map(normalizeColumnName));
   for (let item = 1; item <= count; item++) if (!names.has(`${prefix}${item}`)) return false;
   return true;
 };
 
-/** 'iri' when the columns include IRI1..IRI28, 'qmee' for QMEE1..QMEE33 (ignoring case), else null. */
+/**
+ * 'iri' when the columns include IRI1..IRI28, 'qmee' for QMEE1..QMEE33, else null; ignoring case, spaces,
+ * underscores, dots and hyphens ("iri_3", "IRI 3"), which scoring's column matching ignores too.
+ */
 export function suggestScale(columns: readonly string[]): 'iri' | 'qmee' | null {
   if (hasItems(columns, 'iri', 28)) return 'iri';
   if (hasItems(columns, 'qmee', 33)) return 'qmee';
@@ -112,17 +115,20 @@ function idColumnOf(columns: readonly string[], given: string | undefined): stri
 /** The header's and rows' shape: names present and unique, every row as wide as the header, the size bounds. */
 function shapeProblems(table: DataTable): CellProblem[] {
   const problems: CellProblem[] = [];
+  // Names differing only in case are one name to the kind's parsers (they look columns up in lower case).
   const seen = new Map<string, number>();
   table.columns.forEach((column, index) => {
+    const key = column.toLowerCase();
+    const earlier = seen.get(key);
     if (column === '')
       problems.push({ row: 1, column: null, message: `row 1: column ${index + 1} has no name` });
-    else if (seen.has(column))
+    else if (earlier !== undefined)
       problems.push({
         row: 1,
         column,
-        message: `row 1, column "${column}": the name is used twice (columns ${(seen.get(column) ?? 0) + 1} and ${index + 1})`,
+        message: `row 1, column "${column}": the name is used twice (columns ${earlier + 1} and ${index + 1})`,
       });
-    else seen.set(column, index);
+    else seen.set(key, index);
   });
   if (!measureTableSchema.shape.columns.safeParse(table.columns).success)
     problems.push({

@@ -159,6 +159,15 @@ describe('refusing a bad file', () => {
       says: 'calls.csv row 1, column "script": the name is used twice (columns 2 and 4)',
     },
     {
+      what: 'a column name used twice in another case',
+      kind: 'kpi',
+      fileName: 'kpi.csv',
+      text: () => 'date,unit,kpi,value,Unit\n2025-01-01,Care,nps,10,Sales\n',
+      row: 1,
+      column: 'Unit',
+      says: 'kpi.csv row 1, column "Unit": the name is used twice (columns 2 and 5)',
+    },
+    {
       what: 'a row shorter than the header',
       kind: 'experiment',
       fileName: 'calls.csv',
