@@ -29,6 +29,8 @@ interface DominanceChartProps {
   readonly selected: ReadonlySet<string>;
   readonly onSelect: (key: string, add: boolean) => void;
   readonly timeUnits: string | undefined;
+  /** The chart's height in pixels; a presentation page draws it taller than the Loops panel does. */
+  readonly height?: number;
 }
 
 type Row = Record<string, number>;
@@ -39,6 +41,7 @@ export const DominanceChart = memo(function DominanceChart({
   selected,
   onSelect,
   timeUnits,
+  height = HEIGHT,
 }: DominanceChartProps) {
   const frame = useRef<HTMLDivElement>(null);
   const xAxis = useRef<SVGGElement>(null);
@@ -59,7 +62,7 @@ export const DominanceChart = memo(function DominanceChart({
   }, []);
 
   const plotWidth = width - MARGIN.left - MARGIN.right;
-  const plotHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
+  const plotHeight = height - MARGIN.top - MARGIN.bottom;
   const { time, series } = dominance;
   const keys = useMemo(() => series.map((entry) => entry.key), [series]);
   const layers = useMemo(() => {
@@ -142,7 +145,7 @@ export const DominanceChart = memo(function DominanceChart({
           ref={svg}
           className="chart-svg"
           width={width}
-          height={HEIGHT}
+          height={height}
           role="img"
           aria-label={`Loop dominance over time: ${series.map((entry) => entry.label).join(', ')}`}
         >
