@@ -129,8 +129,9 @@ export function PresentView({ project }: { readonly project: Project }) {
             <div className="empty-state">
               <h2>Build a story from your live views</h2>
               <p>
-                A story is a few pages (a chart with its sliders, the SROI headline, a note) that you present
-                full screen and hand out as a PDF.
+                A story is a few pages (a chart with its sliders, the loop-dominance chart, a network, a
+                conjoint market simulator, the SROI headline, a note) that you present full screen and hand
+                out as a PDF.
               </p>
             </div>
           ) : (

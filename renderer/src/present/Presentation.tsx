@@ -1,19 +1,30 @@
-import { useEffect, useRef, useState } from 'react';
-import type { ProjectId, StoryRecord } from '../../../electron/api/contract';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ProjectId, StoryPage, StoryRecord } from '../../../electron/api/contract';
 import { StoryPageView } from './StoryPageView';
 
 const NEXT = new Set(['ArrowRight', 'PageDown', ' ', 'ArrowDown']);
 const PREVIOUS = new Set(['ArrowLeft', 'PageUp', 'ArrowUp']);
 
-const isSlider = (target: EventTarget | null): boolean =>
-  target instanceof HTMLInputElement && (target.type === 'range' || target.type === 'number');
+/** A control that uses the arrow keys and letters itself: a slider, a simulator's offer select or name. */
+const isControl = (target: EventTarget | null): boolean =>
+  target instanceof HTMLInputElement ||
+  target instanceof HTMLSelectElement ||
+  target instanceof HTMLTextAreaElement;
+
+/** Pages whose view the presenter changes, and so can reset. */
+const RESETTABLE = new Set<StoryPage['kind']>(['dynamics-chart', 'loop-dominance', 'conjoint-simulator']);
 
 /**
  * Presentation mode: one page at a time, full screen when the browser allows it (the Fullscreen API can be
  * refused, e.g. without a user gesture; the overlay then simply fills the window), large type and high contrast
  * (present.css). Keys: next ArrowRight / PageDown / Space, previous ArrowLeft / PageUp, Home / End, R resets the
- * page's sliders to its starting scenario, Escape leaves. While a slider has focus its arrow keys move the
- * slider, as they do everywhere else.
+ * page shown (its sliders to the starting scenario, the simulator to its starting offers, the loop chart's
+ * selection), Escape leaves. While a control has focus (a slider, an offer's select or name) its keys are its
+ * own, as everywhere else.
+ *
+ * A page stays mounted once shown, hidden while another is, so going back to it finds it as the presenter left
+ * it (moved sliders, changed offers): only R, page by page, goes back to the start. Leaving the presentation
+ * drops it all.
  */
 export function Presentation({
   projectId,
@@ -25,11 +36,32 @@ export function Presentation({
   readonly onClose: () => void;
 }) {
   const frame = useRef<HTMLDivElement>(null);
-  const [index, setIndex] = useState(0);
-  const [resetCount, setResetCount] = useState(0);
+  /** The page shown, and every page shown so far (kept mounted). */
+  const [visit, setVisit] = useState<{ readonly index: number; readonly shown: ReadonlySet<number> }>(() => ({
+    index: 0,
+    shown: new Set([0]),
+  }));
+  const { index, shown } = visit;
+  /** How many times each page was reset: a page's views keep their changes for one count. */
+  const [resets, setResets] = useState<readonly number[]>([]);
   const [windowed, setWindowed] = useState(false);
   const pages = story.document.pages;
   const last = Math.max(0, pages.length - 1);
+  const reset = useCallback(
+    (at: number) => setResets((before) => Object.assign([...before], { [at]: (before[at] ?? 0) + 1 })),
+    [],
+  );
+  const go = useCallback(
+    (to: (current: number) => number) =>
+      setVisit((before) => {
+        const next = Math.min(last, Math.max(0, to(before.index)));
+        return {
+          index: next,
+          shown: before.shown.has(next) ? before.shown : new Set([...before.shown, next]),
+        };
+      }),
+    [last],
+  );
 
   useEffect(() => {
     const element = frame.current;
@@ -54,22 +86,22 @@ export function Presentation({
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.altKey || event.ctrlKey || event.metaKey) return;
-      const slider = isSlider(event.target);
       if (event.key === 'Escape') onClose();
-      else if (slider) return;
-      else if (NEXT.has(event.key)) setIndex((current) => Math.min(last, current + 1));
-      else if (PREVIOUS.has(event.key)) setIndex((current) => Math.max(0, current - 1));
-      else if (event.key === 'Home') setIndex(0);
-      else if (event.key === 'End') setIndex(last);
-      else if (event.key === 'r' || event.key === 'R') setResetCount((count) => count + 1);
+      else if (isControl(event.target)) return;
+      else if (NEXT.has(event.key)) go((current) => current + 1);
+      else if (PREVIOUS.has(event.key)) go((current) => current - 1);
+      else if (event.key === 'Home') go(() => 0);
+      else if (event.key === 'End') go(() => last);
+      else if (event.key === 'r' || event.key === 'R') reset(index);
       else return;
       event.preventDefault();
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [last, onClose]);
+  }, [go, index, last, onClose, reset]);
 
   const page = pages[index];
+  const chartHeight = Math.max(320, Math.round(window.innerHeight * 0.5));
   return (
     <div
       ref={frame}
@@ -83,36 +115,33 @@ export function Presentation({
         {page === undefined ? (
           <p className="story-page-body">This story has no pages yet.</p>
         ) : (
-          <StoryPageView
-            key={index}
-            projectId={projectId}
-            page={page}
-            resetCount={resetCount}
-            interactive
-            chartHeight={Math.max(320, Math.round(window.innerHeight * 0.5))}
-          />
+          pages.map((candidate, at) =>
+            shown.has(at) || at === index ? (
+              <div key={at} className="presentation-slot" hidden={at !== index}>
+                <StoryPageView
+                  projectId={projectId}
+                  page={candidate}
+                  resetCount={resets[at] ?? 0}
+                  interactive
+                  chartHeight={chartHeight}
+                />
+              </div>
+            ) : null,
+          )
         )}
       </div>
       <footer className="presentation-bar">
-        <button
-          type="button"
-          onClick={() => setIndex((current) => Math.max(0, current - 1))}
-          disabled={index === 0}
-        >
+        <button type="button" onClick={() => go((current) => current - 1)} disabled={index === 0}>
           ← Previous
         </button>
         <span className="presentation-counter" data-testid="page-counter">
           {pages.length === 0 ? 0 : index + 1} / {pages.length}
         </span>
-        <button
-          type="button"
-          onClick={() => setIndex((current) => Math.min(last, current + 1))}
-          disabled={index >= last}
-        >
+        <button type="button" onClick={() => go((current) => current + 1)} disabled={index >= last}>
           Next →
         </button>
-        {page?.kind === 'dynamics-chart' ? (
-          <button type="button" onClick={() => setResetCount((count) => count + 1)} aria-keyshortcuts="R">
+        {page !== undefined && RESETTABLE.has(page.kind) ? (
+          <button type="button" onClick={() => reset(index)} aria-keyshortcuts="R">
             Reset
           </button>
         ) : null}

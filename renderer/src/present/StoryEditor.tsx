@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'react';
 import { readXmile, type Variable } from '../../../model/sd';
 import type {
+  ConjointStudySummary,
   ModelId,
   ModelSummary,
+  NetworkSummary,
   ProjectId,
   Scenario,
   SroiAnalysisSummary,
@@ -10,11 +12,25 @@ import type {
   StoryPageKind,
 } from '../../../electron/api/contract';
 import { call } from '../api';
+import { NetworkPageFields, SimulatorPageFields } from './StoryEditorFields';
 
 const KIND_LABELS: Readonly<Record<StoryPageKind, string>> = {
   'dynamics-chart': 'Dynamics chart with sliders',
+  'loop-dominance': 'Loop dominance',
+  'network-view': 'Network graph',
+  'conjoint-simulator': 'Conjoint market simulator',
   'sroi-headline': 'SROI headline',
   text: 'Text',
+};
+
+/** Why a kind cannot be added yet: the project has nothing it could show. */
+const MISSING: Readonly<Record<StoryPageKind, string>> = {
+  'dynamics-chart': 'The project has no model yet.',
+  'loop-dominance': 'The project has no model yet.',
+  'network-view': 'The project has no network yet.',
+  'conjoint-simulator': 'The project has no conjoint study yet.',
+  'sroi-headline': 'The project has no SROI analysis yet.',
+  text: '',
 };
 
 /** A constant the what-if can move: an auxiliary whose equation is a plain number (as the engine's parameters). */
@@ -58,12 +74,13 @@ function useModelChoices(modelId: ModelId | undefined): ModelChoices | undefined
 const selected = (select: HTMLSelectElement): string[] =>
   [...select.selectedOptions].map((option) => option.value);
 
+/** A page naming a model and its starting scenario: a chart with sliders, or the loop-dominance chart. */
 function ChartPageFields({
   page,
   models,
   onChange,
 }: {
-  readonly page: Extract<StoryPage, { kind: 'dynamics-chart' }>;
+  readonly page: Extract<StoryPage, { kind: 'dynamics-chart' | 'loop-dominance' }>;
   readonly models: readonly ModelSummary[];
   readonly onChange: (page: StoryPage) => void;
 }) {
@@ -74,9 +91,16 @@ function ChartPageFields({
         Model
         <select
           value={page.modelId}
-          onChange={(event) =>
-            onChange({ ...page, modelId: event.target.value as ModelId, variables: [], levers: [] })
-          }
+          onChange={(event) => {
+            // Another model: the scenario, variables and levers named the old one's.
+            const { scenarioId: _dropped, ...rest } = page;
+            const modelId = event.target.value as ModelId;
+            onChange(
+              rest.kind === 'dynamics-chart'
+                ? { ...rest, modelId, variables: [], levers: [] }
+                : { ...rest, modelId },
+            );
+          }}
         >
           {models.map((model) => (
             <option key={model.id} value={model.id}>
@@ -103,6 +127,24 @@ function ChartPageFields({
           ))}
         </select>
       </label>
+      {page.kind === 'dynamics-chart' ? (
+        <LeverFields page={page} choices={choices} onChange={onChange} />
+      ) : null}
+    </>
+  );
+}
+
+function LeverFields({
+  page,
+  choices,
+  onChange,
+}: {
+  readonly page: Extract<StoryPage, { kind: 'dynamics-chart' }>;
+  readonly choices: ModelChoices | undefined;
+  readonly onChange: (page: StoryPage) => void;
+}) {
+  return (
+    <>
       <label>
         Variables on the chart
         <select
@@ -138,8 +180,9 @@ function ChartPageFields({
 }
 
 /**
- * The pages of a story, each a small form: the live view it shows (a model, scenario, variables and levers; an
- * SROI analysis) or its text, a title and a note, and buttons to move it up or down or delete it.
+ * The pages of a story, each a small form: the live view it shows (a model, scenario, variables and levers; a
+ * network, wave and colouring; a conjoint study; an SROI analysis) or its text, a title and a note, and buttons
+ * to move it up or down or delete it.
  */
 export function StoryEditor({
   projectId,
@@ -152,10 +195,14 @@ export function StoryEditor({
 }) {
   const [models, setModels] = useState<readonly ModelSummary[]>([]);
   const [analyses, setAnalyses] = useState<readonly SroiAnalysisSummary[]>([]);
+  const [networks, setNetworks] = useState<readonly NetworkSummary[]>([]);
+  const [studies, setStudies] = useState<readonly ConjointStudySummary[]>([]);
   const [adding, setAdding] = useState<StoryPageKind>('dynamics-chart');
   useEffect(() => {
     void call('models.list', { projectId }).then(setModels, () => setModels([]));
     void call('sroi.list', { projectId }).then(setAnalyses, () => setAnalyses([]));
+    void call('network.list', { projectId }).then(setNetworks, () => setNetworks([]));
+    void call('conjoint.list', { projectId }).then(setStudies, () => setStudies([]));
   }, [projectId]);
 
   const replace = (index: number, page: StoryPage) =>
@@ -169,12 +216,25 @@ export function StoryEditor({
 
   const firstModel = models[0];
   const firstAnalysis = analyses.find((analysis) => analysis.problem === undefined);
-  const blank = (kind: StoryPageKind): StoryPage | undefined =>
-    kind === 'text'
-      ? { kind, title: '', body: '' }
-      : kind === 'dynamics-chart'
-        ? firstModel && { kind, modelId: firstModel.id, variables: [], levers: [], title: '', note: '' }
-        : firstAnalysis && { kind, analysisId: firstAnalysis.id, title: '', note: '' };
+  const firstNetwork = networks[0];
+  // A study that can simulate (one with an estimate) first.
+  const firstStudy = studies.find((study) => study.estimated.length > 0) ?? studies[0];
+  const blank = (kind: StoryPageKind): StoryPage | undefined => {
+    switch (kind) {
+      case 'text':
+        return { kind, title: '', body: '' };
+      case 'dynamics-chart':
+        return firstModel && { kind, modelId: firstModel.id, variables: [], levers: [], title: '', note: '' };
+      case 'loop-dominance':
+        return firstModel && { kind, modelId: firstModel.id, title: '', note: '' };
+      case 'network-view':
+        return firstNetwork && { kind, networkId: firstNetwork.id, colorBy: 'team', title: '', note: '' };
+      case 'conjoint-simulator':
+        return firstStudy && { kind, studyId: firstStudy.id, title: '', note: '' };
+      case 'sroi-headline':
+        return firstAnalysis && { kind, analysisId: firstAnalysis.id, title: '', note: '' };
+    }
+  };
   const newPage = blank(adding);
 
   return (
@@ -206,8 +266,12 @@ export function StoryEditor({
                 onChange={(event) => replace(index, { ...page, title: event.target.value })}
               />
             </label>
-            {page.kind === 'dynamics-chart' ? (
+            {page.kind === 'dynamics-chart' || page.kind === 'loop-dominance' ? (
               <ChartPageFields page={page} models={models} onChange={(next) => replace(index, next)} />
+            ) : page.kind === 'network-view' ? (
+              <NetworkPageFields page={page} networks={networks} onChange={(next) => replace(index, next)} />
+            ) : page.kind === 'conjoint-simulator' ? (
+              <SimulatorPageFields page={page} studies={studies} onChange={(next) => replace(index, next)} />
             ) : page.kind === 'sroi-headline' ? (
               <label>
                 SROI analysis
@@ -265,13 +329,7 @@ export function StoryEditor({
         >
           Add page
         </button>
-        {newPage === undefined ? (
-          <span className="muted small">
-            {adding === 'dynamics-chart'
-              ? 'The project has no model yet.'
-              : 'The project has no SROI analysis yet.'}
-          </span>
-        ) : null}
+        {newPage === undefined ? <span className="muted small">{MISSING[adding]}</span> : null}
       </div>
     </div>
   );

@@ -1,5 +1,8 @@
 import type { ProjectId, StoryPage } from '../../../electron/api/contract';
+import { ConjointSimulatorPage } from './ConjointSimulatorPage';
 import { DynamicsChartPage } from './DynamicsChartPage';
+import { LoopDominancePage } from './LoopDominancePage';
+import { NetworkViewPage } from './NetworkViewPage';
 import { SroiHeadlinePage } from './SroiHeadlinePage';
 
 /** One page of a story: its title, the live view it names, and the presenter's note. */
@@ -29,6 +32,17 @@ export function StoryPageView({
         />
       ) : page.kind === 'sroi-headline' ? (
         <SroiHeadlinePage projectId={projectId} page={page} />
+      ) : page.kind === 'loop-dominance' ? (
+        <LoopDominancePage
+          projectId={projectId}
+          page={page}
+          resetCount={resetCount ?? 0}
+          chartHeight={chartHeight}
+        />
+      ) : page.kind === 'network-view' ? (
+        <NetworkViewPage page={page} interactive={interactive} />
+      ) : page.kind === 'conjoint-simulator' ? (
+        <ConjointSimulatorPage page={page} resetCount={resetCount ?? 0} />
       ) : (
         <p className="story-page-body">{page.body}</p>
       )}
