@@ -387,10 +387,14 @@ export const TimeSeriesChart = memo(function TimeSeriesChart({
                     className="readout-swatch measured"
                     ref={(element) => element?.style.setProperty('--swatch', entry.color)}
                   />
-                  <span className="readout-label">
-                    {entry.label} (at {formatValue(entry.time[index] as number)})
+                  <span className="readout-label">{entry.label}</span>
+                  <span className="readout-value">
+                    {formatPrecise(entry.values[index] as number)}
+                    {/* A quarterly figure read out between its dates says the time it was placed at. */}
+                    {entry.time[index] === time[hoverIndex]
+                      ? ''
+                      : ` at ${formatValue(entry.time[index] as number)}`}
                   </span>
-                  <span className="readout-value">{formatPrecise(entry.values[index] as number)}</span>
                 </li>
               ))}
             </ul>

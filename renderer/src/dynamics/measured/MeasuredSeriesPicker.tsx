@@ -61,7 +61,11 @@ export function MeasuredSeriesPicker({
       <div className="measured-fields">
         <label className="field">
           <span className="field-label">Measured data set</span>
-          <select value={datasetId ?? ''} onChange={(event) => pick(event.target.value || undefined)}>
+          <select
+            aria-label="Measured data set"
+            value={datasetId ?? ''}
+            onChange={(event) => pick(event.target.value || undefined)}
+          >
             <option value="">{datasets === undefined ? 'Loading…' : '(none)'}</option>
             {(['kpi', 'nps'] as const).map((kind) => {
               const ofKind = datasets?.filter((entry) => entry.kind === kind) ?? [];
@@ -83,6 +87,7 @@ export function MeasuredSeriesPicker({
               <label className="field">
                 <span className="field-label">KPI</span>
                 <select
+                  aria-label="KPI"
                   value={current.kpi}
                   onChange={(event) => {
                     const kpi = event.target.value;
@@ -104,7 +109,11 @@ export function MeasuredSeriesPicker({
             ) : null}
             <label className="field">
               <span className="field-label">Unit</span>
-              <select value={current.unit} onChange={(event) => update({ unit: event.target.value })}>
+              <select
+                aria-label="Unit"
+                value={current.unit}
+                onChange={(event) => update({ unit: event.target.value })}
+              >
                 {units.map((unit) => (
                   <option key={unit} value={unit}>
                     {unit}
@@ -118,6 +127,7 @@ export function MeasuredSeriesPicker({
             <label className="field">
               <span className="field-label">Period</span>
               <select
+                aria-label="Period"
                 value={current.period}
                 onChange={(event) => update({ period: event.target.value as MeasuredChoice['period'] })}
               >
@@ -131,6 +141,7 @@ export function MeasuredSeriesPicker({
             <label className="field">
               <span className="field-label">Date at model time 0</span>
               <input
+                aria-label="Date at model time 0"
                 type="date"
                 value={current.timeZero ?? ready.firstDate ?? ''}
                 onChange={(event) =>
@@ -146,6 +157,7 @@ export function MeasuredSeriesPicker({
             <label className="field">
               <span className="field-label">Scale</span>
               <select
+                aria-label="Scale"
                 value={otherScale === undefined ? String(current.scale) : 'other'}
                 onChange={(event) => {
                   if (event.target.value === 'other') setOtherScale(String(current.scale));
@@ -167,6 +179,7 @@ export function MeasuredSeriesPicker({
               <label className="field">
                 <span className="field-label">Scale factor</span>
                 <input
+                  aria-label="Scale factor"
                   type="text"
                   inputMode="decimal"
                   className="bound-input"
@@ -184,6 +197,7 @@ export function MeasuredSeriesPicker({
             <label className="field">
               <span className="field-label">{variableLabel}</span>
               <select
+                aria-label={variableLabel}
                 id={`${id}-variable`}
                 value={current.variable}
                 onChange={(event) => update({ variable: event.target.value })}

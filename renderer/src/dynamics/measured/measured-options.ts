@@ -142,7 +142,7 @@ export function scaledSeries(
       values: Float64Array.from(read.value.values, (value) => value * choice.scale),
       label: measuredLegendLabel(choice),
       description: read.value.label,
-      units: choice.scale === 1 ? read.value.units : `${read.value.units || 'value'} × ${choice.scale}`,
+      units: unitsAfterScale(read.value.units, choice.scale),
       timeZero,
     },
   };
@@ -163,4 +163,11 @@ export function seriesCsv(series: ScaledSeries, column: string): string {
   const quote = (text: string) => (/[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
   const rows = Array.from(series.times, (time, index) => `${time},${series.values[index]}`);
   return `time,${quote(column)}\n${rows.join('\n')}\n`;
+}
+
+/** The units a scaled series is read in: "a fraction (% × 0.01)", "% (× 100)", or as measured. */
+export function unitsAfterScale(units: string, scale: number): string {
+  if (scale === 1) return units;
+  if (units === '%' && scale === 0.01) return 'a fraction (% × 0.01)';
+  return `${units || 'value'} × ${scale}`;
 }

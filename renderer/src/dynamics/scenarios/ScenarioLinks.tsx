@@ -61,7 +61,7 @@ export function ScenarioLinks({ scenario, figures, parameters, onChange, onRefre
         <p className="muted small">
           No constant of this scenario is linked. A link sets a constant from a figure of another instrument
           {available.length === 0
-            ? ' — none offers one yet: import a network or estimate a conjoint study in this project first.'
+            ? ' — none offers one yet: import a network, estimate a conjoint study or import a survey or KPI series in this project first.'
             : ` (${available.length} available), and the scenario follows when that figure changes.`}
         </p>
       ) : (
