@@ -108,10 +108,11 @@ async function run(print: (line: string) => void): Promise<void> {
     const metrics = await measure(page, 'network:metrics');
     const draw = await measure(page, 'network:first-draw');
     const build = await measure(page, 'network:build');
+    const ties = await measure(page, 'network:ties-drawn');
     const restyle = await page.evaluate(() =>
       performance.getEntriesByName('network:restyle', 'measure').map((entry) => Math.round(entry.duration)),
     );
-    const ties = await canvas.getAttribute('data-visible-edges');
+    const tieCount = await canvas.getAttribute('data-visible-edges');
     const renderer = await canvas.getAttribute('data-renderer');
     const gl = await page.evaluate(() => {
       const context = document.createElement('canvas').getContext('webgl2');
@@ -123,13 +124,14 @@ async function run(print: (line: string) => void): Promise<void> {
           : '?';
     });
     const conditions = `Chromium headless, load ${loadavg()[0]?.toFixed(1) ?? '?'} on ${availableParallelism()} cores`;
-    print(`network view: ${people} people, ${ties ?? '?'} ties (${conditions})`);
+    print(`network view: ${people} people, ${tieCount ?? '?'} ties (${conditions})`);
     print(`  drawn by cytoscape's ${renderer ?? '?'} renderer${forced ? ' (forced)' : ''}; WebGL2: ${gl}`);
     print(`  layout (fcose draft, worker)            ${ms(layout)}`);
     print(`  metrics (all figures, worker)           ${ms(metrics)}`);
     print(
       `  build and first draw (page thread)      ${ms(draw)} (cytoscape built in ${ms(build)}; restyles ${restyle.join(', ')} ms)`,
     );
+    print(`  ties drawn by the tie layer's worker    ${ties === undefined ? 'n/a (no layer)' : ms(ties)}`);
     print(`  open to graph and findings shown        ${ms(ready)}`);
     print(`  frames while laying out and computing   ${frames(loading)}`);
     // NETWORK_BENCH_SCREENSHOT=file.png keeps a picture of the view, to look at what was measured.

@@ -13,6 +13,8 @@ import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 're
 import type { NetworkGraph } from '../../../../model/network';
 import type { Visible } from './filters';
 import type { ThemeColors } from './theme-colors';
+import type { EdgeScene } from './edge-layer-draw';
+import { EdgeLayer } from './edge-layer';
 import { webglSupport } from './webgl';
 
 export const LARGE_NETWORK = 500;
@@ -84,6 +86,9 @@ function stylesheet(
   large: boolean,
   webgl: boolean,
 ): cytoscape.StylesheetJson {
+  // A large network on the canvas has its ties drawn by the tie layer (edge-layer.ts); cytoscape paints only
+  // the ego network's and the highlighted ones (and all of them for a PNG, or if the layer's worker fails).
+  const layered = large && !webgl;
   // Cytoscape's WebGL renderer ignores min-zoomed-font-size and would print 2,000 specks of names: there, names
   // are on only for nodes marked `named`, which the graph marks when the zoom makes them 16 pixels tall.
   const named = webgl ? { label: 'data(label)' } : {};
@@ -121,6 +126,15 @@ function stylesheet(
         'arrow-scale': 0.7,
       },
     },
+    ...(layered
+      ? [
+          { selector: 'edge', style: { display: 'none' as const } },
+          {
+            selector: 'edge.ego, edge.shown, edge.drawn-by-cytoscape',
+            style: { display: 'element' as const },
+          },
+        ]
+      : []),
     { selector: 'node.named', style: named },
     { selector: '.filtered', style: { display: 'none' } },
     { selector: 'node.faded', style: { opacity: 0.15, 'text-opacity': 0 } },
@@ -149,8 +163,14 @@ function stylesheet(
         'z-index': 20,
       },
     },
+    // After ego and shown: a filtered tie stays hidden whatever else it is.
+    { selector: 'edge.filtered', style: { display: 'none' } },
   ];
 }
+
+/** The tie layer's opacity: as cytoscape's ties, and as its faded ones while a person or an insight stands out. */
+const LAYER_ALPHA = 0.45;
+const LAYER_FADED_ALPHA = 0.04;
 
 export const NetworkCanvas = forwardRef<CanvasHandle, NetworkCanvasProps>(function NetworkCanvas(props, ref) {
   const { graph, positions, labels, sizes, colors, widths, visible, selected, highlighted, theme, onSelect } =
@@ -169,6 +189,17 @@ export const NetworkCanvas = forwardRef<CanvasHandle, NetworkCanvasProps>(functi
   encodingRef.current = { labels, sizes, colors, widths };
   /** Counts finished builds: the restyling effects run again once every element is in. */
   const [built, setBuilt] = useState(0);
+  /** The tie layer of a large network on the canvas, and what it draws now. */
+  const layerRef = useRef<EdgeLayer | null>(null);
+  const sceneRef = useRef<EdgeScene | null>(null);
+  const visibleRef = useRef(visible);
+  visibleRef.current = visible;
+  const updateLayer = (change: Partial<EdgeScene>) => {
+    const scene = sceneRef.current;
+    if (scene === null) return;
+    sceneRef.current = { ...scene, ...change };
+    layerRef.current?.update(sceneRef.current);
+  };
 
   // Built once per graph and positions; everything else restyles it.
   useEffect(() => {
@@ -241,6 +272,24 @@ export const NetworkCanvas = forwardRef<CanvasHandle, NetworkCanvasProps>(functi
     });
     styledTheme.current = themeRef.current;
     cyRef.current = cy;
+    if (large && !webgl) {
+      const ends = new Int32Array(graph.edges.length * 2);
+      graph.edges.forEach((edge, index) => {
+        ends[index * 2] = edge.source;
+        ends[index * 2 + 1] = edge.target;
+      });
+      sceneRef.current = {
+        positions,
+        edges: ends,
+        widths: Float64Array.from(encoding.widths),
+        visible: visibleRef.current.edges,
+        color: themeRef.current.muted,
+        alpha: LAYER_ALPHA,
+      };
+      layerRef.current = new EdgeLayer(element, cy, sceneRef.current, () =>
+        performance.measure('network:ties-drawn', { start }),
+      );
+    }
     // `npm run bench` reads how long the page thread took to build the graph and draw it whole.
     const finished = () => {
       performance.measure('network:build', { start });
@@ -259,6 +308,9 @@ export const NetworkCanvas = forwardRef<CanvasHandle, NetworkCanvasProps>(functi
     else finished();
     return () => {
       cancelAnimationFrame(frame);
+      layerRef.current?.destroy();
+      layerRef.current = null;
+      sceneRef.current = null;
       cy.destroy();
       cyRef.current = null;
     };
@@ -270,6 +322,7 @@ export const NetworkCanvas = forwardRef<CanvasHandle, NetworkCanvasProps>(functi
     styledTheme.current = theme;
     const cy = cyRef.current;
     cy?.style(stylesheet(theme, graph.directed, graph.nodes.length > LARGE_NETWORK, isWebgl(cy)));
+    updateLayer({ color: theme.muted });
   }, [theme, graph, positions]);
 
   useEffect(() => {
@@ -285,6 +338,7 @@ export const NetworkCanvas = forwardRef<CanvasHandle, NetworkCanvasProps>(functi
         edge.data('width', widths[index] ?? 1);
       });
     });
+    updateLayer({ widths: Float64Array.from(widths) });
     performance.measure('network:restyle', { start });
   }, [sizes, colors, labels, widths, graph, positions, built]);
 
@@ -299,6 +353,7 @@ export const NetworkCanvas = forwardRef<CanvasHandle, NetworkCanvasProps>(functi
         edge.toggleClass('filtered', visible.edges[index] !== 1);
       });
     });
+    updateLayer({ visible: visible.edges });
     // A filter changes what there is to see: frame it (the whole graph again when nothing is filtered).
     const shown = cy.nodes().not('.filtered');
     if (shown.nonempty()) cy.fit(shown, 24);
@@ -312,7 +367,7 @@ export const NetworkCanvas = forwardRef<CanvasHandle, NetworkCanvasProps>(functi
     const cy = cyRef.current;
     if (cy === null) return;
     cy.batch(() => {
-      cy.elements().removeClass('faded ego chosen highlight');
+      cy.elements().removeClass('faded ego chosen highlight shown');
       if (selected !== null) {
         const person = cy.getElementById(nodeId(selected));
         const ego = person.closedNeighborhood();
@@ -325,8 +380,10 @@ export const NetworkCanvas = forwardRef<CanvasHandle, NetworkCanvasProps>(functi
         const between = marked.edgesWith(marked);
         cy.elements().not(marked.union(between)).addClass('faded');
         marked.addClass('highlight');
+        between.addClass('shown');
       }
     });
+    updateLayer({ alpha: selected !== null || highlighted.size > 0 ? LAYER_FADED_ALPHA : LAYER_ALPHA });
   }, [selected, highlighted, graph, positions, built]);
 
   useImperativeHandle(
@@ -336,7 +393,14 @@ export const NetworkCanvas = forwardRef<CanvasHandle, NetworkCanvasProps>(functi
         const cy = cyRef.current;
         if (cy === null) throw new Error('The graph is not drawn yet.');
         const large = graph.nodes.length > LARGE_NETWORK;
-        return cy.png({ output: 'blob-promise', full: true, scale: large ? 1 : 2, bg: background });
+        // The tie layer is not part of cytoscape's picture: cytoscape paints every tie for the PNG.
+        const layered = layerRef.current !== null;
+        if (layered) cy.edges().addClass('drawn-by-cytoscape');
+        try {
+          return await cy.png({ output: 'blob-promise', full: true, scale: large ? 1 : 2, bg: background });
+        } finally {
+          if (layered) cy.edges().removeClass('drawn-by-cytoscape');
+        }
       },
       center: (node) => {
         const cy = cyRef.current;
