@@ -40,11 +40,7 @@ function writeBadSurvey(folder: string): string {
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: test.info().outputPath(`${name}.png`), fullPage: true });
 
-test('a survey imported with pseudonyms, a bad file refused by row and column, a data set deleted', async ({
-  page,
-  host,
-}) => {
-  const badSurvey = writeBadSurvey(test.info().outputPath());
+test('a survey imported with pseudonyms: its table and export; then deleted', async ({ page, host }) => {
   // The file's ids, counted independently of the app: 100 people in two waves, ids p001..p100.
   const fileIds = readFileSync(SURVEY, 'utf8')
     .trim()
@@ -123,6 +119,123 @@ test('a survey imported with pseudonyms, a bad file refused by row and column, a
   expect(exported.split('\n')).toHaveLength(201);
   expect(exported).not.toContain('p001');
 
+  // Deleted, after a confirmation that speaks of the backups.
+  await page.getByRole('button', { name: 'Delete survey' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Delete data set?' });
+  await expect(confirm).toContainText('older backups at the next backup');
+  await confirm.getByRole('button', { name: 'Delete data set' }).click();
+  await expect(page.getByRole('heading', { name: 'No data set in this project yet' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'No data set in this project yet' })).toBeVisible();
+});
+
+test('a kept key shown and deleted, a KPI series kept as imported, a rename that clashes refused', async ({
+  page,
+  host,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 1000 });
+  await page.goto(host.url);
+  await createProject(page, 'Keys');
+  await page.getByRole('link', { name: 'Measure' }).click();
+
+  // The survey with its key kept: the key maps the file's first id (p001) to the table's first pseudonym.
+  await page.getByRole('button', { name: 'Import a file…' }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'Import a data set' });
+  await dialog.getByTestId('measure-file').setInputFiles(SURVEY);
+  await dialog.getByLabel('Keep the key to look people up later', { exact: false }).check();
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(dialog).toBeHidden();
+  const firstPseudonym = await page.locator('.measure-detail table tbody tr td').first().textContent();
+  expect(firstPseudonym).toMatch(/^P-/);
+  await expect(page.getByTestId('key-status')).toContainText('The key that maps each pseudonym back');
+  await page.getByRole('button', { name: 'Show the key' }).click();
+  const key = page.getByRole('table', { name: 'Pseudonym key' });
+  await page.getByLabel('Find a person').fill('p001');
+  await expect(key.locator('tbody tr')).toHaveCount(1);
+  await expect(key.locator('tbody tr th')).toHaveText(firstPseudonym ?? '');
+  await page.getByRole('button', { name: 'Delete key' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Delete the pseudonym key?' });
+  await confirm.getByRole('button', { name: 'Delete key' }).click();
+  await expect(confirm).toBeHidden();
+  await expect(page.getByTestId('key-status')).toContainText('No key is kept in this workspace');
+
+  // A KPI series: guessed, not pseudonymized by default, exported under its plain name.
+  await page.getByRole('button', { name: 'Import a file…' }).first().click();
+  await dialog.getByTestId('measure-file').setInputFiles(resolve(SURVEY, '../kpi.csv'));
+  await expect(dialog.getByRole('radio', { name: 'KPI series' })).toBeChecked();
+  await expect(dialog.getByLabel('Replace ids with pseudonyms')).not.toBeChecked();
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(dialog).toBeHidden();
+  const kpi = page.getByRole('region', { name: 'KPI series' }).locator('li[data-dataset="kpi"]');
+  // 577 lines: the header and 576 rows (counted with wc -l).
+  await expect(kpi).toContainText('576 rows');
+  await expect(kpi.getByText('pseudonyms', { exact: true })).toHaveCount(0);
+  await expect(page.getByText('The first 200 of 576 rows; the export holds them all.')).toBeVisible();
+  await expect(page.getByTestId('export-names')).toHaveText(
+    'The file holds the table as imported; it has no column of people’s ids or names.',
+  );
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export CSV' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('kpi.csv');
+
+  // Renamed: a name another data set has is refused in place; another is saved.
+  await page.getByRole('button', { name: 'Rename kpi' }).click();
+  const rename = page.getByRole('dialog', { name: 'Rename data set' });
+  await rename.getByLabel('Name').fill('survey');
+  await rename.getByRole('button', { name: 'Rename' }).click();
+  await expect(rename.getByRole('alert')).toContainText('already has a data set named "survey"');
+  await rename.getByLabel('Name').fill('KPIs 2024-2026');
+  await rename.getByRole('button', { name: 'Rename' }).click();
+  await expect(rename).toBeHidden();
+  await page.reload();
+  await expect(page.locator('li[data-dataset]')).toHaveCount(2);
+  await expect(page.locator('li[data-dataset="KPIs 2024-2026"]')).toBeVisible();
+  await shot(page, 'measure-two-kinds');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await shot(page, 'measure-two-kinds-dark');
+});
+
+test('a bad survey refused with its row and column, and nothing saved', async ({ page, host }) => {
+  const badSurvey = writeBadSurvey(test.info().outputPath());
+  await page.setViewportSize({ width: 1280, height: 1000 });
+  await page.goto(host.url);
+  await createProject(page, 'Refused');
+  await page.getByRole('link', { name: 'Measure' }).click();
+  await page.getByRole('button', { name: 'Import a file…' }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'Import a data set' });
+  await dialog.getByTestId('measure-file').setInputFiles(badSurvey);
+  await expect(dialog.getByRole('radio', { name: 'Survey' })).toBeChecked();
+  const problems = dialog.getByRole('table', { name: 'Problems found' });
+  await expect(problems.getByRole('row').nth(1)).toHaveText(/bad-survey\.csv\s*3\s*"?IRI5"?\s*.*often/);
+  await expect(dialog.getByRole('button', { name: 'Import', exact: true })).toBeDisabled();
+  // The cell is marked in the first rows too: "often", in the second data row.
+  await expect(dialog.locator('td.problem-cell')).toHaveText(['often']);
+  await page.screenshot({ path: test.info().outputPath('measure-import-problems.png') });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot({ path: test.info().outputPath('measure-import-problems-dark.png') });
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'No data set in this project yet' })).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('measure-empty-dark.png') });
+});
+
+test('a data set’s people data: consent and minimum group size saved, a size under 3 refused', async ({
+  page,
+  host,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 1000 });
+  await page.goto(host.url);
+  await createProject(page, 'People data');
+  await page.getByRole('link', { name: 'Measure' }).click();
+  await page.getByRole('button', { name: 'Import a file…' }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'Import a data set' });
+  await dialog.getByTestId('measure-file').setInputFiles(SURVEY);
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(dialog).toBeHidden();
+
   // The people-data panel: pseudonyms, no key, consent saved.
   await expect(page.getByTestId('privacy-names')).toContainText('Pseudonyms.');
   await expect(page.getByTestId('key-status')).toContainText('No key is kept in this workspace');
@@ -137,39 +250,17 @@ test('a survey imported with pseudonyms, a bad file refused by row and column, a
   await page.getByRole('spinbutton', { name: 'Minimum group size' }).fill('6');
   await page.getByRole('button', { name: 'Apply' }).click();
   await expect(page.getByText('(now 6; at least 3)', { exact: false })).toBeVisible();
-  await page.getByRole('heading', { name: 'People data', level: 3 }).scrollIntoViewIfNeeded();
-  await page.screenshot({ path: test.info().outputPath('measure-people-data.png') });
+  await page
+    .locator('.privacy-panel')
+    .screenshot({ path: test.info().outputPath('measure-people-data.png') });
   await page.reload();
   await expect(page.getByRole('checkbox', { name: 'Participants agreed to individual views' })).toBeChecked();
   await expect(page.getByText('(now 6; at least 3)', { exact: false })).toBeVisible();
   await page.evaluate(() => window.scrollTo(0, 0));
   await shot(page, 'measure-list');
-
-  // The bad survey: its row and column listed, the import impossible, nothing saved.
-  await page.getByRole('button', { name: 'Import a file…' }).first().click();
-  await dialog.getByTestId('measure-file').setInputFiles(badSurvey);
-  await expect(dialog.getByRole('radio', { name: 'Survey' })).toBeChecked();
-  const problems = dialog.getByRole('table', { name: 'Problems found' });
-  await expect(problems.getByRole('row').nth(1)).toHaveText(/bad-survey\.csv\s*3\s*"?IRI5"?\s*.*often/);
-  await expect(dialog.getByRole('button', { name: 'Import', exact: true })).toBeDisabled();
-  await shot(page, 'measure-import-problems');
   await page.emulateMedia({ colorScheme: 'dark' });
-  await shot(page, 'measure-import-problems-dark');
-  await page.keyboard.press('Escape');
-  await expect(dialog).toBeHidden();
-  await page.reload();
-  await expect(page.locator('li[data-dataset]')).toHaveCount(1);
-  await shot(page, 'measure-list-dark');
-  await page.getByRole('heading', { name: 'People data', level: 3 }).scrollIntoViewIfNeeded();
-  await page.screenshot({ path: test.info().outputPath('measure-people-data-dark.png') });
+  await page
+    .locator('.privacy-panel')
+    .screenshot({ path: test.info().outputPath('measure-people-data-dark.png') });
   await page.emulateMedia({ colorScheme: 'light' });
-
-  // Deleted, after a confirmation that speaks of the backups.
-  await page.getByRole('button', { name: 'Delete survey' }).click();
-  const confirm = page.getByRole('dialog', { name: 'Delete data set?' });
-  await expect(confirm).toContainText('older backups at the next backup');
-  await confirm.getByRole('button', { name: 'Delete data set' }).click();
-  await expect(page.getByRole('heading', { name: 'No data set in this project yet' })).toBeVisible();
-  await page.reload();
-  await expect(page.getByRole('heading', { name: 'No data set in this project yet' })).toBeVisible();
 });

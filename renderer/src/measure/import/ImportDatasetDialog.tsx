@@ -330,6 +330,8 @@ function PreviewTable({
   readonly pseudonymize: boolean;
 }) {
   const dropped = new Set(pseudonymize ? preview.identifyingColumns : []);
+  // The cells a problem names, marked where the first rows show them (a sample row i is spreadsheet row i + 2).
+  const flagged = new Set(preview.problems.map((problem) => `${problem.row ?? ''}:${problem.column ?? ''}`));
   return (
     <>
       <p className="small" data-testid="preview-summary">
@@ -363,9 +365,15 @@ function PreviewTable({
           <tbody>
             {preview.sample.map((row, rowIndex) => (
               <tr key={rowIndex}>
-                {preview.columns.map((_column, index) => (
-                  <td key={index}>{row[index] ?? ''}</td>
-                ))}
+                {preview.columns.map((column, index) =>
+                  flagged.has(`${rowIndex + 2}:${column}`) ? (
+                    <td key={index} className="problem-cell" title="See the problem below">
+                      {row[index] ?? ''}
+                    </td>
+                  ) : (
+                    <td key={index}>{row[index] ?? ''}</td>
+                  ),
+                )}
               </tr>
             ))}
           </tbody>
