@@ -20,6 +20,13 @@ interface BeforeAfterTableProps {
 
 export const markerKey = (marker: InitiativeMarker) => `${marker.date} ${marker.label}`;
 
+/** What follows a value: "%" tight, "hours" and "points" spaced, nothing for a currency or a score. */
+function valueSuffix(unit: string): string {
+  const short = unit.replace(/\s*\(.*\)$/, '').trim();
+  if (short === '%') return '%';
+  return short === '' || short === 'currency' || short === 'score' ? '' : ` ${short}`;
+}
+
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 
 export function BeforeAfterTable({ kpi, period, lines, markers, chosen, onChoose }: BeforeAfterTableProps) {
@@ -31,9 +38,9 @@ export function BeforeAfterTable({ kpi, period, lines, markers, chosen, onChoose
     );
   const rows = beforeAfter(lines, marker.date, period);
   const split = splitPeriod(marker.date, period);
-  const unit = kpi.unit === '%' ? '%' : kpi.unit === '' ? '' : ` ${kpi.unit}`;
+  const unit = valueSuffix(kpi.unit);
   // A difference of two percentages is in percentage points, not a percentage of anything.
-  const changeUnit = kpi.unit === '%' ? 'percentage points' : kpi.unit;
+  const changeUnit = kpi.unit === '%' ? 'percentage points' : valueSuffix(kpi.unit).trim();
   const better = (change: number) =>
     change === 0 ? 'no change' : change > 0 === kpi.higherIsBetter ? 'better' : 'worse';
   return (
