@@ -29,6 +29,15 @@ export interface MeasuredSeriesRequest {
   /** The date that is model time 0, YYYY-MM-DD. */
   readonly start: string;
   readonly timeUnit: ModelTimeUnit;
+  /**
+   * Issue 11, point 2: the data set's minimum group size and the people per unit (KpiSettings.unitSizes, or
+   * kpi-breakdown's unitSizes with the file's `n`). A unit known to be smaller is refused, and left out of the
+   * all-units series; a unit of unknown size is kept. Absent: no check.
+   */
+  readonly privacy?: {
+    readonly minGroupSize: number;
+    readonly unitSizes: Readonly<Record<string, number>>;
+  };
 }
 
 export interface MeasuredSeries {
@@ -97,12 +106,29 @@ export function measuredSeries(table: DataTable, request: MeasuredSeriesRequest)
         { row: null, column: null, message: `the start "${request.start}" is not a date written YYYY-MM-DD` },
       ],
     };
+  const small = smallUnits(request);
+  if (request.unit !== null && small.has(request.unit))
+    return {
+      ok: false,
+      problems: [
+        {
+          row: null,
+          column: null,
+          message: `${request.unit} has fewer than ${request.privacy?.minGroupSize ?? 0} people (the data set's minimum group size), so its figures are not shown`,
+        },
+      ],
+    };
+  const kept = small.size === 0 ? table : withoutUnits(table, small);
   const kpi = request.source === 'nps' ? 'nps' : request.kpi;
-  const points = request.source === 'nps' ? npsPoints(table, request) : kpiPoints(table, request);
+  const points = request.source === 'nps' ? npsPoints(kept, request) : kpiPoints(kept, request);
   if (!points.ok) return points;
   const definition = kpiDefinition(kpi);
   const sorted = [...points.value.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  const who = request.unit ?? (request.source === 'nps' ? 'all units' : 'mean of all units');
+  const left =
+    small.size === 0
+      ? ''
+      : `, ${small.size} unit${small.size === 1 ? '' : 's'} under the minimum group size left out`;
+  const who = request.unit ?? `${request.source === 'nps' ? 'all units' : 'mean of all units'}${left}`;
   return {
     ok: true,
     value: {
@@ -112,6 +138,25 @@ export function measuredSeries(table: DataTable, request: MeasuredSeriesRequest)
       units: definition.unit,
     },
   };
+}
+
+/** The units known to have fewer people than the minimum group size. */
+function smallUnits(request: MeasuredSeriesRequest): Set<string> {
+  const privacy = request.privacy;
+  if (privacy === undefined) return new Set();
+  return new Set(
+    Object.entries(privacy.unitSizes)
+      .filter(([, size]) => size < privacy.minGroupSize)
+      .map(([unit]) => unit),
+  );
+}
+
+/** The table without the rows of `units` (its unit or team column), so no figure of theirs is computed. */
+function withoutUnits(table: DataTable, units: ReadonlySet<string>): DataTable {
+  const lower = table.columns.map((column) => column.toLowerCase());
+  const unitAt = lower.findIndex((column) => column === 'unit' || column === 'team');
+  if (unitAt < 0) return table;
+  return { columns: table.columns, rows: table.rows.filter((row) => !units.has((row[unitAt] ?? '').trim())) };
 }
 
 type PointsResult =

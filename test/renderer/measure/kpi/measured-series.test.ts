@@ -155,3 +155,34 @@ describe('measuredSeries', () => {
     if (!cell.ok) expect(cell.problems[0]?.message).toBe('row 2, column "value": "high" is not a number');
   });
 });
+
+describe('minimum group size (issue 11, point 2)', () => {
+  const request = {
+    source: 'kpi',
+    kpi: 'employee_retention',
+    period: 'month',
+    start: '2024-07-01',
+    timeUnit: 'months',
+    // Team sizes of sample-data/network/nodes.csv; a minimum of 11 leaves Finance (10) out.
+    privacy: { minGroupSize: 11, unitSizes: { Finance: 10, Sales: 18 } },
+  } as const;
+
+  it('refuses a unit smaller than the minimum, naming it', () => {
+    const result = measuredSeries(kpiTable, { ...request, unit: 'Finance' });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problems[0]?.message).toContain('Finance has fewer than 11 people');
+    expect(measuredSeries(kpiTable, { ...request, unit: 'Sales' }).ok).toBe(true);
+  });
+
+  it("leaves the small unit out of all units' mean and says so", () => {
+    const result = measuredSeries(kpiTable, { ...request, unit: null });
+    if (!result.ok) throw new Error('failed');
+    const july = kpiTable.rows.filter(
+      (row) => row[0] === '2024-07-01' && row[2] === 'employee_retention' && row[1] !== 'Finance',
+    );
+    expect(july).toHaveLength(5);
+    const mean = july.reduce((sum, row) => sum + Number(row[3]), 0) / 5;
+    expect(result.value.values[0]).toBeCloseTo(mean, 12);
+    expect(result.value.label).toContain('1 unit under the minimum group size left out');
+  });
+});
