@@ -195,6 +195,12 @@ test('the QMEE asks for its reverse key before scoring, and a custom key names i
   await expect(page.getByTestId('qmee-reverse')).toContainText(
     'could not be checked against a published source',
   );
+  // Once an item is ticked the key is complete; the sample has no QMEE columns, and the tab says which are missing.
+  await page.getByTestId('qmee-reverse').getByLabel('4', { exact: true }).check();
+  await expect(page.getByTestId('scales-error')).toContainText(
+    'no column for items 1, 2, 3, 4, 5, 6, 7, 8, ... of Questionnaire Measure of Emotional Empathy',
+  );
+  await page.screenshot({ path: test.info().outputPath('scales-qmee-light.png'), fullPage: true });
 
   await page.getByRole('combobox', { name: 'Scale', exact: true }).selectOption('custom');
   const editor = page.getByTestId('custom-scale');

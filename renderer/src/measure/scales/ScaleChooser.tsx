@@ -137,7 +137,15 @@ function QmeeKey({
             </label>
           ))}
         </div>
-        {settings.reverse !== undefined && settings.reverse.length === 0 ? (
+        {settings.reverse === undefined ? (
+          <button
+            type="button"
+            className="small"
+            onClick={() => onChange((previous) => ({ ...previous, reverse: [] }))}
+          >
+            My copy has no reverse-keyed item
+          </button>
+        ) : settings.reverse.length === 0 ? (
           <p className="muted small">No item is ticked: every item is scored as answered.</p>
         ) : null}
       </fieldset>
