@@ -40,7 +40,7 @@ import {
   type PseudonymKey,
   type StoredPseudonymEntry,
 } from './network-privacy';
-import { parseStoredDocument } from './stored-document';
+import { parseStoredDocument, StoredDocumentError } from './stored-document';
 
 export type { PseudonymKey } from './network-privacy';
 
@@ -65,7 +65,10 @@ export interface NewMeasureDataset {
 }
 
 export interface MeasureDatasetRepository {
-  /** The project's data sets without their rows, sorted by name; only those of `kind` when given. */
+  /**
+   * The project's data sets without their rows, sorted by name; only those of `kind` when given. A row that
+   * cannot be read is listed with its `problem`.
+   */
   list(projectId: ProjectId, kind?: MeasureDatasetKind): MeasureDatasetSummary[];
   /** not-found if absent; storage (naming the field) if the saved row does not pass its schema. */
   get(id: MeasureDatasetId): MeasureDataset;
@@ -191,6 +194,46 @@ function summaryOf(row: SummaryRow): MeasureDatasetSummary {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   });
+}
+
+/**
+ * A row whose summary does not pass its schema, listed with its problem (as stories.ts lists a story) so one
+ * damaged data set does not hide the others. Only fields the table's CHECK constraints guarantee are taken;
+ * the rest read as the cautious default (no columns, no settings, no consent to individual views).
+ */
+function damagedSummaryOf(row: SummaryRow, problem: string): MeasureDatasetSummary {
+  return {
+    id: row.id as MeasureDatasetId,
+    projectId: row.project_id as ProjectId,
+    name: row.name,
+    kind: measureDatasetKindSchema.catch('experiment').parse(row.kind),
+    fileName: row.file_name,
+    rowCount: row.row_count,
+    columns: [],
+    settings: null,
+    privacy: {
+      pseudonymized: row.pseudonymized === 1,
+      idColumn: row.id_column,
+      droppedColumns: [],
+      keyKept: row.key_kept === 1,
+      secretKept: row.secret_kept === 1,
+      individualConsent: false,
+      minGroupSize: Math.max(row.min_group_size, MIN_GROUP_SIZE_DEFAULT),
+      note: row.note,
+    },
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    problem,
+  };
+}
+
+function listedSummaryOf(row: SummaryRow): MeasureDatasetSummary {
+  try {
+    return summaryOf(row);
+  } catch (error) {
+    if (!(error instanceof StoredDocumentError)) throw error;
+    return damagedSummaryOf(row, error.message);
+  }
 }
 
 /** The column names settings point at, with the field that names each (for the refusal). */
@@ -337,7 +380,7 @@ export function createMeasureDatasetRepository(db: Database, now: () => Date): M
       assertProject(projectId);
       const rows =
         kind === undefined ? selectByProject.all(projectId) : selectByProjectAndKind.all(projectId, kind);
-      return rows.map(summaryOf).sort(byName);
+      return rows.map(listedSummaryOf).sort(byName);
     },
 
     get,

@@ -132,6 +132,12 @@ export interface MeasureDatasetSummary {
   readonly privacy: MeasurePrivacy;
   readonly createdAt: string;
   readonly updatedAt: string;
+  /**
+   * Set when the saved row could not be read (damaged, or written by a buggy build): the list still shows it,
+   * with its columns empty, no settings and no consent to individual views; opening it (measure.get) is refused
+   * with the same message. Absent for a readable row.
+   */
+  readonly problem?: string;
 }
 
 /** A data set with its table. */

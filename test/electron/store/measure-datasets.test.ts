@@ -213,6 +213,18 @@ describe('the data set repository', () => {
     expect(workspace.db.prepare('SELECT settings FROM measure_datasets').pluck().get()).toBe(
       '{"kind":"nope"}',
     );
+    // The list still shows it, with its problem and the cautious reading; the other data sets are unaffected.
+    workspace.db.prepare('UPDATE measure_datasets SET individual_consent = 1 WHERE id = ?').run(dataset.id);
+    const other = datasets.create({ ...survey(project.id), name: 'Readable' }, null);
+    const listed = datasets.list(project.id);
+    expect(listed.map((summary) => [summary.name, summary.problem])).toEqual([
+      ['Readable', undefined],
+      ['Staff survey', (caught as StoredDocumentError).message],
+    ]);
+    expect(listed[1]).toMatchObject({ kind: 'survey', settings: null, columns: [], rowCount: 2 });
+    expect(listed[1]?.privacy.individualConsent).toBe(false);
+    expect(listed[0]).not.toHaveProperty('problem');
+    expect(datasets.get(other.id).name).toBe('Readable');
     workspace.close();
   });
 });
