@@ -25,6 +25,7 @@ import {
   modelTimeUnitOf,
   scaledSeries,
   seriesCsv,
+  unitsAfterScale,
   withinRun,
 } from '../../../../renderer/src/dynamics/measured/measured-options';
 
@@ -158,6 +159,46 @@ describe('scaledSeries', () => {
     expect(series.series.values[0]).toBeCloseTo(0.909, 12);
     // 2024-Q4: (91 + 91.7 + 91.6) / 3 = 91.4333...
     expect(series.series.values[1]).toBeCloseTo(0.914333333333, 10);
+  });
+});
+
+describe('NPS from raw answers', () => {
+  const answers: DataTable = {
+    columns: ['date', 'unit', 'answer'],
+    rows: [
+      ['2025-01-05', 'Care', '10'],
+      ['2025-01-06', 'Care', '9'],
+      ['2025-01-07', 'Care', '3'],
+      ['2025-01-08', 'Sales', '9'],
+      ['2025-01-09', 'Sales', '9'],
+    ],
+  };
+  const nps = (unit: string) => {
+    const read = measuredOptions('NPS answers', 'nps', answers);
+    if (!read.ok) throw new Error(read.problems.join('; '));
+    const series = scaledSeries(
+      answers,
+      choice({ kind: 'nps', kpi: 'nps', unit, scale: 1, datasetName: 'NPS answers' }),
+      read.options,
+      'Months',
+    );
+    if (!series.ok) throw new Error(series.problems.join('; '));
+    return Array.from(series.series.values);
+  };
+
+  it('scores one unit, and all units from the pooled answers, never an average of scores', () => {
+    // Care: 2 promoters, 1 detractor of 3 = 33.3; Sales: 2 of 2 = 100; pooled: 4 promoters, 1 detractor of 5 = 60.
+    expect(nps('Care')[0]).toBeCloseTo(100 / 3, 10);
+    expect(nps('Sales')).toEqual([100]);
+    expect(nps(ALL_UNITS)).toEqual([60]);
+  });
+});
+
+describe('unitsAfterScale', () => {
+  it('says a % scaled by 0.01 is a fraction', () => {
+    expect(unitsAfterScale('%', 0.01)).toBe('a fraction (% × 0.01)');
+    expect(unitsAfterScale('hours', 1)).toBe('hours');
+    expect(unitsAfterScale('', 2)).toBe('value × 2');
   });
 });
 
