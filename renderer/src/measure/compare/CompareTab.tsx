@@ -129,7 +129,7 @@ function CompareWorkbench({
     return (
       <div className="banner error" role="alert">
         <p>
-          “{dataset.name}” cannot be compared: {source.error}.
+          “{dataset.name}” cannot be compared: {source.error.replace(/\.$/, '')}.
         </p>
       </div>
     );

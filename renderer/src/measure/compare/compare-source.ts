@@ -9,16 +9,10 @@ import type {
   MeasureDatasetSummary,
   SurveySettings,
 } from '../../../../electron/api/contract';
-import {
-  BUILTIN_SCALES,
-  resolveColumns,
-  scoreSurvey,
-  scoringKey,
-  type KeyOverrides,
-  type ScaleSpec,
-} from '../../../../model/measure';
+import { scoreSurvey } from '../../../../model/measure';
 import { scoresTable } from '../../../../model/measure/scores-table';
 import type { DataTable, Result } from '../../../../model/stats';
+import { defaultSurveySettings, itemColumns, keyOf, suggestScale } from '../scales/survey-settings';
 
 /** The data sets a comparison can read: experiments (any table) and surveys (their scores). */
 export function comparableDatasets(
@@ -26,9 +20,6 @@ export function comparableDatasets(
 ): readonly MeasureDatasetSummary[] {
   return datasets.filter((dataset) => dataset.kind === 'experiment' || dataset.kind === 'survey');
 }
-
-/** A survey whose scale was not chosen in the Scales tab yet: scored with the IRI key if its columns are named so. */
-const UNCHOSEN_SURVEY: SurveySettings = { kind: 'survey', scale: 'iri', columns: {} };
 
 export interface ComparisonTable {
   readonly table: DataTable;
@@ -38,45 +29,23 @@ export interface ComparisonTable {
   readonly origin: string;
 }
 
-function surveySpec(settings: SurveySettings): Result<ScaleSpec> {
-  if (settings.scale === 'custom')
-    return settings.customSpec === undefined
-      ? {
-          ok: false,
-          error: 'the survey has a custom scale without its definition; define it in the Scales tab',
-        }
-      : { ok: true, value: settings.customSpec };
-  const builtin = BUILTIN_SCALES[settings.scale];
-  return builtin === undefined
-    ? { ok: false, error: `unknown scale "${settings.scale}"` }
-    : { ok: true, value: builtin };
-}
-
 /**
- * A survey's scores with the Scales tab's settings (key, overrides, column mapping, missing-answer rule). Every
- * column that holds no item is kept as a label, so a treated/control column (`circle`) can be compared.
+ * A survey's scores with the Scales tab's settings (its key with overrides, column mapping and missing-answer
+ * rule, read by the Scales tab's own functions so both tabs score alike). Every column that holds no item is kept
+ * as a label, so a treated/control column (`circle`) can be compared.
  */
 export function surveyScoresTable(
   dataset: MeasureDataset,
   settings: SurveySettings,
 ): Result<ComparisonTable> {
-  const spec = surveySpec(settings);
-  if (!spec.ok) return spec;
-  const overrides: { reverse?: readonly string[]; answers?: { min: number; max: number } } = {};
-  if (settings.reverse !== undefined) overrides.reverse = settings.reverse;
-  if (settings.range !== undefined) overrides.answers = { min: settings.range[0], max: settings.range[1] };
-  const keyed = scoringKey(
-    settings.maxMissingShare === undefined
-      ? spec.value
-      : { ...spec.value, maxMissingShare: settings.maxMissingShare },
-    overrides as KeyOverrides,
-  );
+  const keyed = keyOf(settings);
   if (!keyed.ok) return keyed;
-  const columns = resolveColumns(dataset.table, keyed.value, settings.columns);
+  const key = keyed.key;
+  const columns = itemColumns(dataset.table, key, settings);
   if (!columns.ok) return columns;
-  const itemColumns = new Set(Object.values(columns.value));
-  const labelColumns = dataset.table.columns.filter((column) => !itemColumns.has(column));
-  const scored = scoreSurvey(dataset.table, keyed.value, { columns: columns.value, labelColumns });
+  const items = new Set(Object.values(columns.value));
+  const labelColumns = dataset.table.columns.filter((column) => !items.has(column));
+  const scored = scoreSurvey(dataset.table, key, { columns: columns.value, labelColumns });
   if (!scored.ok) {
     const [first] = scored.problems;
     const more = scored.problems.length - 1;
@@ -89,8 +58,8 @@ export function surveyScoresTable(
     ok: true,
     value: {
       table: scoresTable(scored.value, labelColumns),
-      scoreColumns: keyed.value.subscales.map((subscale) => `${subscale.id}_mean`),
-      origin: `${keyed.value.name} subscale means of each of the ${scored.value.respondents.length} responses (mean of the answered items, reverse keys applied), with the survey's other columns.`,
+      scoreColumns: key.subscales.map((subscale) => `${subscale.id}_mean`),
+      origin: `${key.name} subscale means of each of the ${scored.value.respondents.length} responses (mean of the answered items, reverse keys applied), with the survey's other columns.`,
     },
   };
 }
@@ -108,13 +77,16 @@ export function comparisonTable(dataset: MeasureDataset): Result<ComparisonTable
     };
   if (dataset.kind === 'survey') {
     if (dataset.settings?.kind === 'survey') return surveyScoresTable(dataset, dataset.settings);
-    const iri = surveyScoresTable(dataset, UNCHOSEN_SURVEY);
-    return iri.ok
+    // Not scored in the Scales tab yet: the settings that tab would start from (the scale its columns match).
+    const suggested = suggestScale(dataset.table);
+    if (suggested === null) return { ok: false, error: 'choose the survey’s scale in the Scales tab first' };
+    const scored = surveyScoresTable(dataset, defaultSurveySettings(dataset, suggested));
+    return scored.ok
       ? {
           ok: true,
           value: {
-            ...iri.value,
-            origin: `${iri.value.origin} No scale is chosen for this survey in the Scales tab yet; its columns are named as the IRI's items, so it is scored with the IRI key.`,
+            ...scored.value,
+            origin: `${scored.value.origin} No scale is chosen for this survey in the Scales tab yet; its columns are named as this scale's items, so it is scored with that key.`,
           },
         }
       : { ok: false, error: 'choose the survey’s scale in the Scales tab first' };

@@ -248,6 +248,14 @@ describe('difference in differences on the sample survey’s scores', () => {
       expect(run.small).toContainEqual({ label: 'circle = yes, wave = after', n: yesAfter });
   });
 
+  it('scores a survey not yet set up in the Scales tab with the scale its columns match', () => {
+    const unscored = datasetOf('survey', readTable('sample-data/measure/survey.csv'), null);
+    const source = comparisonTable(unscored);
+    if (!source.ok) throw new Error(source.error);
+    expect(source.value.origin).toContain('No scale is chosen');
+    expect(source.value.scoreColumns).toContain('EC_mean');
+  });
+
   it('says why a survey without a usable key cannot be compared', () => {
     const qmee = datasetOf('survey', readTable('sample-data/measure/survey.csv'), {
       kind: 'survey',
