@@ -3,6 +3,7 @@
  * (DEVELOPERS.md); the lines printed are the figures to compare with the budgets of DESIGN.md.
  */
 import { conjointBenchmark } from './conjoint';
+import { measureImportBenchmark } from './measure-import';
 import { networkBenchmark } from './network';
 import { networkViewBrowserBenchmark } from './network-view-browser';
 import { runScenariosBenchmark } from './run-scenarios';
@@ -24,6 +25,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   networkBenchmark,
   networkViewBrowserBenchmark,
   conjointBenchmark,
+  measureImportBenchmark,
 ];
 
 // `npm run bench -- network sensitivity` runs only the benchmarks whose name contains one of the words.
