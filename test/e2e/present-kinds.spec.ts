@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test as base } from './fixtures';
 import { startWebHost, type RunningHost } from './web-host';
@@ -7,13 +10,23 @@ import { startWebHost, type RunningHost } from './web-host';
  * story of a live chart with its lever, the loop-dominance chart, the sample network's graph and the sample
  * conjoint study's market simulator (estimated first, by MNL). Presented with the arrow keys: each page keeps the
  * presenter's changes when revisited, R resets the page shown; the handout in print media; light and dark; and
- * the network page again once the network's participants no longer agree to individual views.
+ * the network page again once the network's participants no longer agree to individual views; and the story
+ * after the project travels to another workspace in a project file, its pages naming the imported documents.
  */
-const test = base.extend<{ sampleHost: RunningHost }>({
+const test = base.extend<{ sampleHost: RunningHost; freshHost: RunningHost }>({
   sampleHost: async ({ dataDir }, use) => {
     const host = await startWebHost(dataDir, { samples: true });
     await use(host);
     await host.stop();
+  },
+  // Another machine: an empty workspace the project file is imported into.
+  // eslint-disable-next-line no-empty-pattern
+  freshHost: async ({}, use) => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'empathy-e2e-fresh-'));
+    const host = await startWebHost(dataDir);
+    await use(host);
+    await host.stop();
+    rmSync(dataDir, { recursive: true, force: true });
   },
 });
 
@@ -46,6 +59,7 @@ const shareText = (page: Page) => shown(page).locator('svg.bars.shares').getAttr
 test('loop dominance, network and simulator pages, presented, reset and printed', async ({
   page,
   sampleHost,
+  freshHost,
   browser,
 }) => {
   test.slow();
@@ -251,5 +265,29 @@ test('loop dominance, network and simulator pages, presented, reset and printed'
   await expect(withoutConsent.getByTestId('present-network-privacy')).toContainText('no one is named');
   await expect(withoutConsent.getByRole('heading', { name: 'Size: the same for everyone' })).toBeVisible();
   await shot(dark, 'present-network-no-consent-dark.png');
+  await dark.keyboard.press('Escape');
+
+  // The project file: the preview counts the story; on the other machine its pages show the imported network
+  // (still without consent), study (with its estimate) and model.
+  await dark.getByRole('link', { name: 'Projects' }).click();
+  const downloading = dark.waitForEvent('download');
+  await dark.getByRole('button', { name: `Export ${SAMPLE_PROJECT}` }).click();
+  const file = test.info().outputPath('workshop.ewproject.json');
+  await (await downloading).saveAs(file);
+  await dark.goto(freshHost.url);
+  await dark.getByTestId('project-file').setInputFiles(file);
+  await expect(dark.getByRole('status')).toContainText(/Imported ".*": .*1 story/);
+  await openProject(dark, freshHost);
+  await openSection(dark, 'Present');
+  await dark.getByRole('button', { name: 'Workshop' }).click();
+  await dark.getByRole('button', { name: 'Present', exact: true }).click();
+  await dark.keyboard.press('ArrowRight');
+  await expect(shown(dark).locator('path.dominance-band').first()).toHaveAttribute('d', /\d/);
+  await dark.keyboard.press('ArrowRight');
+  await expect(shown(dark).locator('.present-network')).toHaveAttribute('data-consent', 'none');
+  await expect(shown(dark).getByTestId('network-canvas')).toBeVisible();
+  await dark.keyboard.press('ArrowRight');
+  await expect(shown(dark).getByTestId('share-total')).toContainText('Total 100.0%');
+  expect(await shareText(dark)).toBe(startShares);
   await context.close();
 });

@@ -37,6 +37,7 @@ function summary({ counts }: ProjectFilePreview): string {
     plural(counts.sroiAnalyses, 'SROI analysis', 'SROI analyses'),
     plural(counts.sensitivityRuns, 'sensitivity run'),
     plural(counts.calibrations, 'calibration'),
+    plural(counts.stories, 'story', 'stories'),
   ].filter((part) => !part.startsWith('0 '));
   return parts.length === 0 ? 'no documents' : parts.join(', ');
 }
