@@ -12,6 +12,7 @@ import {
 import { call } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { ImportProblemList, type PlacedProblem } from '../../components/ImportProblemList';
+import { PseudonymChoice } from '../../components/people-data/PseudonymChoice';
 import { errorText } from '../../conjoint/format';
 import { FilePicker } from '../../network/import/FilePicker';
 import { refusalLines } from '../../network/import/preview';
@@ -58,7 +59,6 @@ export function ImportDatasetDialog({
     size: useId(),
     sizeHelp: useId(),
     preview: useId(),
-    names: useId(),
   };
   const [file, setFile] = useState<ChosenFile | undefined>();
   const [kind, setKindState] = useState<MeasureDatasetKind>('survey');
@@ -251,34 +251,21 @@ export function ImportDatasetDialog({
           {sizeError ?? 'Team figures hide any group with fewer people than this.'}
         </p>
 
-        <fieldset className="pseudonym-choice" aria-describedby={ids.names}>
-          <legend>People’s ids</legend>
-          <label className="checkbox">
-            <input
-              type="checkbox"
-              checked={pseudonymize}
-              onChange={(event) => setPseudonymize(event.target.checked)}
-            />
-            Replace ids with pseudonyms
-          </label>
-          <p id={ids.names} className="muted small">
-            Each id becomes a stable code (P-…) and the identifying columns (name, e-mail, phone…) are
-            dropped, so the saved data set, its views and exports hold no real name.
-          </p>
-          <label className="checkbox">
-            <input
-              type="checkbox"
-              checked={pseudonymize && keepKey}
-              disabled={!pseudonymize}
-              onChange={(event) => setKeepKey(event.target.checked)}
-            />
-            Keep the key to look people up later (can be deleted later)
-          </label>
+        <PseudonymChoice
+          legend="People’s ids"
+          label="Replace ids with pseudonyms"
+          help="Each id becomes a stable code (P-…) and the identifying columns (name, e-mail, phone…) are dropped, so the saved data set, its views and exports hold no real name."
+          keepKeyLabel="Keep the key to look people up later (can be deleted later)"
+          pseudonymize={pseudonymize}
+          keepKey={keepKey}
+          onPseudonymize={setPseudonymize}
+          onKeepKey={setKeepKey}
+        >
           <label className="checkbox">
             <input type="checkbox" checked={consent} onChange={(event) => setConsent(event.target.checked)} />
             Participants agreed to individual views
           </label>
-        </fieldset>
+        </PseudonymChoice>
 
         <section className="import-preview" aria-labelledby={ids.preview} aria-live="polite">
           <h3 id={ids.preview}>Preview</h3>

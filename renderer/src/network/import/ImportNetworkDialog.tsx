@@ -9,6 +9,7 @@ import type {
 import { call } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { ImportProblemList, type PlacedProblem } from '../../components/ImportProblemList';
+import { PseudonymChoice } from '../../components/people-data/PseudonymChoice';
 import { FilePicker } from './FilePicker';
 import { MERGE_RULE_CHOICES } from './merge-rules';
 import { privacyOf } from '../privacy/network-privacy';
@@ -73,7 +74,7 @@ async function readFile(file: File): Promise<NetworkFile> {
  */
 export function ImportNetworkDialog({ projectId, network, onClose, onImported }: ImportNetworkDialogProps) {
   const adding = network !== undefined;
-  const ids = { name: useId(), wave: useId(), rules: useId(), preview: useId(), pseudonyms: useId() };
+  const ids = { name: useId(), wave: useId(), rules: useId(), preview: useId() };
   const [format, setFormat] = useState<NetworkImportFormat>('csv');
   const [edges, setEdges] = useState<NetworkFile | undefined>();
   const [nodes, setNodes] = useState<NetworkFile | undefined>();
@@ -293,30 +294,16 @@ export function ImportNetworkDialog({ projectId, network, onClose, onImported }:
               : `“${network.name}” holds real names: this wave is saved with the ids and names of its files.`}
           </p>
         ) : (
-          <fieldset className="pseudonym-choice" aria-describedby={ids.pseudonyms}>
-            <legend>People’s names</legend>
-            <label className="checkbox">
-              <input
-                type="checkbox"
-                checked={pseudonymize}
-                onChange={(event) => setPseudonymize(event.target.checked)}
-              />
-              Replace names with pseudonyms
-            </label>
-            <p id={ids.pseudonyms} className="muted small">
-              Each person’s id becomes a stable code (P-…), the same in every later wave, and name columns are
-              dropped, so the saved network, its views and exports hold no real name.
-            </p>
-            <label className="checkbox">
-              <input
-                type="checkbox"
-                checked={pseudonymize && keepKey}
-                disabled={!pseudonymize}
-                onChange={(event) => setKeepKey(event.target.checked)}
-              />
-              Keep the key in this workspace (lets you look people up; can be deleted later)
-            </label>
-          </fieldset>
+          <PseudonymChoice
+            legend="People’s names"
+            label="Replace names with pseudonyms"
+            help="Each person’s id becomes a stable code (P-…), the same in every later wave, and name columns are dropped, so the saved network, its views and exports hold no real name."
+            keepKeyLabel="Keep the key in this workspace (lets you look people up; can be deleted later)"
+            pseudonymize={pseudonymize}
+            keepKey={keepKey}
+            onPseudonymize={setPseudonymize}
+            onKeepKey={setKeepKey}
+          />
         )}
 
         <section className="import-preview" aria-labelledby={ids.preview} aria-live="polite">
