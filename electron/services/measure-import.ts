@@ -223,6 +223,29 @@ const scoreSurveyProblems = (
   return scored.ok ? [] : scored.problems;
 };
 
+/**
+ * A KPI file's optional `n` column (the people behind each figure, which the minimum group size is checked
+ * against: the KPI tab and `kpi series` read it) holds whole numbers from 0, or nothing.
+ */
+function peopleCountProblems(table: DataTable): CellProblem[] {
+  const at = table.columns.findIndex((column) => column.toLowerCase() === 'n');
+  if (at < 0) return [];
+  const column = table.columns[at] ?? 'n';
+  return table.rows.flatMap((cells, index): CellProblem[] => {
+    const cell = cellAt(cells, at);
+    const count = parseNumberCell(cell);
+    if (isMissing(cell) || (count !== undefined && Number.isInteger(count) && count >= 0)) return [];
+    const row = spreadsheetRow(index);
+    return [
+      {
+        row,
+        column,
+        message: `row ${row}, column "${column}": "${cell.trim()}" is not a number of people (a whole number from 0)`,
+      },
+    ];
+  });
+}
+
 function kindProblems(
   table: DataTable,
   kind: MeasureDatasetKind,
@@ -232,7 +255,7 @@ function kindProblems(
   switch (kind) {
     case 'kpi': {
       const parsed = parseKpiSeries(table);
-      return parsed.ok ? [] : parsed.problems;
+      return [...(parsed.ok ? [] : parsed.problems), ...peopleCountProblems(table)];
     }
     case 'nps': {
       const parsed = npsSeries(table, 'month');

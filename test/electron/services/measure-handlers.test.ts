@@ -132,6 +132,16 @@ describe('refusing a bad file', () => {
       says: 'kpi.csv row 7, column "date": "2024-13-01" is not a date written YYYY-MM-DD',
     },
     {
+      what: 'a KPI figure whose number of people is not a whole number',
+      kind: 'kpi',
+      fileName: 'kpi.csv',
+      text: () =>
+        'date,unit,kpi,value,n\n2025-01-01,Care,engagement,3.5,12\n2025-02-01,Care,engagement,3.6,11.5\n',
+      row: 3,
+      column: 'n',
+      says: 'kpi.csv row 3, column "n": "11.5" is not a number of people (a whole number from 0)',
+    },
+    {
       what: 'an NPS answer of 11',
       kind: 'nps',
       fileName: 'nps-answers.csv',
