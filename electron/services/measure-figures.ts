@@ -249,15 +249,36 @@ export function datasetFigures(dataset: MeasureDataset): LinkableFigure[] {
   }));
 }
 
+const CACHE_SIZE = 64;
+/**
+ * The figures of each version of a data set, so that the Dynamics view, which asks whenever it opens a scenario,
+ * does not read and score the whole table each time. A table never changes once imported; what the figures also
+ * depend on (the name, the settings, the minimum group size) is in the key itself, so two changes within one
+ * millisecond of updatedAt cannot leave stale figures.
+ */
+const cache = new Map<string, LinkableFigure[]>();
+
 export const measureFigures: FigureProvider = (context, projectId) => {
   const datasets = measureDatasetRepository(context.workspace.db);
   return datasets
     .list(projectId)
     .filter((summary) => summary.kind === 'survey' || summary.kind === 'kpi' || summary.kind === 'nps')
     .flatMap((summary) => {
+      const key = JSON.stringify([
+        summary.id,
+        summary.updatedAt,
+        summary.name,
+        summary.settings,
+        summary.privacy.minGroupSize,
+      ]);
+      const cached = cache.get(key);
+      if (cached !== undefined) return cached;
       // One damaged data set must not hide the others' figures.
       try {
-        return datasetFigures(datasets.get(summary.id));
+        const figures = datasetFigures(datasets.get(summary.id));
+        if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value ?? '');
+        cache.set(key, figures);
+        return figures;
       } catch {
         return [];
       }

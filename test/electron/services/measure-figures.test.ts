@@ -232,6 +232,16 @@ describe('measurement figures', () => {
     expect(
       figures.every((figure) => figure.documentId === stored.id && figure.documentName === 'Empathy survey'),
     ).toBe(true);
+    // A new minimum group size or name reaches the figures at once (they are cached per version of the set).
+    const repository = measureDatasetRepository(workspace.db);
+    repository.updatePrivacy(stored.id, { minGroupSize: 101 });
+    repository.rename(stored.id, 'Survey 2026');
+    const again = await dispatch(handlers, 'links.figures', { projectId: project.id });
+    if (!again.ok) throw new Error(again.error.message);
+    const changed = (again.value as LinkableFigure[]).filter((figure) => figure.instrument === 'measurement');
+    expect(changed.every((figure) => figure.value === null && figure.documentName === 'Survey 2026')).toBe(
+      true,
+    );
     workspace.close();
   });
 });
