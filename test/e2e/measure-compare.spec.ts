@@ -113,6 +113,8 @@ test('A/B of script on resolved: B about 14 points higher, as R and the CLI; kep
   sampleHost,
   browser,
 }) => {
+  // Two hosts, a CLI run and a dark page: slow on a shared machine.
+  test.slow();
   await page.setViewportSize({ width: 1400, height: 1000 });
   const { experimentId } = await sampleDatasets(sampleHost);
   await openCompare(page, sampleHost);
@@ -192,6 +194,9 @@ test('A/B of script on resolved: B about 14 points higher, as R and the CLI; kep
   await page.reload();
   await expect(page.getByRole('alert')).toContainText('minimum group size is 200, and script = A has 183');
   await expect(abResult(page)).toHaveCount(0);
+  await page
+    .locator('.measure-compare')
+    .screenshot({ path: test.info().outputPath('compare-ab-refused.png') });
   await api(sampleHost, 'measure.updatePrivacy', { id: experimentId, minGroupSize: 5 });
 
   await darkScreenshot(browser, 'compare-ab', async (dark) => {
@@ -205,6 +210,7 @@ test('difference in differences of circle × wave on empathic concern, SE cluste
   sampleHost,
   browser,
 }) => {
+  test.slow();
   await page.setViewportSize({ width: 1400, height: 1100 });
   const { surveyId } = await sampleDatasets(sampleHost);
   const openSurvey = async (target: Page) => {

@@ -150,8 +150,11 @@ function Comparisons({
   const saved: ExperimentSettings | null = dataset.settings?.kind === 'experiment' ? dataset.settings : null;
   const { table, scoreColumns } = source;
   const profiles = useMemo(() => profileColumns(table), [table]);
-  // A survey's `row` is the spreadsheet row, not a measure.
-  const hidden = useMemo(() => (experiment ? [] : ['row']), [experiment]);
+  // A survey's `row` is the spreadsheet row and `<subscale>_missing` a count of skipped items, not measures.
+  const hidden = useMemo(
+    () => (experiment ? [] : ['row', ...scoreColumns.map((column) => column.replace(/_mean$/, '_missing'))]),
+    [experiment, scoreColumns],
+  );
   const usable = useMemo(
     () => profiles.filter((profile) => !hidden.includes(profile.name)),
     [profiles, hidden],
