@@ -1,13 +1,11 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { NetworkDocument, NetworkWave, StoryPage } from '../../../electron/api/contract';
-import { nodeAttribute, type NetworkMetrics, type NodeMetricName } from '../../../model/network';
+import type { NodeMetricName } from '../../../model/network';
 import { graphOfTies } from '../../../model/network/formats';
 import { call } from '../api';
-import { DEFAULT_ENCODING } from '../network/graph/GraphTab';
 import { Legend } from '../network/graph/Legend';
 import { LARGE_NETWORK, NetworkCanvas } from '../network/graph/NetworkCanvas';
 import {
-  availableMetrics,
   edgeWidths,
   finiteExtent,
   groupsOf,
@@ -16,14 +14,14 @@ import {
   NODE_SIZE,
   NO_GROUP_COLOR,
   type ColorBy,
-  type SizeBy,
 } from '../network/graph/encoding';
 import { cachedPositions, layoutPositions } from '../network/graph/layout-client';
 import { sceneToSvg } from '../network/graph/svg-export';
 import { useThemeColors, type ThemeColors } from '../network/graph/theme-colors';
 import { useWaveMetrics } from '../network/metrics/use-wave-metrics';
 import '../network/network.css';
-import { anonymousLabel, privacyOf, teamSizesOf } from '../network/privacy/network-privacy';
+import { privacyOf } from '../network/privacy/network-privacy';
+import { networkPageEncoding, networkPageLabels } from './network-page-encoding';
 
 type NetworkPage = Extract<StoryPage, { kind: 'network-view' }>;
 
@@ -113,31 +111,6 @@ function presentationColors(theme: ThemeColors): ThemeColors {
     : { ...theme, background: '#ffffff', surface: '#ffffff', text: '#000000', muted: '#3a3a3a' };
 }
 
-/**
- * What colours and sizes the nodes under the network's people-data settings: the Graph tab's rule (GraphTab.tsx),
- * where a person's own figure shows only with consent to individual views.
- */
-function encodingOf(
-  metrics: NetworkMetrics | null,
-  wanted: ColorBy,
-  individualViews: boolean,
-): { readonly colorBy: ColorBy; readonly sizeBy: SizeBy } {
-  const encodable = metrics === null || !individualViews ? [] : availableMetrics(metrics);
-  const hasTeams = metrics?.teams != null;
-  const colorBy: ColorBy =
-    wanted === 'team' && !hasTeams
-      ? 'community'
-      : wanted === 'team' || wanted === 'community' || encodable.includes(wanted)
-        ? wanted
-        : hasTeams
-          ? 'team'
-          : 'community';
-  const sizeBy: SizeBy = encodable.includes(DEFAULT_ENCODING.sizeBy as NodeMetricName)
-    ? DEFAULT_ENCODING.sizeBy
-    : 'uniform';
-  return { colorBy, sizeBy };
-}
-
 function WaveGraph({
   network,
   wave,
@@ -152,14 +125,10 @@ function WaveGraph({
   const key = `${wave.id} ${wave.updatedAt}`;
   const graph = useMemo(() => graphOfTies({ ...wave, directed: network.directed }), [wave, network.directed]);
   const { individualConsent: individualViews, minGroupSize } = privacyOf(network);
-  const labels = useMemo(() => {
-    const teamSizes = teamSizesOf(graph.nodes);
-    return graph.nodes.map((node) =>
-      individualViews
-        ? nodeAttribute(node, 'name')?.trim() || node.id
-        : anonymousLabel(node, teamSizes, minGroupSize),
-    );
-  }, [graph, individualViews, minGroupSize]);
+  const labels = useMemo(
+    () => networkPageLabels(graph, { individualConsent: individualViews, minGroupSize }),
+    [graph, individualViews, minGroupSize],
+  );
   const { state } = useWaveMetrics(key, graph);
   const metrics = state.status === 'ready' ? state.result.metrics : null;
   const theme = presentationColors(useThemeColors());
@@ -190,7 +159,7 @@ function WaveGraph({
     };
   }, [key, graph]);
 
-  const { colorBy, sizeBy } = encodingOf(metrics, wanted, individualViews);
+  const { colorBy, sizeBy } = networkPageEncoding(metrics, wanted, individualViews);
   const poolBelow = individualViews ? undefined : minGroupSize;
   const sizes = useMemo(
     () =>
