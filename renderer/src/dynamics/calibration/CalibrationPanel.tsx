@@ -27,6 +27,7 @@ import {
 import { CalibrationForm, type DataSource } from './CalibrationForm';
 import { unitsOf } from '../charts/chart-variables';
 import { measuredCalibrationData, measuredColumns } from '../measured/measured-calibration';
+import { withinRun } from '../measured/measured-options';
 import { MeasuredSeriesPicker } from '../measured/MeasuredSeriesPicker';
 import { useMeasuredSelection } from '../measured/use-measured-selection';
 import { CalibrationResults } from './CalibrationResults';
@@ -82,8 +83,12 @@ export function CalibrationPanel() {
     () =>
       measuredChoice === undefined || measuredSeries?.ok !== true
         ? undefined
-        : measuredCalibrationData(measuredSeries.series, measuredChoice),
-    [measuredChoice, measuredSeries],
+        : // Only the figures within the run can be compared with it (dates before time 0 or past the stop).
+          measuredCalibrationData(
+            withinRun(measuredSeries.series, document.simSpecs.start, document.simSpecs.stop),
+            measuredChoice,
+          ),
+    [measuredChoice, measuredSeries, document.simSpecs.start, document.simSpecs.stop],
   );
   const unitsOfVariable = useCallback((name: string) => unitsOf(document, name), [document]);
   // With a measured series the one data column is the series, fitted to the variable chosen with it.
