@@ -186,6 +186,7 @@ test('the QMEE asks for its reverse key before scoring, and a custom key names i
   page,
   sampleHost,
 }) => {
+  test.slow();
   await page.setViewportSize({ width: 1400, height: 1000 });
   const surveyId = await importSurvey(sampleHost);
   await openScales(page, sampleHost, surveyId);
@@ -198,8 +199,9 @@ test('the QMEE asks for its reverse key before scoring, and a custom key names i
   // Once an item is ticked the key is complete; the sample has no QMEE columns, and the tab says which are missing.
   await page.getByTestId('qmee-reverse').getByLabel('4', { exact: true }).check();
   await expect(page.getByTestId('scales-error')).toContainText(
-    'no column for items 1, 2, 3, 4, 5, 6, 7, 8, ... of Questionnaire Measure of Emotional Empathy',
+    'No column for items 1, 2, 3, 4, 5, 6, 7, 8, ... of Questionnaire Measure of Emotional Empathy',
   );
+  await expect(page.getByText('Item columns (33 items, 33 without a column)')).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('scales-qmee-light.png'), fullPage: true });
 
   await page.getByRole('combobox', { name: 'Scale', exact: true }).selectOption('custom');
@@ -229,6 +231,6 @@ test('the QMEE asks for its reverse key before scoring, and a custom key names i
   await expect(editor.getByLabel('Reverse-keyed items')).toHaveValue('s2, s5');
   await expect(page.getByTestId('custom-scale-error')).toHaveCount(0);
   await expect(page.getByTestId('scales-error')).toContainText(
-    'no column for items s1, s2, s3, s4, s5 of Care at work (test scale)',
+    'No column for items s1, s2, s3, s4, s5 of Care at work (test scale)',
   );
 });

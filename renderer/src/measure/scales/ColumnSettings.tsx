@@ -67,6 +67,12 @@ export function ColumnSettings({
 
   const explicit = keyForItems === null ? {} : explicitColumns(settings, keyForItems, table.columns);
   const mappedCount = keyForItems === null ? 0 : Object.keys(explicit).length;
+  const unmapped =
+    keyForItems === null
+      ? 0
+      : keyForItems.items.filter(
+          (item) => explicit[item] === undefined && defaultColumnOf(table, keyForItems, item) === undefined,
+        ).length;
 
   return (
     <div className="column-settings">
@@ -108,7 +114,12 @@ export function ColumnSettings({
         <details className="item-columns">
           <summary>
             Item columns ({keyForItems.items.length} items
-            {mappedCount > 0 ? `, ${mappedCount} mapped by hand` : ', found by their names'})
+            {unmapped > 0
+              ? `, ${unmapped} without a column`
+              : mappedCount > 0
+                ? `, ${mappedCount} mapped by hand`
+                : ', all found by their names'}
+            )
           </summary>
           <p className="muted small">
             By default an item’s column is the one named as the item (“3”, “{keyForItems.id.toUpperCase()}3”,

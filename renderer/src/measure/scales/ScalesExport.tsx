@@ -21,10 +21,13 @@ export function ScalesExport({
   dataset,
   privacy,
   analysis,
+  disabled,
 }: {
   readonly dataset: MeasureDataset;
   readonly privacy: MeasurePrivacy;
   readonly analysis: SurveyAnalysis;
+  /** While the results are being updated to the last change, so a file never holds the settings before it. */
+  readonly disabled: boolean;
 }) {
   const [problem, setProblem] = useState<string | undefined>();
 
@@ -51,10 +54,10 @@ export function ScalesExport({
   const names = namesStatement(privacy, analysis.labelColumns, privacy.individualConsent);
   return (
     <div className="scales-export" role="group" aria-label="Export">
-      <button type="button" onClick={() => void exportFile(scoresCsv)}>
+      <button type="button" disabled={disabled} onClick={() => void exportFile(scoresCsv)}>
         {privacy.individualConsent ? 'Export scores per respondent (CSV)' : 'Export team scores (CSV)'}
       </button>
-      <button type="button" onClick={() => void exportFile(reliabilityCsv)}>
+      <button type="button" disabled={disabled} onClick={() => void exportFile(reliabilityCsv)}>
         Export reliability (CSV)
       </button>
       <span

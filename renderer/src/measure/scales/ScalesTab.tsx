@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type {
   MeasureDataset,
   MeasureDatasetId,
@@ -16,7 +16,7 @@ import { ScalesExport } from './ScalesExport';
 import './scales.css';
 import { PROBLEMS_EXPLAINED, scoredWords } from './scales-words';
 import { TeamFigures } from './TeamFigures';
-import { analyzeSurvey, type SurveyAnalysis } from './survey-analysis';
+import type { SurveyAnalysis } from './survey-analysis';
 import {
   defaultSurveySettings,
   draftCustomSpec,
@@ -24,6 +24,7 @@ import {
   specOf,
   suggestScale,
 } from './survey-settings';
+import { useSurveyAnalysis } from './use-survey-analysis';
 import { useSurveySettings, type SettingsSave } from './use-survey-settings';
 
 /** Cells listed on screen at most; the count says how many more. */
@@ -140,10 +141,7 @@ function SurveyWorkbench({
     onDatasetChanged,
   );
   const { minGroupSize } = privacy;
-  const analysis = useMemo(
-    () => analyzeSurvey(dataset.table, settings, { minGroupSize }),
-    [dataset.table, settings, minGroupSize],
-  );
+  const { analysis, updating } = useSurveyAnalysis(dataset.table, settings, minGroupSize);
   const spec = specOf(settings);
   // Items can be mapped to columns before the key is complete (QMEE's reverse key not ticked yet).
   const keyForItems =
@@ -171,13 +169,18 @@ function SurveyWorkbench({
         />
         <SaveLine save={save} />
       </section>
-      {!analysis.ok ? (
+      {analysis === undefined ? (
+        <p className="muted" aria-live="polite">
+          Scoring the survey…
+        </p>
+      ) : !analysis.ok ? (
         <p className="form-error" role="alert" data-testid="scales-error">
           {analysis.error}
         </p>
       ) : (
         <Results
           analysis={analysis.value}
+          updating={updating}
           dataset={dataset}
           privacy={privacy}
           ids={{ reliability: ids.reliability, teams: ids.teams, people: ids.people }}
@@ -203,11 +206,14 @@ function SaveLine({ save }: { readonly save: SettingsSave }) {
 
 function Results({
   analysis,
+  updating,
   dataset,
   privacy,
   ids,
 }: {
   readonly analysis: SurveyAnalysis;
+  /** A newer analysis is being computed: these results are of the settings before the last change. */
+  readonly updating: boolean;
   readonly dataset: MeasureDataset;
   readonly privacy: MeasurePrivacy;
   readonly ids: { readonly reliability: string; readonly teams: string; readonly people: string };
@@ -218,8 +224,9 @@ function Results({
   ).length;
   return (
     <>
-      <p data-testid="scored-summary">
+      <p data-testid="scored-summary" aria-busy={updating}>
         {analysis.key.name}: {scoredWords(respondents.length, fullyScored)}
+        {updating ? <span className="muted small"> Updating to the last change…</span> : null}
       </p>
       {analysis.problems.length > 0 ? (
         <section className="scales-panel unreadable" aria-label="Answers that could not be read">
@@ -255,7 +262,7 @@ function Results({
       </section>
       <section className="scales-panel" aria-label="Export">
         <h3>Export</h3>
-        <ScalesExport dataset={dataset} privacy={privacy} analysis={analysis} />
+        <ScalesExport dataset={dataset} privacy={privacy} analysis={analysis} disabled={updating} />
       </section>
     </>
   );

@@ -83,6 +83,9 @@ function withoutProblemCells(table: DataTable, problems: readonly CellProblem[])
   };
 }
 
+/** The engine's message ("no column for item 5 ...") as a sentence. */
+const sentence = (text: string): string => `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
+
 /** Distinct values of a label in the order they first appear. */
 function valuesInOrder(survey: ScoredSurvey, column: string): string[] {
   return [...new Set(survey.respondents.map((respondent) => respondent.labels[column] ?? ''))];
@@ -97,7 +100,7 @@ export function analyzeSurvey(
   if (!keyed.ok) return keyed;
   const { key } = keyed;
   const mapped = itemColumns(table, key, settings);
-  if (!mapped.ok) return { ok: false, error: `${mapped.error}.` };
+  if (!mapped.ok) return { ok: false, error: `${sentence(mapped.error)} Map them under “Item columns”.` };
   const labelColumns = labelColumnsOf(settings, table.columns);
   const options = { columns: mapped.value, labelColumns };
 
@@ -105,7 +108,7 @@ export function analyzeSurvey(
   let scored = scoreSurvey(table, key, options);
   if (!scored.ok) {
     const whole = scored.problems.find((problem) => problem.row === null);
-    if (whole !== undefined) return { ok: false, error: whole.message };
+    if (whole !== undefined) return { ok: false, error: sentence(whole.message) };
     problems = scored.problems;
     scored = scoreSurvey(withoutProblemCells(table, problems), key, options);
     if (!scored.ok)
