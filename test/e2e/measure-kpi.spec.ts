@@ -139,6 +139,18 @@ test('customer retention with the initiative markers, and NPS computed from the 
   await expect(beforeAfter).toContainText('Compare tab');
   await shot(page, 'kpi-retention-light');
 
+  // The SVG export carries the line, the legend and the markers.
+  const [svgDownload] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export Customer retention per month as SVG' }).click(),
+  ]);
+  const svg = readFileSync((await svgDownload.path()) ?? '', 'utf8');
+  expect(svg).toContain('<title>Customer retention per month</title>');
+  expect(svg).toContain('Peer-support circles start');
+  expect(svg).toContain('Customer Care');
+  // The pointer overlay and hover layer are marked data-export="skip" and left out.
+  expect(svg).not.toContain('data-export');
+
   // NPS from the raw answers, by quarter: 2025-Q1 for Customer Care against the count worked here.
   await page.getByLabel('KPI', { exact: true }).selectOption('nps');
   await page.getByLabel('Period', { exact: true }).selectOption('quarter');
