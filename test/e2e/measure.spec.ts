@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { startWebHost } from './web-host';
 
 /**
  * The Measure section's shell (issue 10; issue 11 points 1-2) end to end in Chromium through the web host: the
@@ -263,4 +264,44 @@ test('a data set’s people data: consent and minimum group size saved, a size u
     .locator('.privacy-panel')
     .screenshot({ path: test.info().outputPath('measure-people-data-dark.png') });
   await page.emulateMedia({ colorScheme: 'light' });
+});
+
+test('the sample project’s data sets, one group per kind, with their files’ row counts', async ({
+  page,
+  dataDir,
+}) => {
+  const host = await startWebHost(dataDir, { samples: true });
+  try {
+    // Rows counted from the files here (non-empty lines after the header), not taken from the app.
+    const rows = (file: string) =>
+      readFileSync(resolve(SURVEY, '..', file), 'utf8')
+        .split('\n')
+        .slice(1)
+        .filter((line) => line.trim() !== '').length;
+    const expected: readonly (readonly [string, string, string])[] = [
+      ['Surveys', 'Empathy survey (IRI)', 'survey.csv'],
+      ['KPI series', 'KPIs by team', 'kpi.csv'],
+      ['NPS answers', 'NPS answers', 'nps-answers.csv'],
+      ['Initiatives', 'Initiatives', 'initiatives.csv'],
+      ['Experiments', 'Script A/B test', 'script-test.csv'],
+    ];
+    await page.setViewportSize({ width: 1280, height: 1000 });
+    await page.goto(host.url);
+    await page.getByRole('button', { name: 'Open Sample: empathy in a small service business' }).click();
+    await page.getByRole('link', { name: 'Measure' }).click();
+    await expect(page.locator('.measure-kind h2')).toHaveText(expected.map(([group]) => group));
+    for (const [group, name, file] of expected) {
+      const item = page.getByRole('region', { name: group }).locator(`li[data-dataset="${name}"]`);
+      const count = rows(file);
+      await expect(item).toContainText(`${count.toLocaleString('en-US')} row${count === 1 ? '' : 's'}`);
+      await expect(item).toContainText(`from ${file}`);
+    }
+    await shot(page, 'measure-sample-list');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.getByRole('button', { name: 'Show Script A/B test' }).click();
+    await expect(page.getByText(`The first 200 of ${rows('script-test.csv')} rows`)).toBeVisible();
+    await shot(page, 'measure-sample-list-dark');
+  } finally {
+    await host.stop();
+  }
 });

@@ -94,9 +94,9 @@ export function DatasetList({
                     </p>
                   </div>
                   <div className="project-actions">
+                    {/* Plain, not primary: five blue buttons down the list would all shout at once. */}
                     <button
                       type="button"
-                      className={dataset.id === selectedId ? undefined : 'primary'}
                       aria-pressed={dataset.id === selectedId}
                       aria-label={`Show ${dataset.name}`}
                       onClick={() => onSelect(dataset.id)}
