@@ -38,6 +38,7 @@ function summary({ counts }: ProjectFilePreview): string {
     plural(counts.sensitivityRuns, 'sensitivity run'),
     plural(counts.calibrations, 'calibration'),
     plural(counts.stories, 'story', 'stories'),
+    plural(counts.measureDatasets, 'measurement data set'),
   ].filter((part) => !part.startsWith('0 '));
   return parts.length === 0 ? 'no documents' : parts.join(', ');
 }
