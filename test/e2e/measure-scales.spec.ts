@@ -126,6 +126,10 @@ test('IRI scored with its alphas, a small team hidden, per-person scores only wi
     )
     .toMatchObject({ kind: 'survey', scale: 'iri', idColumn: 'id', teamColumn: 'team', waveColumn: 'wave' });
 
+  // Scored off the page's thread (the tab's worker), so editing a setting never waits for the tables.
+  expect(page.workers().map((worker) => worker.url())).toContainEqual(
+    expect.stringContaining('scales.worker'),
+  );
   // Four subscales; perspective taking's alpha and n as computed here from the file.
   await expect(page.getByTestId('alpha-table').locator('tbody tr')).toHaveCount(4);
   const expected = perspectiveTakingAlpha();
