@@ -210,6 +210,8 @@ test('a unit smaller than the minimum group size is hidden from the chart and th
   await page.getByRole('button', { name: 'Save unit sizes' }).click();
   await expect(page.locator('.kpi-chart path.series')).toHaveCount(6);
   await expect(page.locator('.kpi-chart path[data-series="Finance"]')).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+  await expect(page.locator('.kpi-note')).toHaveCount(0);
   await shot(page, 'kpi-sizes-light');
   await expect
     .poll(async () => (await api<{ settings: unknown }>(sampleHost, 'measure.get', { id: kpiId })).settings)

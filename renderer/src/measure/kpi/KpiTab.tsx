@@ -50,7 +50,7 @@ type Loaded =
   | { readonly status: 'failed'; readonly message: string }
   | { readonly status: 'ready'; readonly dataset: MeasureDataset };
 
-/** A data set loaded whole (`measure.get`), again whenever the list says it changed. */
+/** A data set loaded whole (`measure.get`), again whenever the list says it changed (its updatedAt). */
 function useDataset(summary: MeasureDatasetSummary | undefined): Loaded | undefined {
   const [loaded, setLoaded] = useState<{ key: string; value: Loaded } | undefined>();
   const key = summary === undefined ? undefined : `${summary.id} ${summary.updatedAt}`;
@@ -74,8 +74,13 @@ function useDataset(summary: MeasureDatasetSummary | undefined): Loaded | undefi
       current = false;
     };
   }, [summary]);
-  if (key === undefined) return undefined;
-  return loaded?.key === key ? loaded.value : { status: 'loading' };
+  if (key === undefined || summary === undefined) return undefined;
+  if (loaded?.key === key) return loaded.value;
+  // While a changed data set reloads (its unit sizes just saved), the version before stays on screen: falling
+  // back to nothing would flash another KPI and the unknown-size note for a moment.
+  return loaded?.value.status === 'ready' && loaded.value.dataset.id === summary.id
+    ? loaded.value
+    : { status: 'loading' };
 }
 
 const readyDataset = (loaded: Loaded | undefined) =>
@@ -452,8 +457,9 @@ export function KpiTab({ datasets, onDatasetChanged }: MeasureTabProps) {
         </section>
         <details className="panel kpi-panel kpi-sizes-panel" open={breakdown.unknown.length > 0 || undefined}>
           <summary>Unit sizes (for the minimum group size)</summary>
+          {/* Not keyed by the data set's updatedAt: its own save must not reset the form and its "Saved." */}
           <UnitSizesForm
-            key={`${kpiSummary?.id ?? ''} ${kpiSummary?.updatedAt ?? ''} ${everyUnit.join('|')}`}
+            key={`${kpiSummary?.id ?? ''} ${everyUnit.join('|')}`}
             units={everyUnit}
             sizes={sized.sizes}
             fromFile={fromFile}
