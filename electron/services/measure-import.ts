@@ -21,6 +21,7 @@ import {
   npsSeries,
   parseInitiatives,
   parseKpiSeries,
+  readGroupSizes,
   resolveColumns,
   scoreSurvey,
   scoringKey,
@@ -223,29 +224,6 @@ const scoreSurveyProblems = (
   return scored.ok ? [] : scored.problems;
 };
 
-/**
- * A KPI file's optional `n` column (the people behind each figure, which the minimum group size is checked
- * against: the KPI tab and `kpi series` read it) holds whole numbers from 0, or nothing.
- */
-function peopleCountProblems(table: DataTable): CellProblem[] {
-  const at = table.columns.findIndex((column) => column.toLowerCase() === 'n');
-  if (at < 0) return [];
-  const column = table.columns[at] ?? 'n';
-  return table.rows.flatMap((cells, index): CellProblem[] => {
-    const cell = cellAt(cells, at);
-    const count = parseNumberCell(cell);
-    if (isMissing(cell) || (count !== undefined && Number.isInteger(count) && count >= 0)) return [];
-    const row = spreadsheetRow(index);
-    return [
-      {
-        row,
-        column,
-        message: `row ${row}, column "${column}": "${cell.trim()}" is not a number of people (a whole number from 0)`,
-      },
-    ];
-  });
-}
-
 function kindProblems(
   table: DataTable,
   kind: MeasureDatasetKind,
@@ -255,7 +233,8 @@ function kindProblems(
   switch (kind) {
     case 'kpi': {
       const parsed = parseKpiSeries(table);
-      return [...(parsed.ok ? [] : parsed.problems), ...peopleCountProblems(table)];
+      // The optional n column (the people behind each figure) is read as the KPI tab and `kpi series` read it.
+      return [...(parsed.ok ? [] : parsed.problems), ...readGroupSizes(table).problems];
     }
     case 'nps': {
       const parsed = npsSeries(table, 'month');

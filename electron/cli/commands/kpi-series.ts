@@ -9,12 +9,12 @@ import {
   npsSeries,
   parseInitiatives,
   parseKpiSeries,
+  readGroupSizes,
   type Aggregation,
   type KpiObservation,
   type Period,
 } from '../../../model/measure';
 import { hideSmallGroups } from '../../../model/privacy';
-import type { DataTable } from '../../../model/stats';
 import { APP_VERSION } from '../../app-info';
 import { InputError, UsageError, parseCommandArgs, parseFormat, type CliCommand } from '../command';
 import { csvRow, writeResult } from '../output';
@@ -46,29 +46,6 @@ column n gives the people behind each figure: a unit whose smallest n is below -
 
 const PERIODS: readonly Period[] = ['month', 'quarter', 'year'];
 
-/**
- * The people behind each unit's figures from the file's optional `n` column (its smallest n over the unit's
- * rows), or undefined when the file has no such column (then a unit's size is unknown and nothing is hidden).
- */
-function unitSizesFromN(table: DataTable): Map<string, number> | undefined {
-  const names = table.columns.map((column) => column.trim().toLowerCase());
-  const nAt = names.indexOf('n');
-  const unitAt = names.includes('unit') ? names.indexOf('unit') : names.indexOf('team');
-  if (nAt < 0 || unitAt < 0) return undefined;
-  const sizes = new Map<string, number>();
-  table.rows.forEach((row, index) => {
-    const cell = (row[nAt] ?? '').trim();
-    if (cell === '') return;
-    const n = Number(cell);
-    if (!Number.isInteger(n) || n < 0)
-      throw new InputError(
-        `row ${index + 2}, column "${table.columns[nAt] ?? 'n'}": "${cell}" is not a number of people (a whole number from 0)`,
-      );
-    const unit = (row[unitAt] ?? '').trim();
-    sizes.set(unit, Math.min(n, sizes.get(unit) ?? Number.POSITIVE_INFINITY));
-  });
-  return sizes;
-}
 const AGGREGATIONS: readonly Aggregation[] = ['mean', 'sum', 'last'];
 
 export const kpiSeriesCommand: CliCommand = {
@@ -115,12 +92,13 @@ export const kpiSeriesCommand: CliCommand = {
         throw new InputError(
           `${basename(values.data)}: ${firstProblem(parsed.problems.map((problem) => problem.message))}`,
         );
-      let sizes: Map<string, number> | undefined;
-      try {
-        sizes = unitSizesFromN(table);
-      } catch (error) {
-        throw new InputError(`${basename(values.data)}: ${(error as Error).message}`);
-      }
+      // The optional n column gives the people behind each unit's figures (its smallest n over the unit's rows);
+      // without it a unit's size is unknown and nothing is hidden.
+      const { sizes, problems } = readGroupSizes(table);
+      if (problems.length > 0)
+        throw new InputError(
+          `${basename(values.data)}: ${firstProblem(problems.map((problem) => problem.message))}`,
+        );
       if (sizes === undefined) observations.push(...parsed.value);
       else {
         // Issue 11, point 2: a small unit's observations leave the lines and "(all)" alike, so its figures
