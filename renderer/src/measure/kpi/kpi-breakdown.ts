@@ -9,19 +9,13 @@ import {
   npsSeries,
   parseIsoDate,
   periodOf,
+  readGroupSizes,
   type InitiativeMarker,
   type KpiObservation,
   type Period,
 } from '../../../../model/measure';
 import { hideSmallGroups } from '../../../../model/privacy';
-import {
-  cellAt,
-  isMissing,
-  parseNumberCell,
-  spreadsheetRow,
-  type CellProblem,
-  type DataTable,
-} from '../../../../model/stats/data-table';
+import { cellAt, type CellProblem, type DataTable } from '../../../../model/stats/data-table';
 import { periodStart } from './measured-series';
 
 export interface KpiPoint {
@@ -139,33 +133,10 @@ export function unitSizes(
   kpiTable: DataTable | undefined,
   saved: Readonly<Record<string, number>>,
 ): { sizes: Map<string, number>; problems: CellProblem[] } {
-  const sizes = new Map<string, number>();
-  const problems: CellProblem[] = [];
-  if (kpiTable !== undefined) {
-    const lower = kpiTable.columns.map((column) => column.toLowerCase());
-    const nAt = lower.indexOf('n');
-    const unitAt = lower.findIndex((column) => column === 'unit' || column === 'team');
-    if (nAt >= 0 && unitAt >= 0)
-      kpiTable.rows.forEach((row, index) => {
-        const cell = cellAt(row, nAt);
-        if (isMissing(cell)) return;
-        const n = parseNumberCell(cell);
-        const unit = cellAt(row, unitAt).trim();
-        if (n === undefined || !Number.isInteger(n) || n < 0) {
-          const at = spreadsheetRow(index);
-          problems.push({
-            row: at,
-            column: kpiTable.columns[nAt] ?? 'n',
-            message: `row ${at}, column "${kpiTable.columns[nAt] ?? 'n'}": "${cell.trim()}" is not a number of people`,
-          });
-          return;
-        }
-        const known = sizes.get(unit);
-        if (known === undefined || n < known) sizes.set(unit, n);
-      });
-  }
+  const read = kpiTable === undefined ? undefined : readGroupSizes(kpiTable);
+  const sizes = new Map(read?.sizes ?? []);
   for (const [unit, size] of Object.entries(saved)) sizes.set(unit, size);
-  return { sizes, problems };
+  return { sizes, problems: [...(read?.problems ?? [])] };
 }
 
 export interface PrivateBreakdown {

@@ -128,7 +128,7 @@ describe('minimum group size', () => {
   it('names a bad n cell', () => {
     const table = tableFromCsv('date,unit,kpi,value,n\n2025-01-01,A,engagement,3,many\n');
     expect(unitSizes(table, {}).problems[0]?.message).toBe(
-      'row 2, column "n": "many" is not a number of people',
+      'row 2, column "n": "many" is not a number of people (a whole number from 0)',
     );
   });
 
