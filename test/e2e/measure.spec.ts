@@ -20,7 +20,9 @@ async function createProject(page: Page, name: string): Promise<void> {
   await expect(dialog).toBeHidden();
 }
 
-/** Two respondents answering the 28 IRI items; the second wrote "often" for item 5 (row 3, column IRI5). */
+/**
+ * Two named respondents answering the 28 IRI items; the second wrote "often" for item 5 (row 3, column IRI5).
+ */
 function writeBadSurvey(folder: string): string {
   const items = Array.from({ length: 28 }, (_unused, index) => `IRI${index + 1}`);
   const answers = (changed?: string) =>
@@ -29,9 +31,9 @@ function writeBadSurvey(folder: string): string {
   writeFileSync(
     path,
     [
-      ['id', 'team', ...items].join(','),
-      ['r1', 'Care', ...answers()].join(','),
-      ['r2', 'Care', ...answers('often')].join(','),
+      ['id', 'name', 'team', ...items].join(','),
+      ['r1', 'Rae Ng', 'Care', ...answers()].join(','),
+      ['r2', 'Sol Ito', 'Care', ...answers('often')].join(','),
       '',
     ].join('\n'),
   );
@@ -211,6 +213,15 @@ test('a bad survey refused with its row and column, and nothing saved', async ({
   const problems = dialog.getByRole('table', { name: 'Problems found' });
   await expect(problems.getByRole('row').nth(1)).toHaveText(/bad-survey\.csv\s*3\s*"?IRI5"?\s*.*often/);
   await expect(dialog.getByRole('button', { name: 'Import', exact: true })).toBeDisabled();
+  // The name column is the one a pseudonymized import drops; kept when pseudonyms are off.
+  await expect(dialog.getByTestId('preview-summary')).toContainText(
+    'Identifying columns dropped at import: name.',
+  );
+  await dialog.getByLabel('Replace ids with pseudonyms').uncheck();
+  await expect(dialog.getByTestId('preview-summary')).toContainText(
+    'Identifying columns kept (no pseudonyms): name.',
+  );
+  await dialog.getByLabel('Replace ids with pseudonyms').check();
   // The cell is marked in the first rows too: "often", in the second data row.
   await expect(dialog.locator('td.problem-cell')).toHaveText(['often']);
   await page.screenshot({ path: test.info().outputPath('measure-import-problems.png') });
