@@ -11,6 +11,7 @@ import {
   parseScaleSpec,
   resolveColumns,
   scoreSurvey,
+  scoresTable,
   scoringKey,
   subscaleReliability,
   summarizeGroups,
@@ -218,25 +219,12 @@ export const scaleScoreCommand: CliCommand = {
     const respondents = privacy?.scores ?? survey.respondents;
 
     if (format === 'csv') {
-      const header = [
-        'row',
-        ...labelColumns,
-        ...subscales.flatMap((id) => [`${id}_mean`, `${id}_sum`, `${id}_missing`]),
-        ...(privacy === null ? [] : ['hidden_groups', 'hidden_groups_note']),
-      ];
+      // The app's Compare tab reads a survey's scores as this same table (model/measure scoresTable).
+      const scores = scoresTable({ ...survey, respondents }, labelColumns);
+      const hidden = privacy === null ? [] : [String(privacy.hidden), privacy.note ?? ''];
       const lines = [
-        csvRow(header),
-        ...respondents.map((respondent) =>
-          csvRow([
-            respondent.row,
-            ...labelColumns.map((column) => respondent.labels[column] ?? ''),
-            ...subscales.flatMap((id) => {
-              const score = respondent.scores[id];
-              return [score?.mean ?? null, score?.sum ?? null, score?.missing ?? null];
-            }),
-            ...(privacy === null ? [] : [privacy.hidden, privacy.note ?? '']),
-          ]),
-        ),
+        csvRow([...scores.columns, ...(privacy === null ? [] : ['hidden_groups', 'hidden_groups_note'])]),
+        ...scores.rows.map((row) => csvRow([...row, ...hidden])),
       ];
       writeResult(io, `${lines.join('\n')}\n`, values.out);
       return;
