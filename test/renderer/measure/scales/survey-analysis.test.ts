@@ -200,7 +200,7 @@ describe('the Scales tab scores a survey', () => {
 
     const withoutItem = { columns: survey.columns.filter((column) => column !== 'IRI5'), rows: [] };
     const analysis = analyzeSurvey(withoutItem, iri, privacy);
-    expect(analysis).toMatchObject({ ok: false, error: expect.stringContaining('no column for item 5') });
+    expect(analysis).toMatchObject({ ok: false, error: expect.stringContaining('No column for item 5') });
   });
 
   it('drafts a custom scale from the numeric columns, which then scores', () => {
