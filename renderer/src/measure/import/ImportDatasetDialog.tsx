@@ -342,9 +342,15 @@ function PreviewTable({
           <thead>
             <tr>
               {preview.columns.map((column, index) => (
-                <th key={index} scope="col" className={dropped.has(column) ? 'dropped' : undefined}>
-                  {column}
-                  {dropped.has(column) ? <span className="muted small"> (dropped)</span> : null}
+                <th key={index} scope="col">
+                  {dropped.has(column) ? (
+                    <>
+                      <s>{column}</s>
+                      <span className="muted small"> (dropped)</span>
+                    </>
+                  ) : (
+                    column
+                  )}
                 </th>
               ))}
             </tr>
