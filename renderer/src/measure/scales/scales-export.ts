@@ -10,6 +10,7 @@
  * every item, so no group is involved).
  */
 import type { MeasureDataset, MeasurePrivacy } from '../../../../electron/api/contract';
+import { scoresTable } from '../../../../model/measure';
 import { stampedCsv } from '../../conjoint/csv';
 import { dropRaisesAlpha, type SurveyAnalysis } from './survey-analysis';
 
@@ -91,22 +92,16 @@ export function scoresCsv(context: ExportContext, analysis: SurveyAnalysis): Exp
   const subscales = analysis.key.subscales.map((subscale) => subscale.id);
   const minimum = context.dataset.privacy.minGroupSize;
   if (perRespondent(context)) {
-    const labels = analysis.labelColumns;
+    // The columns `scale score --format csv` writes (model/measure scoresTable), so the file reads as the CLI's.
+    const table = scoresTable(analysis.survey, analysis.labelColumns);
     const text = stampedCsv(
       stamp(SCORES_EXPORT_FORMAT, context, analysis, [
         ['rows', 'one per respondent (the participants agreed to individual views)'],
         ['names', namesStatement(context.dataset.privacy, analysis.labelColumns, true)],
         ['small_groups', `not applicable: no team figures in this file (minimum group size ${minimum})`],
       ]),
-      ['row', ...labels, ...subscales.flatMap((id) => [`${id}_mean`, `${id}_sum`, `${id}_missing`])],
-      analysis.survey.respondents.map((respondent) => [
-        respondent.row,
-        ...labels.map((column) => respondent.labels[column] ?? ''),
-        ...subscales.flatMap((id) => {
-          const score = respondent.scores[id];
-          return [score?.mean ?? null, score?.sum ?? null, score?.missing ?? null];
-        }),
-      ]),
+      table.columns,
+      table.rows,
     );
     return { fileName: `${safeName(context.dataset.name)}-scores.csv`, text };
   }

@@ -21,7 +21,7 @@ import {
 } from '../../../../renderer/src/measure/scales/scales-export';
 import * as words from '../../../../renderer/src/measure/scales/scales-words';
 import { defaultSurveySettings, keyOf } from '../../../../renderer/src/measure/scales/survey-settings';
-import { ROOT, readTable } from '../../../model/measure/helpers';
+import { ROOT, readRCsv, readTable } from '../../../model/measure/helpers';
 
 const survey = readTable('sample-data/measure/survey.csv');
 const basePrivacy: MeasurePrivacy = {
@@ -102,6 +102,16 @@ describe('Scales exports', () => {
       ...['PT', 'FS', 'EC', 'PD'].flatMap((id) => [`${id}_mean`, `${id}_sum`, `${id}_missing`]),
     ]);
     expect(rows[0]?.['id']).toBe('p001');
+    // Every respondent's subscale means as R's (survey-scores-r.csv), an unscored one as an empty cell.
+    const reference = readRCsv('test/fixtures/measure/survey-scores-r.csv');
+    expect(reference).toHaveLength(200);
+    reference.forEach((expected, index) => {
+      for (const id of ['PT', 'FS', 'EC', 'PD']) {
+        const cell = rows[index]?.[`${id}_mean`];
+        if (expected[`${id}_mean`] === '') expect(cell).toBe('');
+        else expect(Number(cell)).toBeCloseTo(Number(expected[`${id}_mean`]), 12);
+      }
+    });
     expect(stamp['names']).toMatch(/^real names possible/);
     const pseudonymized = { ...consent, pseudonymized: true };
     expect(read(scoresCsv(context(pseudonymized), analyze(pseudonymized)).text).stamp['names']).toMatch(
