@@ -20,19 +20,12 @@
  */
 import { z } from 'zod';
 import { modelRecordSchema } from '../../model/schema/model';
-import { projectIdSchema, projectSchema } from '../../model/schema/project';
+import { projectSchema } from '../../model/schema/project';
 import { scenarioSchema } from '../../model/schema/scenario';
 import { calibrationRecordSchema, sensitivityRunRecordSchema } from '../store/analysis-records';
 import { conjointStudyRecordSchema } from '../store/conjoint-document';
-import {
-  measureDatasetIdSchema,
-  measureDatasetKindSchema,
-  measureDatasetNameSchema,
-  measurePrivacySchema,
-  measureSettingsSchema,
-  measureTableSchema,
-} from '../store/measure-document';
-import { checkSettings } from '../store/measure-datasets';
+import { checkSettings, measureDatasetSummarySchema } from '../store/measure-datasets';
+import { measureTableSchema } from '../store/measure-document';
 import { networkPrivacySchema, networkRecordSchema, networkWaveSchema } from '../store/network-document';
 import { sroiAnalysisRecordSchema } from '../store/sroi-analysis-record';
 import { storyRecordSchema } from '../store/story-document';
@@ -55,28 +48,14 @@ const networkSchema = networkRecordSchema.extend({
 });
 
 /**
- * A measurement data set (issue 10) as the workspace serves it, with its table: built from the store's schemas
- * (measure-document.ts), with the checks the store makes of a row it reads back (the row count and header match
- * the table, the settings fit the kind and name columns the table has). Its people-data settings travel; the key
+ * A measurement data set (issue 10) as the workspace serves it, with its table: the store's own summary schema
+ * (measure-datasets.ts, the same fields, strict) with the table, and the checks the store makes of a row it reads
+ * back (the row count and header match the table, the settings fit the kind and name columns the table has). Its people-data settings travel; the key
  * and the secret never do (as a network's), so a pseudonymized data set stays pseudonymized and cannot be traced
  * back from a shared file.
  */
-export const measureDatasetFileSchema = z
-  .object({
-    id: measureDatasetIdSchema,
-    projectId: projectIdSchema,
-    name: measureDatasetNameSchema,
-    kind: measureDatasetKindSchema,
-    fileName: z.string().min(1).max(500),
-    rowCount: z.number().int().min(0),
-    columns: measureTableSchema.shape.columns,
-    settings: measureSettingsSchema.nullable(),
-    privacy: measurePrivacySchema,
-    createdAt: z.string().min(1),
-    updatedAt: z.string().min(1),
-    table: measureTableSchema,
-  })
-  .strict()
+export const measureDatasetFileSchema = measureDatasetSummarySchema
+  .extend({ table: measureTableSchema })
   .superRefine((dataset, context) => {
     const { table } = dataset;
     if (table.rows.length !== dataset.rowCount)
