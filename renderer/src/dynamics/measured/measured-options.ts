@@ -6,7 +6,11 @@
  */
 import { parseKpiSeries } from '../../../../model/measure/kpi/series';
 import type { CellProblem, DataTable } from '../../../../model/stats/data-table';
-import { measuredSeries, type ModelTimeUnit } from '../../measure/kpi/measured-series';
+import {
+  measuredSeries,
+  type MeasuredSeriesRequest,
+  type ModelTimeUnit,
+} from '../../measure/kpi/measured-series';
 import { ALL_UNITS, measuredLegendLabel, type MeasuredChoice } from './measured-choice';
 
 export interface MeasuredOptions {
@@ -103,6 +107,8 @@ export function scaledSeries(
   choice: MeasuredChoice,
   options: MeasuredOptions,
   timeUnits: string | undefined,
+  /** The data set's minimum group size and unit sizes: a smaller unit's series is refused (issue 11). */
+  privacy?: MeasuredSeriesRequest['privacy'],
 ): SeriesReading {
   const timeUnit = modelTimeUnitOf(timeUnits);
   if (timeUnit === undefined)
@@ -122,6 +128,7 @@ export function scaledSeries(
     period: choice.period,
     start: timeZero,
     timeUnit,
+    ...(privacy === undefined ? {} : { privacy }),
   });
   if (!read.ok)
     return {

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { MeasureDatasetSummary, MeasureTable, ProjectId } from '../../../../electron/api/contract';
 import { call } from '../../api';
+import { unitSizes } from '../../measure/kpi/kpi-breakdown';
 import type { MeasuredChoice } from './measured-choice';
 import { measuredOptions, scaledSeries, type OptionsReading, type SeriesReading } from './measured-options';
 
@@ -14,6 +15,20 @@ export type MeasuredDataset = MeasureDatasetSummary & { readonly kind: 'kpi' | '
  * section shows up), the table of the one being chosen (measure.get, once per data set), what it offers, and the
  * chosen series on the model's time axis.
  */
+/**
+ * A KPI data set's minimum group size with the people in each unit (saved sizes, else the file's `n`), so a
+ * unit smaller than that never reaches the Dynamics chart (issue 11), as it never shows in the KPIs tab. NPS
+ * answers come from customers, whose units are not groups of people in the data.
+ */
+function privacyOf(dataset: MeasureDatasetSummary | undefined, table: MeasureTable) {
+  if (dataset === undefined || dataset.kind !== 'kpi') return undefined;
+  const saved = dataset.settings?.kind === 'kpi' ? dataset.settings.unitSizes : {};
+  return {
+    minGroupSize: dataset.privacy.minGroupSize,
+    unitSizes: Object.fromEntries(unitSizes(table, saved).sizes),
+  };
+}
+
 export function useMeasuredData(
   projectId: ProjectId,
   datasetId: string | undefined,
@@ -75,8 +90,8 @@ export function useMeasuredData(
     if (choice === undefined || choiceTable === undefined || options === undefined || !options.ok)
       return undefined;
     if (choice.datasetId !== datasetId) return undefined;
-    return scaledSeries(choiceTable, choice, options.options, timeUnits);
-  }, [choice, choiceTable, options, datasetId, timeUnits]);
+    return scaledSeries(choiceTable, choice, options.options, timeUnits, privacyOf(dataset, choiceTable));
+  }, [choice, choiceTable, options, datasetId, timeUnits, dataset]);
 
   return { datasets, dataset, options, series, problem };
 }

@@ -134,6 +134,18 @@ describe('scaledSeries', () => {
     expect(read.series.label).toBe('Measured: Customer retention, all units');
   });
 
+  it('keeps a unit smaller than the minimum group size off the chart, alone or in the mean (issue 11)', () => {
+    const privacy = { minGroupSize: 5, unitSizes: { Care: 12, Sales: 3 } };
+    const alone = scaledSeries(kpiTable, choice({ unit: 'Sales' }), options(), 'Months', privacy);
+    expect(alone.ok).toBe(false);
+    if (!alone.ok) expect(alone.problems[0]).toMatch(/Sales has fewer than 5 people/);
+    const all = scaledSeries(kpiTable, choice({ unit: ALL_UNITS, scale: 1 }), options(), 'Months', privacy);
+    expect(all.ok).toBe(true);
+    if (!all.ok) return;
+    // Care alone: 90, 92, 94, 96 (Sales's 80 and 84 left out of January's and April's means).
+    expect(Array.from(all.series.values)).toEqual([90, 92, 94, 96]);
+  });
+
   it('says why a model without a calendar time unit cannot place dates', () => {
     const read = scaledSeries(kpiTable, choice(), options(), 'Time');
     expect(read.ok).toBe(false);
