@@ -3,7 +3,7 @@ import type { ModelDocument } from '../../../model/sd';
 import type { ProjectId, StoryPage } from '../../../electron/api/contract';
 import { seriesColor } from '../dynamics/charts/series-colors';
 import type { Overrides } from '../dynamics/engine/protocol';
-import { dominance } from '../dynamics/loops/dominance';
+import { dominance, OTHER_LOOPS_COLOR } from '../dynamics/loops/dominance';
 import { DominanceChart } from '../dynamics/loops/DominanceChart';
 import '../dynamics/loops/loops.css';
 import { useLoopAnalysis } from '../dynamics/loops/use-loop-analysis';
@@ -12,8 +12,6 @@ import { useLiveModel } from './use-live-model';
 type LoopsPage = Extract<StoryPage, { kind: 'loop-dominance' }>;
 
 const NOTHING: ReadonlySet<string> = new Set();
-/** The "other" bands' colour, as in the Loops panel: neutral, so the named loops stand out. */
-const OTHER_COLOR = '#9aa4b5';
 
 /**
  * The Loops analysis's dominance chart of a model at the page's starting scenario (Loops That Matter, computed
@@ -85,12 +83,12 @@ function LiveDominance({
       new Map(
         chart?.series.map((entry, index) => [
           entry.key,
-          entry.loop === undefined ? OTHER_COLOR : seriesColor(index),
+          entry.loop === undefined ? OTHER_LOOPS_COLOR : seriesColor(index),
         ]),
       ),
     [chart],
   );
-  const colorOf = useCallback((key: string) => colors.get(key) ?? OTHER_COLOR, [colors]);
+  const colorOf = useCallback((key: string) => colors.get(key) ?? OTHER_LOOPS_COLOR, [colors]);
 
   if (chart === undefined)
     return errors.length > 0 ? (

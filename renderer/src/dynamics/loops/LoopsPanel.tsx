@@ -7,7 +7,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { seriesColor } from '../charts/series-colors';
 import { useDynamics } from '../session/dynamics-context';
 import { CausalLoopDiagram } from './CausalLoopDiagram';
-import { dominance, loopKey } from './dominance';
+import { dominance, loopKey, OTHER_LOOPS_COLOR } from './dominance';
 import { DominanceChart } from './DominanceChart';
 import { LoopList } from './LoopList';
 import './loops.css';
@@ -16,8 +16,6 @@ import { useLoopAnalysis } from './use-loop-analysis';
 type View = 'dominance' | 'diagram';
 
 const NOTHING: ReadonlySet<string> = new Set();
-/** The colour of the "other" bands: neutral, so the named loops stand out. */
-const OTHER_COLOR = '#9aa4b5';
 /** Drawn in the causal loop diagram when no loop is selected. */
 const DEFAULT_DIAGRAM_LOOPS = 1;
 
@@ -55,11 +53,11 @@ export function LoopsPanel() {
   const colors = useMemo(() => {
     const map = new Map<string, string>();
     chart?.series.forEach((entry, index) =>
-      map.set(entry.key, entry.loop === undefined ? OTHER_COLOR : seriesColor(index)),
+      map.set(entry.key, entry.loop === undefined ? OTHER_LOOPS_COLOR : seriesColor(index)),
     );
     return map;
   }, [chart]);
-  const colorOf = useCallback((key: string) => colors.get(key) ?? OTHER_COLOR, [colors]);
+  const colorOf = useCallback((key: string) => colors.get(key) ?? OTHER_LOOPS_COLOR, [colors]);
   const listColor = useCallback((key: string) => colors.get(key), [colors]);
 
   if (analysis === undefined) {

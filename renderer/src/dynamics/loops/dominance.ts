@@ -30,6 +30,12 @@ export interface Dominance {
 /** How many loops get a band of their own. */
 export const CHARTED_LOOPS = 8;
 
+/**
+ * The colour of the "other reinforcing" and "other balancing" bands, in the Loops panel and on a story's
+ * loop-dominance page: neutral, so the named loops stand out.
+ */
+export const OTHER_LOOPS_COLOR = '#9aa4b5';
+
 export function loopLabel(loop: Pick<AnalyzedLoop, 'name' | 'title'>): string {
   return loop.title === undefined ? loop.name : `${loop.name} ${loop.title}`;
 }
