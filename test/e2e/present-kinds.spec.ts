@@ -2,7 +2,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { expect, test as base } from './fixtures';
+import {
+  expect,
+  fillRetentionChart,
+  newStory,
+  openSampleProject,
+  openSection,
+  presentation,
+  SAMPLE_PROJECT,
+  test as base,
+} from './present-helpers';
 import { startWebHost, type RunningHost } from './web-host';
 
 /**
@@ -13,12 +22,7 @@ import { startWebHost, type RunningHost } from './web-host';
  * the network page again once the network's participants no longer agree to individual views; and the story
  * after the project travels to another workspace in a project file, its pages naming the imported documents.
  */
-const test = base.extend<{ sampleHost: RunningHost; freshHost: RunningHost }>({
-  sampleHost: async ({ dataDir }, use) => {
-    const host = await startWebHost(dataDir, { samples: true });
-    await use(host);
-    await host.stop();
-  },
+const test = base.extend<{ freshHost: RunningHost }>({
   // Another machine: an empty workspace the project file is imported into.
   // eslint-disable-next-line no-empty-pattern
   freshHost: async ({}, use) => {
@@ -30,20 +34,9 @@ const test = base.extend<{ sampleHost: RunningHost; freshHost: RunningHost }>({
   },
 });
 
-const SAMPLE_PROJECT = 'Sample: empathy in a small service business';
 const SAMPLE_NETWORK = 'Example organization: support ties';
 const SAMPLE_STUDY = 'Empathetic service';
 const SHOTS = process.env['PRESENT_SHOTS'];
-
-async function openProject(page: Page, host: RunningHost): Promise<void> {
-  await page.goto(host.url);
-  await page.getByRole('button', { name: `Open ${SAMPLE_PROJECT}` }).click();
-}
-
-async function openSection(page: Page, name: string): Promise<void> {
-  await page.getByRole('link', { name }).click();
-  await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
-}
 
 /** A screenshot in the test's output, and in PRESENT_SHOTS too when set (to look at after the run). */
 async function shot(page: Page, name: string): Promise<void> {
@@ -51,7 +44,6 @@ async function shot(page: Page, name: string): Promise<void> {
   if (SHOTS !== undefined) await page.screenshot({ path: `${SHOTS}/${name}` });
 }
 
-const presentation = (page: Page) => page.getByRole('dialog', { name: /^Presenting/ });
 /** The page shown: the others stay mounted, hidden. */
 const shown = (page: Page): Locator => presentation(page).locator('.presentation-slot:not([hidden])');
 const shareText = (page: Page) => shown(page).locator('svg.bars.shares').getAttribute('aria-label');
@@ -64,7 +56,7 @@ test('loop dominance, network and simulator pages, presented, reset and printed'
 }) => {
   test.slow();
   await page.setViewportSize({ width: 1400, height: 900 });
-  await openProject(page, sampleHost);
+  await openSampleProject(page, sampleHost);
 
   // The sample study has no estimate: MNL gives the simulator its part-worths.
   await openSection(page, 'Conjoint');
@@ -74,28 +66,14 @@ test('loop dominance, network and simulator pages, presented, reset and printed'
   await expect(page.getByRole('status').filter({ hasText: 'estimated and saved' })).toBeVisible();
 
   await openSection(page, 'Present');
-  await page.getByRole('button', { name: 'New story' }).click();
-  await page.getByRole('textbox', { name: 'Story name' }).fill('Workshop');
-  await page.getByRole('textbox', { name: 'Story name' }).blur();
-  await expect(page.getByRole('button', { name: 'Workshop' })).toBeVisible();
+  await newStory(page, 'Workshop');
 
   const addPage = async (kind: string) => {
     await page.getByRole('combobox', { name: 'New page' }).selectOption({ label: kind });
     await page.getByRole('button', { name: 'Add page' }).click();
   };
   await addPage('Dynamics chart with sliders');
-  const chartForm = page.getByRole('listitem', { name: 'Page 1' });
-  await chartForm.getByRole('textbox', { name: 'Title' }).fill('Retention follows empathy');
-  await chartForm
-    .getByRole('combobox', { name: 'Model', exact: true })
-    .selectOption({ label: 'Empathy reference model' });
-  await chartForm
-    .getByRole('combobox', { name: 'Starting scenario' })
-    .selectOption({ label: 'Empathy programme' });
-  await chartForm
-    .getByRole('listbox', { name: 'Variables on the chart' })
-    .selectOption(['Employee retention']);
-  await chartForm.getByRole('listbox', { name: 'Levers (sliders)' }).selectOption(['Leadership commitment']);
+  await fillRetentionChart(page.getByRole('listitem', { name: 'Page 1' }));
 
   await addPage('Loop dominance');
   const loopsForm = page.getByRole('listitem', { name: 'Page 2' });
@@ -229,7 +207,7 @@ test('loop dominance, network and simulator pages, presented, reset and printed'
   // Dark: the saved story in a new window, each kind looked at.
   const context = await browser.newContext({ colorScheme: 'dark', viewport: { width: 1400, height: 900 } });
   const dark = await context.newPage();
-  await openProject(dark, sampleHost);
+  await openSampleProject(dark, sampleHost);
   await openSection(dark, 'Present');
   await dark.getByRole('button', { name: 'Workshop' }).click();
   await dark.getByRole('button', { name: 'Present', exact: true }).click();
@@ -277,7 +255,7 @@ test('loop dominance, network and simulator pages, presented, reset and printed'
   await dark.goto(freshHost.url);
   await dark.getByTestId('project-file').setInputFiles(file);
   await expect(dark.getByRole('status')).toContainText(/Imported ".*": .*1 story/);
-  await openProject(dark, freshHost);
+  await openSampleProject(dark, freshHost);
   await openSection(dark, 'Present');
   await dark.getByRole('button', { name: 'Workshop' }).click();
   await dark.getByRole('button', { name: 'Present', exact: true }).click();

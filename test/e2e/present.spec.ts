@@ -1,6 +1,14 @@
 import type { Page } from '@playwright/test';
-import { expect, test as base } from './fixtures';
-import { startWebHost, type RunningHost } from './web-host';
+import {
+  expect,
+  fillRetentionChart,
+  newStory,
+  openSampleProject,
+  openSection,
+  presentation,
+  test,
+} from './present-helpers';
+import type { RunningHost } from './web-host';
 
 /**
  * Issue 9, point 1 end to end in Chromium through the web host, on the sample project: a story built from a live
@@ -8,25 +16,13 @@ import { startWebHost, type RunningHost } from './web-host';
  * Leadership commitment as its lever) and the sample SROI analysis's headline; presented with the arrow keys, a
  * slider moving the chart and R bringing it back; in light and dark.
  */
-const test = base.extend<{ sampleHost: RunningHost }>({
-  sampleHost: async ({ dataDir }, use) => {
-    const host = await startWebHost(dataDir, { samples: true });
-    await use(host);
-    await host.stop();
-  },
-});
-
-const SAMPLE_PROJECT = 'Sample: empathy in a small service business';
 const SAMPLE_ANALYSIS = 'Empathy training for customer-service staff';
 
 async function openPresent(page: Page, host: RunningHost): Promise<void> {
-  await page.goto(host.url);
-  await page.getByRole('button', { name: `Open ${SAMPLE_PROJECT}` }).click();
-  await page.getByRole('link', { name: 'Present' }).click();
-  await expect(page.getByRole('heading', { name: 'Present', level: 1 })).toBeVisible();
+  await openSampleProject(page, host);
+  await openSection(page, 'Present');
 }
 
-const presentation = (page: Page) => page.getByRole('dialog', { name: /^Presenting/ });
 const chartLine = (page: Page) => presentation(page).locator('path.series.main').first();
 
 test('a story of a live chart and the SROI headline, presented with the keyboard', async ({
@@ -39,24 +35,10 @@ test('a story of a live chart and the SROI headline, presented with the keyboard
   await openPresent(page, sampleHost);
   await expect(page.getByRole('heading', { name: 'Build a story from your live views' })).toBeVisible();
 
-  await page.getByRole('button', { name: 'New story' }).click();
-  await page.getByRole('textbox', { name: 'Story name' }).fill('Board meeting');
-  await page.getByRole('textbox', { name: 'Story name' }).blur();
-  await expect(page.getByRole('button', { name: 'Board meeting' })).toBeVisible();
+  await newStory(page, 'Board meeting');
 
   await page.getByRole('button', { name: 'Add page' }).click();
-  const chartForm = page.getByRole('listitem', { name: 'Page 1' });
-  await chartForm.getByRole('textbox', { name: 'Title' }).fill('Retention follows empathy');
-  await chartForm
-    .getByRole('combobox', { name: 'Model', exact: true })
-    .selectOption({ label: 'Empathy reference model' });
-  await chartForm
-    .getByRole('combobox', { name: 'Starting scenario' })
-    .selectOption({ label: 'Empathy programme' });
-  await chartForm
-    .getByRole('listbox', { name: 'Variables on the chart' })
-    .selectOption(['Employee retention']);
-  await chartForm.getByRole('listbox', { name: 'Levers (sliders)' }).selectOption(['Leadership commitment']);
+  await fillRetentionChart(page.getByRole('listitem', { name: 'Page 1' }));
 
   await page.getByRole('combobox', { name: 'New page' }).selectOption({ label: 'SROI headline' });
   await page.getByRole('button', { name: 'Add page' }).click();
