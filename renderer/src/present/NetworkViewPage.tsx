@@ -20,8 +20,8 @@ import { sceneToSvg } from '../network/graph/svg-export';
 import { useThemeColors, type ThemeColors } from '../network/graph/theme-colors';
 import { useWaveMetrics } from '../network/metrics/use-wave-metrics';
 import '../network/network.css';
+import { consentedEncoding, consentedLabels, poolGroupsBelow } from '../network/privacy/consent-encoding';
 import { privacyOf } from '../network/privacy/network-privacy';
-import { networkPageEncoding, networkPageLabels } from './network-page-encoding';
 
 type NetworkPage = Extract<StoryPage, { kind: 'network-view' }>;
 
@@ -33,6 +33,8 @@ type Loaded =
 const reason = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 const NOTHING: ReadonlySet<number> = new Set();
+/** Size by brokerage, as the Graph tab's default encoding does (GraphTab.tsx, DEFAULT_ENCODING). */
+const BROKERAGE: NodeMetricName = 'betweennessWeighted';
 const ignore = (): void => undefined;
 
 /**
@@ -126,7 +128,7 @@ function WaveGraph({
   const graph = useMemo(() => graphOfTies({ ...wave, directed: network.directed }), [wave, network.directed]);
   const { individualConsent: individualViews, minGroupSize } = privacyOf(network);
   const labels = useMemo(
-    () => networkPageLabels(graph, { individualConsent: individualViews, minGroupSize }),
+    () => consentedLabels(graph, { individualConsent: individualViews, minGroupSize }),
     [graph, individualViews, minGroupSize],
   );
   const { state } = useWaveMetrics(key, graph);
@@ -159,8 +161,13 @@ function WaveGraph({
     };
   }, [key, graph]);
 
-  const { colorBy, sizeBy } = networkPageEncoding(metrics, wanted, individualViews);
-  const poolBelow = individualViews ? undefined : minGroupSize;
+  // The page's colour when allowed, size by brokerage with consent, else the same for all (issue 11).
+  const { colorBy, sizeBy } = consentedEncoding(
+    metrics,
+    { colorBy: wanted, sizeBy: BROKERAGE },
+    individualViews,
+  );
+  const poolBelow = poolGroupsBelow({ individualConsent: individualViews, minGroupSize });
   const sizes = useMemo(
     () =>
       metrics === null

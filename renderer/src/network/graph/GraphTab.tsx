@@ -6,13 +6,14 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { NetworkDocument, NetworkWave } from '../../../../electron/api/contract';
-import { networkInsights, nodeAttribute, type NodeMetricName } from '../../../../model/network';
+import { networkInsights, type NodeMetricName } from '../../../../model/network';
 import { graphOfTies } from '../../../../model/network/formats';
 import { downloadBlob, downloadText } from '../../dynamics/download';
 import { InsightsPanel, findingsOf, type Finding } from '../insights/InsightsPanel';
 import { teamPatterns } from '../insights/team-patterns';
 import { useWaveMetrics } from '../metrics/use-wave-metrics';
-import { anonymousLabel, privacyOf, teamSizesOf } from '../privacy/network-privacy';
+import { consentedEncoding, consentedLabels, poolGroupsBelow } from '../privacy/consent-encoding';
+import { privacyOf } from '../privacy/network-privacy';
 import { GraphControls } from './GraphControls';
 import { Legend } from './Legend';
 import { LARGE_NETWORK, NetworkCanvas, type CanvasHandle } from './NetworkCanvas';
@@ -70,14 +71,10 @@ export function GraphTab({
   /** Per-person views (names on the graph, search, the person panel, findings naming people) need consent. */
   const { individualConsent: individualViews, minGroupSize } = privacyOf(network);
   // Without consent (issue 11) the nodes carry their team (when not a small one), never a name or an id.
-  const labels = useMemo(() => {
-    const teamSizes = teamSizesOf(graph.nodes);
-    return graph.nodes.map((node) =>
-      individualViews
-        ? nodeAttribute(node, 'name')?.trim() || node.id
-        : anonymousLabel(node, teamSizes, minGroupSize),
-    );
-  }, [graph, individualViews, minGroupSize]);
+  const labels = useMemo(
+    () => consentedLabels(graph, { individualConsent: individualViews, minGroupSize }),
+    [graph, individualViews, minGroupSize],
+  );
   const indexOfId = useMemo(() => new Map(graph.nodes.map((node, index) => [node.id, index])), [graph]);
   const { state, cancel, retry } = useWaveMetrics(key, graph);
   const metrics = state.status === 'ready' ? state.result.metrics : null;
@@ -113,7 +110,6 @@ export function GraphTab({
 
   const metricNames = useMemo(() => (metrics === null ? [] : availableMetrics(metrics)), [metrics]);
   const hasTeams = metrics?.teams != null;
-  const { sizeBy, colorBy } = encoding;
   const setSizeBy = (next: SizeBy) => onEncoding({ ...encoding, sizeBy: next });
   const setColorBy = (next: ColorBy) => onEncoding({ ...encoding, colorBy: next });
   const [filter, setFilter] = useState<GraphFilter>(NO_FILTER);
@@ -125,16 +121,11 @@ export function GraphTab({
   // Without consent, a person's size or colour may not show their own figures (a large node is a broker): every
   // node the same size, coloured by team or community only, and no filter on a person's figures.
   const encodable = individualViews ? metricNames : [];
-  const effectiveSize: SizeBy =
-    metrics !== null && (sizeBy === 'uniform' || encodable.includes(sizeBy)) ? sizeBy : 'uniform';
-  const effectiveColor: ColorBy =
-    colorBy === 'team' && !hasTeams
-      ? 'community'
-      : colorBy === 'team' || colorBy === 'community' || encodable.includes(colorBy)
-        ? colorBy
-        : hasTeams
-          ? 'team'
-          : 'community';
+  const { sizeBy: effectiveSize, colorBy: effectiveColor } = consentedEncoding(
+    metrics,
+    encoding,
+    individualViews,
+  );
   const sizes = useMemo(
     () =>
       metrics === null
@@ -143,7 +134,7 @@ export function GraphTab({
     [metrics, effectiveSize, graph],
   );
   // Without consent, small teams share one colour (their own would single their members out).
-  const poolBelow = individualViews ? undefined : minGroupSize;
+  const poolBelow = poolGroupsBelow({ individualConsent: individualViews, minGroupSize });
   const colors = useMemo(
     () =>
       metrics === null
