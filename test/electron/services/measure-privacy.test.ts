@@ -10,7 +10,8 @@ import fs from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { measureDatasetRepository } from '../../../electron/store/measure-datasets';
-import type { Workspace } from '../../../electron/store/workspace';
+import type { ProjectId } from '../../../model/schema/project';
+import { onDisk } from './handlers-support';
 import { setUpMeasure } from './measure-support';
 
 const SAMPLE = resolve(import.meta.dirname, '../../../sample-data');
@@ -40,14 +41,13 @@ function surveyWithNames(): { text: string; ids: string[] } {
   return { text: [[idColumn, 'name', 'email', ...others].join(','), ...lines].join('\n'), ids };
 }
 
-/** The workspace's bytes on disk (file and write-ahead log, after a checkpoint) hold this text. */
-function onDisk(workspace: Workspace, text: string): boolean {
-  workspace.db.pragma('wal_checkpoint(TRUNCATE)');
-  const needle = Buffer.from(text, 'utf8');
-  return [workspace.path, `${workspace.path}-wal`].some(
-    (file) => fs.existsSync(file) && fs.readFileSync(file).includes(needle),
-  );
-}
+/** An experiment file, calls.csv, of this text: the id and identifying column rules on a few rows. */
+const callsFile = (projectId: ProjectId, text: string) => ({
+  projectId,
+  kind: 'experiment' as const,
+  fileName: 'calls.csv',
+  text,
+});
 
 function importSurvey(options: { pseudonymize?: boolean; keepKey?: boolean } = {}) {
   const context = setUpMeasure();
@@ -160,11 +160,8 @@ describe('pseudonyms at import', () => {
   it('drops the identifying columns of a table without an id column and keeps no secret', async () => {
     const { workspace, project, call } = setUpMeasure();
     const dataset = await call('measure.import', {
-      projectId: project.id,
-      kind: 'experiment',
-      fileName: 'calls.csv',
+      ...callsFile(project.id, 'call,name,script,resolved\nc1,Maya Okafor,A,yes\nc2,Selin Fischer,B,no\n'),
       name: 'Calls',
-      text: 'call,name,script,resolved\nc1,Maya Okafor,A,yes\nc2,Selin Fischer,B,no\n',
       pseudonymize: true,
       keepKey: true,
     });
@@ -188,12 +185,10 @@ describe('pseudonyms at import', () => {
 
   it('finds a "Respondent ID" column as the id column', async () => {
     const { workspace, project, call } = setUpMeasure();
-    const preview = await call('measure.previewImport', {
-      projectId: project.id,
-      kind: 'experiment',
-      fileName: 'calls.csv',
-      text: 'call,Respondent ID,script\nc1,r7,A\n',
-    });
+    const preview = await call(
+      'measure.previewImport',
+      callsFile(project.id, 'call,Respondent ID,script\nc1,r7,A\n'),
+    );
     expect(preview.idColumn).toBe('Respondent ID');
     workspace.close();
   });
@@ -201,11 +196,8 @@ describe('pseudonyms at import', () => {
   it('takes the id column the user names', async () => {
     const { workspace, project, call } = setUpMeasure();
     const dataset = await call('measure.import', {
-      projectId: project.id,
-      kind: 'experiment',
-      fileName: 'calls.csv',
+      ...callsFile(project.id, 'call,agent,script\nc1,a7,A\nc2,a7,B\nc3,a9,A\n'),
       name: 'Calls',
-      text: 'call,agent,script\nc1,a7,A\nc2,a7,B\nc3,a9,A\n',
       idColumn: 'agent',
       pseudonymize: true,
     });

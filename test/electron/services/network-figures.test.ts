@@ -6,19 +6,11 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dispatch } from '../../../electron/api/dispatch';
-import type {
-  LinkableFigure,
-  OperationInput,
-  OperationName,
-  OperationOutput,
-} from '../../../electron/api/contract';
-import { createHandlers } from '../../../electron/services/handlers';
+import type { LinkableFigure } from '../../../electron/api/contract';
 import { seedSampleNetwork, SAMPLE_NETWORK_NAME } from '../../../electron/services/network-samples';
-import { openWorkspace } from '../../../electron/store/workspace';
 import { graphFigures } from '../../../model/network/compare';
 import { graphOfTies } from '../../../model/network/formats';
-import { tempDataDir } from '../store/support';
+import { setUpHandlers } from './handlers-support';
 
 const SAMPLE_DATA = resolve(import.meta.dirname, '../../../sample-data');
 const sampleFile = (name: string) => ({
@@ -26,20 +18,7 @@ const sampleFile = (name: string) => ({
   text: readFileSync(join(SAMPLE_DATA, 'network', name), 'utf8'),
 });
 
-function setUp() {
-  const workspace = openWorkspace({ dataDir: tempDataDir() });
-  const handlers = createHandlers({ workspace, host: 'test' });
-  const project = workspace.projects.create({ name: 'Care' });
-  async function call<K extends OperationName>(
-    operation: K,
-    input: OperationInput<K>,
-  ): Promise<OperationOutput<K>> {
-    const result = await dispatch(handlers, operation, input);
-    if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-    return result.value as OperationOutput<K>;
-  }
-  return { workspace, project, call };
-}
+const setUp = () => setUpHandlers({ projectName: 'Care' });
 
 const byFigure = (figures: readonly LinkableFigure[]) =>
   new Map(

@@ -6,11 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dispatch } from '../../../electron/api/dispatch';
-import type { OperationInput, OperationName, OperationOutput } from '../../../electron/api/contract';
-import { createHandlers } from '../../../electron/services/handlers';
-import { openWorkspace } from '../../../electron/store/workspace';
-import { tempDataDir } from '../store/support';
+import type { OperationOutput } from '../../../electron/api/contract';
+import { setUpHandlers } from './handlers-support';
 
 const SAMPLE = resolve(import.meta.dirname, '../../../sample-data/network');
 const sampleFile = (name: string) => ({ fileName: name, text: readFileSync(join(SAMPLE, name), 'utf8') });
@@ -20,25 +17,7 @@ const formatFile = (path: string) => ({
   text: readFileSync(join(FORMATS, path), 'utf8'),
 });
 
-function setUp() {
-  const workspace = openWorkspace({ dataDir: tempDataDir() });
-  const handlers = createHandlers({ workspace, host: 'test' });
-  const project = workspace.projects.create({ name: 'Care' });
-  async function call<K extends OperationName>(
-    operation: K,
-    input: OperationInput<K>,
-  ): Promise<OperationOutput<K>> {
-    const result = await dispatch(handlers, operation, input);
-    if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-    return result.value as OperationOutput<K>;
-  }
-  async function refusal<K extends OperationName>(operation: K, input: OperationInput<K>) {
-    const result = await dispatch(handlers, operation, input);
-    if (result.ok) throw new Error('expected a refusal');
-    return result.error;
-  }
-  return { workspace, project, call, refusal };
-}
+const setUp = () => setUpHandlers({ projectName: 'Care' });
 
 const ids = (network: OperationOutput<'network.get'>, wave = 0) =>
   (network.waves[wave]?.ties ?? []).map((tie) => `${tie.source}>${tie.target}:${tie.weight}`).sort();

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../../electron/api/dispatch';
-import type { OperationInput, OperationName, OperationOutput } from '../../../electron/api/contract';
+import type { OperationInput, OperationOutput } from '../../../electron/api/contract';
 import { createHandlers } from '../../../electron/services/handlers';
 import { SAMPLE_NETWORK_PRIVACY_NOTE, seedSampleNetwork } from '../../../electron/services/network-samples';
 import { openWorkspace, type Workspace } from '../../../electron/store/workspace';
@@ -18,6 +18,7 @@ import { compareWaves } from '../../../model/network/compare';
 import { graphOfTies } from '../../../model/network/formats';
 import { judgementWordsIn } from '../../../model/privacy';
 import { tempDataDir } from '../store/support';
+import { onDisk, setUpHandlers } from './handlers-support';
 
 const SAMPLE = resolve(import.meta.dirname, '../../../sample-data/network');
 const sampleFile = (name: string) => ({ fileName: name, text: fs.readFileSync(join(SAMPLE, name), 'utf8') });
@@ -25,22 +26,7 @@ const sampleFile = (name: string) => ({ fileName: name, text: fs.readFileSync(jo
 const NAMES = ['Maya Okafor', 'Selin Fischer', 'Priya Asante', 'Yuki Kowalski'];
 
 function setUp() {
-  const workspace = openWorkspace({ dataDir: tempDataDir(), backupOnOpen: false });
-  const handlers = createHandlers({ workspace, host: 'test' });
-  const project = workspace.projects.create({ name: 'Care' });
-  async function call<K extends OperationName>(
-    operation: K,
-    input: OperationInput<K>,
-  ): Promise<OperationOutput<K>> {
-    const result = await dispatch(handlers, operation, input);
-    if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-    return result.value as OperationOutput<K>;
-  }
-  async function refusal<K extends OperationName>(operation: K, input: OperationInput<K>) {
-    const result = await dispatch(handlers, operation, input);
-    if (result.ok) throw new Error('expected a refusal');
-    return result.error;
-  }
+  const { workspace, project, call, refusal } = setUpHandlers({ projectName: 'Care', backupOnOpen: false });
   const importBefore = (options: { pseudonymize?: boolean; keepKey?: boolean } = {}) =>
     call('network.import', {
       projectId: project.id,
@@ -52,15 +38,6 @@ function setUp() {
       ...options,
     });
   return { workspace, project, call, refusal, importBefore };
-}
-
-/** The workspace's bytes on disk (file and write-ahead log, after a checkpoint) hold this text. */
-function onDisk(workspace: Workspace, text: string): boolean {
-  workspace.db.pragma('wal_checkpoint(TRUNCATE)');
-  const needle = Buffer.from(text, 'utf8');
-  return [workspace.path, `${workspace.path}-wal`].some(
-    (file) => fs.existsSync(file) && fs.readFileSync(file).includes(needle),
-  );
 }
 
 describe('pseudonyms at import', () => {
