@@ -19,7 +19,13 @@ const cli = (...args: string[]) =>
     encoding: 'utf8',
     env: { ...process.env, INIT_CWD: ROOT },
   });
+/** `scale score` on DATA with the IRI key, then the other arguments. */
+const scoreIri = (data: string, ...args: string[]) =>
+  cli('scale', 'score', '--data', data, '--scale', 'iri', ...args);
 const readJson = <T>(path: string): T => JSON.parse(readFileSync(resolve(ROOT, path), 'utf8')) as T;
+/** A CSV's records by column name (the CLI's output, or R's reference). */
+const csvRecords = (text: string) =>
+  Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data;
 
 interface ScoreJson {
   scale: { id: string; reverse: string[]; maxMissingShare: number };
@@ -36,20 +42,7 @@ interface ScoreJson {
 
 describe('scale score', () => {
   it('scores the sample survey with the IRI key: alpha and team summaries as R gives them', () => {
-    const child = cli(
-      'scale',
-      'score',
-      '--data',
-      SURVEY,
-      '--scale',
-      'iri',
-      '--team',
-      'team',
-      '--wave',
-      'wave',
-      '--id',
-      'id',
-    );
+    const child = scoreIri(SURVEY, '--team', 'team', '--wave', 'wave', '--id', 'id');
     expect(child.stderr).toBe('');
     expect(child.status).toBe(0);
     const result = JSON.parse(child.stdout) as ScoreJson;
@@ -68,10 +61,9 @@ describe('scale score', () => {
         );
     }
     expect(result.groups).toHaveLength(12);
-    const groups = Papa.parse<Record<string, string>>(
+    const groups = csvRecords(
       readFileSync(resolve(ROOT, 'test/fixtures/measure/survey-groups-r.csv'), 'utf8'),
-      { header: true, skipEmptyLines: true },
-    ).data;
+    );
     for (const row of groups) {
       const group = result.groups.find(
         (entry) => entry.group['team'] === row['team'] && entry.group['wave'] === row['wave'],
@@ -83,28 +75,10 @@ describe('scale score', () => {
   it('writes one CSV row per respondent with the kept columns, to --out, matching R', () => {
     const folder = mkdtempSync(join(tmpdir(), 'scale-score-'));
     const out = join(folder, 'scores.csv');
-    const child = cli(
-      'scale',
-      'score',
-      '--data',
-      SURVEY,
-      '--scale',
-      'iri',
-      '--id',
-      'id',
-      '--keep',
-      'wave,circle',
-      '--format',
-      'csv',
-      '--out',
-      out,
-    );
+    const child = scoreIri(SURVEY, '--id', 'id', '--keep', 'wave,circle', '--format', 'csv', '--out', out);
     expect(child.status).toBe(0);
     expect(child.stdout).toBe('');
-    const rows = Papa.parse<Record<string, string>>(readFileSync(out, 'utf8'), {
-      header: true,
-      skipEmptyLines: true,
-    }).data;
+    const rows = csvRecords(readFileSync(out, 'utf8'));
     expect(Object.keys(rows[0] ?? {})).toEqual([
       'row',
       'id',
@@ -123,10 +97,9 @@ describe('scale score', () => {
       'PD_sum',
       'PD_missing',
     ]);
-    const expected = Papa.parse<Record<string, string>>(
+    const expected = csvRecords(
       readFileSync(resolve(ROOT, 'test/fixtures/measure/survey-scores-r.csv'), 'utf8'),
-      { header: true, skipEmptyLines: true },
-    ).data;
+    );
     rows.forEach((row, index) => {
       const reference = expected[index] ?? {};
       for (const column of ['PT_mean', 'PD_mean']) {
@@ -235,7 +208,7 @@ describe('scale score', () => {
     const lines = readFileSync(resolve(ROOT, SURVEY), 'utf8').split('\n');
     lines[3] = (lines[3] ?? '').replace(/,(\d)$/, ',9');
     writeFileSync(join(folder, 'bad.csv'), lines.join('\n'));
-    const child = cli('scale', 'score', '--data', join(folder, 'bad.csv'), '--scale', 'iri');
+    const child = scoreIri(join(folder, 'bad.csv'));
     expect(child.status).toBe(1);
     expect(child.stderr).toMatch(
       /^empathy-workbench scale score: bad\.csv: row 4, column "IRI28": "9" is not an answer from 0 to 4 \(out of range\)\n$/,
@@ -274,7 +247,7 @@ describe('scale score', () => {
       const { path, sizes } = smallTeamSurvey();
       expect(sizes.get('Legal')).toBe(3);
       expect(sizes.get('Finance')).toBe(7);
-      const child = cli('scale', 'score', '--data', path, '--scale', 'iri', '--team', 'team', '--id', 'id');
+      const child = scoreIri(path, '--team', 'team', '--id', 'id');
       expect(child.stderr).toBe('');
       expect(child.status).toBe(0);
       const result = JSON.parse(child.stdout) as HiddenJson;
@@ -299,18 +272,7 @@ describe('scale score', () => {
 
     it('takes another threshold, and says so in the CSV too', () => {
       const { path } = smallTeamSurvey();
-      const json = cli(
-        'scale',
-        'score',
-        '--data',
-        path,
-        '--scale',
-        'iri',
-        '--team',
-        'team',
-        '--min-group-size',
-        '8',
-      );
+      const json = scoreIri(path, '--team', 'team', '--min-group-size', '8');
       const result = JSON.parse(json.stdout) as HiddenJson;
       expect(result.groups.map((group) => group.group['team'])).not.toContain('Finance');
       expect(result.hiddenGroups).toBe(2);
@@ -318,30 +280,15 @@ describe('scale score', () => {
         '2 teams with fewer than 8 people are hidden, so no one in them can be singled out.',
       );
       const three = JSON.parse(
-        cli('scale', 'score', '--data', path, '--scale', 'iri', '--team', 'team', '--min-group-size', '3')
-          .stdout,
+        scoreIri(path, '--team', 'team', '--min-group-size', '3').stdout,
       ) as HiddenJson;
       expect(three.groups).toHaveLength(7);
       expect(three.hiddenGroups).toBe(0);
       expect(three.hiddenGroupsNote).toBeNull();
 
-      const csv = cli(
-        'scale',
-        'score',
-        '--data',
-        path,
-        '--scale',
-        'iri',
-        '--team',
-        'team',
-        '--format',
-        'csv',
-      );
+      const csv = scoreIri(path, '--team', 'team', '--format', 'csv');
       expect(csv.status).toBe(0);
-      const rows = Papa.parse<Record<string, string>>(csv.stdout, {
-        header: true,
-        skipEmptyLines: true,
-      }).data;
+      const rows = csvRecords(csv.stdout);
       expect(Object.keys(rows[0] ?? {}).slice(-2)).toEqual(['hidden_groups', 'hidden_groups_note']);
       expect(rows.every((row) => row['hidden_groups'] === '1')).toBe(true);
       expect(rows[0]?.['hidden_groups_note']).toMatch(/^1 team with fewer than 5 people is hidden/);
@@ -351,18 +298,7 @@ describe('scale score', () => {
 
     it('groups by team and wave with --wave', () => {
       const { path } = smallTeamSurvey();
-      const child = cli(
-        'scale',
-        'score',
-        '--data',
-        path,
-        '--scale',
-        'iri',
-        '--team',
-        'team',
-        '--wave',
-        'wave',
-      );
+      const child = scoreIri(path, '--team', 'team', '--wave', 'wave');
       const result = JSON.parse(child.stdout) as HiddenJson;
       expect(result.groups).toHaveLength(6);
       expect(result.hiddenGroupsNote).toBe(
@@ -371,18 +307,7 @@ describe('scale score', () => {
     });
 
     it.each([['2'], ['4.5'], ['many']])('refuses --min-group-size %s (exit 2, naming the flag)', (value) => {
-      const child = cli(
-        'scale',
-        'score',
-        '--data',
-        SURVEY,
-        '--scale',
-        'iri',
-        '--team',
-        'team',
-        '--min-group-size',
-        value,
-      );
+      const child = scoreIri(SURVEY, '--team', 'team', '--min-group-size', value);
       expect(child.status).toBe(2);
       expect(child.stdout).toBe('');
       expect(child.stderr.split('\n')[0]).toMatch(/--min-group-size must be/);
