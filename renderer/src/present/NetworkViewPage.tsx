@@ -5,19 +5,11 @@ import { graphOfTies } from '../../../model/network/formats';
 import { call } from '../api';
 import { Legend } from '../network/graph/Legend';
 import { LARGE_NETWORK, NetworkCanvas } from '../network/graph/NetworkCanvas';
-import {
-  edgeWidths,
-  finiteExtent,
-  groupsOf,
-  nodeColors,
-  nodeSizes,
-  NODE_SIZE,
-  NO_GROUP_COLOR,
-  type ColorBy,
-} from '../network/graph/encoding';
-import { cachedPositions, layoutPositions } from '../network/graph/layout-client';
+import { finiteExtent, NODE_SIZE, NO_GROUP_COLOR, type ColorBy } from '../network/graph/encoding';
 import { sceneToSvg } from '../network/graph/svg-export';
 import { useThemeColors, type ThemeColors } from '../network/graph/theme-colors';
+import { useNodeEncoding } from '../network/graph/use-node-encoding';
+import { useWaveLayout } from '../network/graph/use-wave-layout';
 import { useWaveMetrics } from '../network/metrics/use-wave-metrics';
 import '../network/network.css';
 import { consentedEncoding, consentedLabels, poolGroupsBelow } from '../network/privacy/consent-encoding';
@@ -135,53 +127,17 @@ function WaveGraph({
   const metrics = state.status === 'ready' ? state.result.metrics : null;
   const theme = presentationColors(useThemeColors());
 
-  const [positions, setPositions] = useState<Float64Array | undefined>(() => cachedPositions(key));
-  const [layoutError, setLayoutError] = useState<string | undefined>();
-  useEffect(() => {
-    let live = true;
-    const edges = new Int32Array(graph.edges.length * 2);
-    graph.edges.forEach((edge, index) => {
-      edges[index * 2] = edge.source;
-      edges[index * 2 + 1] = edge.target;
-    });
-    layoutPositions(key, {
-      order: graph.nodes.length,
-      edges,
-      diameters: new Float64Array(graph.nodes.length).fill(NODE_SIZE.uniform),
-    }).then(
-      (found) => {
-        if (live) setPositions(found);
-      },
-      (error: unknown) => {
-        if (live) setLayoutError(reason(error));
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [key, graph]);
+  const { positions, layoutError } = useWaveLayout(key, graph);
 
   // The page's colour when allowed, size by brokerage with consent, else the same for all (issue 11).
-  const { colorBy, sizeBy } = consentedEncoding(
+  const encoding = consentedEncoding(metrics, { colorBy: wanted, sizeBy: BROKERAGE }, individualViews);
+  const { colorBy, sizeBy } = encoding;
+  const { sizes, colors, widths, weightRange, groups } = useNodeEncoding(
+    graph,
     metrics,
-    { colorBy: wanted, sizeBy: BROKERAGE },
-    individualViews,
+    encoding,
+    poolGroupsBelow({ individualConsent: individualViews, minGroupSize }),
   );
-  const poolBelow = poolGroupsBelow({ individualConsent: individualViews, minGroupSize });
-  const sizes = useMemo(
-    () =>
-      metrics === null
-        ? new Float64Array(graph.nodes.length).fill(NODE_SIZE.uniform)
-        : nodeSizes(metrics, sizeBy),
-    [metrics, sizeBy, graph],
-  );
-  const colors = useMemo(
-    () =>
-      metrics === null ? graph.nodes.map(() => NO_GROUP_COLOR) : nodeColors(metrics, colorBy, poolBelow),
-    [metrics, colorBy, graph, poolBelow],
-  );
-  const weights = useMemo(() => Float64Array.from(graph.edges, (edge) => edge.weight), [graph]);
-  const widths = useMemo(() => edgeWidths(weights), [weights]);
   const visible = useMemo(
     () => ({
       nodes: new Uint8Array(graph.nodes.length).fill(1),
@@ -218,10 +174,6 @@ function WaveGraph({
     return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
   }, [interactive, positions, state.status, network.name, wave.wave, graph, sizes, colors, labels, widths]);
 
-  const groups =
-    metrics === null || (colorBy !== 'team' && colorBy !== 'community')
-      ? null
-      : groupsOf(metrics, colorBy, poolBelow);
   const summary = `${network.name} · wave ${wave.wave} · ${graph.nodes.length} people, ${graph.edges.length} ties`;
 
   return (
@@ -258,7 +210,7 @@ function WaveGraph({
           groups={groups}
           colorValues={metrics !== null && groups === null ? metrics.node[colorBy as NodeMetricName] : null}
           sizeRange={metrics !== null && sizeBy !== 'uniform' ? finiteExtent(metrics.node[sizeBy]) : null}
-          weightRange={finiteExtent(weights)}
+          weightRange={weightRange}
           weighted={graph.weighted}
           directed={graph.directed}
           arrows={graph.nodes.length <= LARGE_NETWORK}

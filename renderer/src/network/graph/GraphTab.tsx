@@ -20,21 +20,18 @@ import { LARGE_NETWORK, NetworkCanvas, type CanvasHandle } from './NetworkCanvas
 import { PersonPanel } from './PersonPanel';
 import {
   availableMetrics,
-  edgeWidths,
   finiteExtent,
-  groupsOf,
-  nodeColors,
-  nodeSizes,
   NODE_SIZE,
   NO_GROUP_COLOR,
   type ColorBy,
   type SizeBy,
 } from './encoding';
 import { NO_FILTER, visibleElements, type GraphFilter, type Visible } from './filters';
-import { cachedPositions, layoutPositions } from './layout-client';
 import { findPerson } from './search';
 import { sceneToSvg } from './svg-export';
 import { useThemeColors } from './theme-colors';
+import { useNodeEncoding } from './use-node-encoding';
+import { useWaveLayout } from './use-wave-layout';
 
 const everything = (nodes: number, edges: number): Visible => ({
   nodes: new Uint8Array(nodes).fill(1),
@@ -82,31 +79,7 @@ export function GraphTab({
   const canvas = useRef<CanvasHandle>(null);
   const search = useRef<HTMLInputElement>(null);
 
-  const [positions, setPositions] = useState<Float64Array | undefined>(() => cachedPositions(key));
-  const [layoutError, setLayoutError] = useState<string | null>(null);
-  useEffect(() => {
-    let current = true;
-    const edges = new Int32Array(graph.edges.length * 2);
-    graph.edges.forEach((edge, index) => {
-      edges[index * 2] = edge.source;
-      edges[index * 2 + 1] = edge.target;
-    });
-    layoutPositions(key, {
-      order: graph.nodes.length,
-      edges,
-      diameters: new Float64Array(graph.nodes.length).fill(NODE_SIZE.uniform),
-    }).then(
-      (found) => {
-        if (current) setPositions(found);
-      },
-      (error: unknown) => {
-        if (current) setLayoutError(error instanceof Error ? error.message : String(error));
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [key, graph]);
+  const { positions, layoutError } = useWaveLayout(key, graph);
 
   const metricNames = useMemo(() => (metrics === null ? [] : availableMetrics(metrics)), [metrics]);
   const hasTeams = metrics?.teams != null;
@@ -119,32 +92,17 @@ export function GraphTab({
   const [searchProblem, setSearchProblem] = useState<string | null>(null);
 
   // Without consent, a person's size or colour may not show their own figures (a large node is a broker): every
-  // node the same size, coloured by team or community only, and no filter on a person's figures.
+  // node the same size, coloured by team or community only (small teams pooled), and no filter on a person's
+  // figures.
   const encodable = individualViews ? metricNames : [];
-  const { sizeBy: effectiveSize, colorBy: effectiveColor } = consentedEncoding(
+  const effective = consentedEncoding(metrics, encoding, individualViews);
+  const { sizeBy: effectiveSize, colorBy: effectiveColor } = effective;
+  const { sizes, colors, widths, weightRange, groups } = useNodeEncoding(
+    graph,
     metrics,
-    encoding,
-    individualViews,
+    effective,
+    poolGroupsBelow({ individualConsent: individualViews, minGroupSize }),
   );
-  const sizes = useMemo(
-    () =>
-      metrics === null
-        ? new Float64Array(graph.nodes.length).fill(NODE_SIZE.uniform)
-        : nodeSizes(metrics, effectiveSize),
-    [metrics, effectiveSize, graph],
-  );
-  // Without consent, small teams share one colour (their own would single their members out).
-  const poolBelow = poolGroupsBelow({ individualConsent: individualViews, minGroupSize });
-  const colors = useMemo(
-    () =>
-      metrics === null
-        ? graph.nodes.map(() => NO_GROUP_COLOR)
-        : nodeColors(metrics, effectiveColor, poolBelow),
-    [metrics, effectiveColor, graph, poolBelow],
-  );
-  const weights = useMemo(() => Float64Array.from(graph.edges, (edge) => edge.weight), [graph]);
-  const widths = useMemo(() => edgeWidths(weights), [weights]);
-  const weightRange = useMemo(() => finiteExtent(weights), [weights]);
   const visible = useMemo(
     () =>
       metrics === null
@@ -258,10 +216,6 @@ export function GraphTab({
     if (blob !== undefined) downloadBlob(`${fileStem}.png`, blob);
   };
 
-  const groups =
-    metrics === null || (effectiveColor !== 'team' && effectiveColor !== 'community')
-      ? null
-      : groupsOf(metrics, effectiveColor, poolBelow);
   const metricExtent = (metric: NodeMetricName) =>
     metrics === null ? ([0, 0] as const) : finiteExtent(metrics.node[metric]);
 
@@ -353,7 +307,7 @@ export function GraphTab({
       ) : null}
       <div className="graph-body">
         <div className="graph-stage">
-          {layoutError !== null ? (
+          {layoutError !== undefined ? (
             <div className="banner error" role="alert">
               <p>{layoutError}</p>
             </div>
