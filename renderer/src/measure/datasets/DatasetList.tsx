@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { MeasureDatasetId, MeasureDatasetSummary } from '../../../../electron/api/contract';
 import { Dialog } from '../../components/Dialog';
 import { errorText } from '../../conjoint/format';
-import { StudyNameDialog } from '../../conjoint/studies/StudyNameDialog';
+import { NameDialog } from '../../components/NameForm';
 import { DATASET_KINDS, KIND_WORDS } from '../import/dataset-kind';
 
 type Editing =
@@ -126,11 +126,12 @@ export function DatasetList({
         );
       })}
 
-      <StudyNameDialog
+      <NameDialog
         title="Rename data set"
         open={editing.kind === 'rename'}
         initialName={editing.kind === 'rename' ? editing.dataset.name : ''}
         submitLabel="Rename"
+        needsName="A data set needs a name."
         onClose={close}
         onSubmit={async (name) => {
           if (editing.kind === 'rename') await onRename(editing.dataset.id, name);
