@@ -15,7 +15,7 @@ const test = base.extend<{ sampleHost: RunningHost }>({
 });
 
 const SAMPLE_PROJECT = 'Sample: empathy in a small service business';
-const INSTRUMENTS = ['Dynamics', 'Network', 'Conjoint', 'SROI'] as const;
+const INSTRUMENTS = ['Dynamics', 'Network', 'Conjoint', 'SROI', 'Measure', 'Present'] as const;
 
 test('the renderer asks nothing but its own origin through every instrument', async ({
   page,
@@ -38,6 +38,11 @@ test('the renderer asks nothing but its own origin through every instrument', as
     await expect(page.getByRole('heading', { name: instrument, level: 1 })).toBeVisible();
     // Let the instrument's first loads and workers settle before the next one.
     await page.waitForLoadState('networkidle');
+    if (instrument === 'Measure')
+      for (const tab of ['Scales', 'KPIs', 'Compare']) {
+        await page.getByRole('tab', { name: tab }).click();
+        await page.waitForLoadState('networkidle');
+      }
   }
 
   const foreign = requested.filter((url) => {
