@@ -143,4 +143,18 @@ describe('kpi series', () => {
       'empathy-workbench kpi series: kpi.csv: row 3, column "date": "2025-13-01" is not a date written YYYY-MM-DD\n',
     );
   });
+
+  it('names the row and column of a bad n, as the import does, and counts the others', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'kpi-series-'));
+    // Row 2's n is empty and row 3's NA (sizes not given, as the import accepts them); rows 4 and 5 are bad.
+    writeFileSync(
+      join(folder, 'kpi.csv'),
+      'date,team,kpi,value,n\n2025-01-01,A,nps,10,\n2025-02-01,A,nps,11,NA\n2025-03-01,A,nps,12,2.5\n2025-04-01,A,nps,9,-1\n',
+    );
+    const child = cli('kpi', 'series', '--data', join(folder, 'kpi.csv'));
+    expect(child.status).toBe(1);
+    expect(child.stderr).toBe(
+      'empathy-workbench kpi series: kpi.csv: row 4, column "n": "2.5" is not a number of people (a whole number from 0) (and 1 more problem)\n',
+    );
+  });
 });
