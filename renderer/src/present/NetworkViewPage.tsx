@@ -4,8 +4,8 @@ import type { NodeMetricName } from '../../../model/network';
 import { graphOfTies } from '../../../model/network/formats';
 import { call } from '../api';
 import { Legend } from '../network/graph/Legend';
-import { LARGE_NETWORK, NetworkCanvas } from '../network/graph/NetworkCanvas';
-import { finiteExtent, NODE_SIZE, NO_GROUP_COLOR, type ColorBy } from '../network/graph/encoding';
+import { NetworkCanvas } from '../network/graph/NetworkCanvas';
+import { NODE_SIZE, NO_GROUP_COLOR, type ColorBy } from '../network/graph/encoding';
 import { sceneToSvg } from '../network/graph/svg-export';
 import { useThemeColors, type ThemeColors } from '../network/graph/theme-colors';
 import { useNodeEncoding } from '../network/graph/use-node-encoding';
@@ -131,8 +131,8 @@ function WaveGraph({
 
   // The page's colour when allowed, size by brokerage with consent, else the same for all (issue 11).
   const encoding = consentedEncoding(metrics, { colorBy: wanted, sizeBy: BROKERAGE }, individualViews);
-  const { colorBy, sizeBy } = encoding;
-  const { sizes, colors, widths, weightRange, groups } = useNodeEncoding(
+  const { colorBy } = encoding;
+  const { sizes, colors, widths, legend } = useNodeEncoding(
     graph,
     metrics,
     encoding,
@@ -204,17 +204,7 @@ function WaveGraph({
         )}
       </div>
       <div className="present-network-side">
-        <Legend
-          colorBy={colorBy}
-          sizeBy={sizeBy}
-          groups={groups}
-          colorValues={metrics !== null && groups === null ? metrics.node[colorBy as NodeMetricName] : null}
-          sizeRange={metrics !== null && sizeBy !== 'uniform' ? finiteExtent(metrics.node[sizeBy]) : null}
-          weightRange={weightRange}
-          weighted={graph.weighted}
-          directed={graph.directed}
-          arrows={graph.nodes.length <= LARGE_NETWORK}
-        />
+        <Legend {...legend} />
         {individualViews ? null : (
           <p className="present-privacy" data-testid="present-network-privacy">
             Participants have not agreed to individual views: no one is named and everyone is drawn the same

@@ -16,7 +16,7 @@ import { consentedEncoding, consentedLabels, poolGroupsBelow } from '../privacy/
 import { privacyOf } from '../privacy/network-privacy';
 import { GraphControls } from './GraphControls';
 import { Legend } from './Legend';
-import { LARGE_NETWORK, NetworkCanvas, type CanvasHandle } from './NetworkCanvas';
+import { NetworkCanvas, type CanvasHandle } from './NetworkCanvas';
 import { PersonPanel } from './PersonPanel';
 import {
   availableMetrics,
@@ -97,7 +97,7 @@ export function GraphTab({
   const encodable = individualViews ? metricNames : [];
   const effective = consentedEncoding(metrics, encoding, individualViews);
   const { sizeBy: effectiveSize, colorBy: effectiveColor } = effective;
-  const { sizes, colors, widths, weightRange, groups } = useNodeEncoding(
+  const { sizes, colors, widths, weightRange, legend } = useNodeEncoding(
     graph,
     metrics,
     effective,
@@ -358,23 +358,7 @@ export function GraphTab({
               onChoose={choose}
             />
           ) : null}
-          <Legend
-            colorBy={effectiveColor}
-            sizeBy={effectiveSize}
-            groups={groups}
-            colorValues={
-              metrics !== null && groups === null ? metrics.node[effectiveColor as NodeMetricName] : null
-            }
-            sizeRange={
-              metrics !== null && effectiveSize !== 'uniform'
-                ? finiteExtent(metrics.node[effectiveSize])
-                : null
-            }
-            weightRange={weightRange}
-            weighted={graph.weighted}
-            directed={graph.directed}
-            arrows={graph.nodes.length <= LARGE_NETWORK}
-          />
+          <Legend {...legend} />
           {state.status === 'ready' ? (
             <InsightsPanel
               findings={findings}

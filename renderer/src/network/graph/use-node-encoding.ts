@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, type ComponentProps } from 'react';
 import type { NetworkGraph, NetworkMetrics } from '../../../../model/network';
 import {
   edgeWidths,
@@ -8,8 +8,9 @@ import {
   nodeSizes,
   NODE_SIZE,
   NO_GROUP_COLOR,
-  type Groups,
 } from './encoding';
+import type { Legend } from './Legend';
+import { LARGE_NETWORK } from './NetworkCanvas';
 import type { NodeEncoding } from '../privacy/consent-encoding';
 
 export interface DrawnEncoding {
@@ -17,16 +18,15 @@ export interface DrawnEncoding {
   readonly sizes: Float64Array;
   /** Colour per person. */
   readonly colors: readonly string[];
-  /** Tie strength per tie, and its width. */
-  readonly weights: Float64Array;
+  /** Width per tie, by its strength, and the range of the strengths. */
   readonly widths: Float64Array;
   readonly weightRange: [number, number];
-  /** The legend's groups when colouring by team or community, else null. */
-  readonly groups: Groups | null;
+  /** What the legend says of this drawing: groups when colouring by team or community, else the figure's range. */
+  readonly legend: ComponentProps<typeof Legend>;
 }
 
 /**
- * A wave's sizes, colours and tie widths for an encoding already allowed by the people-data settings
+ * A wave's sizes, colours, tie widths and legend for an encoding already allowed by the people-data settings
  * (consentedEncoding): until the figures are in, one size for all and grey. `poolBelow` pools small teams'
  * colours (poolGroupsBelow).
  */
@@ -58,5 +58,20 @@ export function useNodeEncoding(
         : groupsOf(metrics, colorBy, poolBelow),
     [metrics, colorBy, poolBelow],
   );
-  return { sizes, colors, weights, widths, weightRange, groups };
+  const legend = useMemo(
+    () => ({
+      colorBy,
+      sizeBy,
+      groups,
+      colorValues:
+        metrics === null || colorBy === 'team' || colorBy === 'community' ? null : metrics.node[colorBy],
+      sizeRange: metrics === null || sizeBy === 'uniform' ? null : finiteExtent(metrics.node[sizeBy]),
+      weightRange,
+      weighted: graph.weighted,
+      directed: graph.directed,
+      arrows: graph.nodes.length <= LARGE_NETWORK,
+    }),
+    [colorBy, sizeBy, groups, metrics, weightRange, graph],
+  );
+  return { sizes, colors, widths, weightRange, legend };
 }
