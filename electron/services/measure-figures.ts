@@ -9,8 +9,8 @@
  * - raw NPS answers: `latest.<unit>.nps` per unit and `latest.nps` over every unit, each computed from the
  *   answers of the latest quarter (Reichheld 2003: never an average of scores).
  *
- * People data (issue 11, point 2): a KPI unit with fewer people than the data set's minimum group size (its
- * `n` column, else settings.unitSizes; a unit of unknown size is kept) is not offered, and is left out of the
+ * People data (issue 11, point 2): a KPI unit with fewer people than the data set's minimum group size (by
+ * model/measure knownUnitSizes: its saved size and its `n` column, the smaller; a unit of unknown size is kept) is not offered, and is left out of the
  * mean over units too, so its value cannot be recovered by subtraction. A survey figure over fewer respondents
  * than the minimum is null. A figure the data cannot give (a QMEE without its reverse key, a bad answer) is
  * offered with a null value, so a scenario can be linked before the settings are fixed.
@@ -29,6 +29,7 @@ import {
   type KeyOverrides,
   type ScaleSpec,
   type ScoringKey,
+  knownUnitSizes,
 } from '../../model/measure';
 import type { LinkableFigure } from '../../model/schema/figure';
 import type { MeasureDataset, SurveySettings } from '../store/measure-document';
@@ -121,25 +122,8 @@ export function surveyFigures(dataset: MeasureDataset): Figure[] {
  * The people behind each unit's figure: the smallest `n` of its rows (a KPI file's optional column), else the
  * unit's size in the settings; a unit of unknown size is missing from the map.
  */
-function unitSizes(dataset: MeasureDataset): Map<string, number> {
-  const sizes = new Map<string, number>();
-  if (dataset.settings?.kind === 'kpi')
-    for (const [unit, size] of Object.entries(dataset.settings.unitSizes)) sizes.set(unit, size);
-  const columns = dataset.table.columns.map((column) => column.trim().toLowerCase());
-  const nAt = columns.indexOf('n');
-  const unitAt = columns.includes('unit') ? columns.indexOf('unit') : columns.indexOf('team');
-  if (nAt < 0 || unitAt < 0) return sizes;
-  const fromColumn = new Map<string, number>();
-  for (const row of dataset.table.rows) {
-    const cell = (row[nAt] ?? '').trim();
-    const n = cell === '' ? Number.NaN : Number(cell);
-    if (!Number.isFinite(n)) continue;
-    const unit = (row[unitAt] ?? '').trim();
-    fromColumn.set(unit, Math.min(n, fromColumn.get(unit) ?? Number.POSITIVE_INFINITY));
-  }
-  for (const [unit, n] of fromColumn) sizes.set(unit, n);
-  return sizes;
-}
+const unitSizes = (dataset: MeasureDataset): Map<string, number> =>
+  knownUnitSizes(dataset.table, dataset.settings?.kind === 'kpi' ? dataset.settings.unitSizes : {}).sizes;
 
 const latestOf = (points: readonly AggregatedPoint[]): string | undefined =>
   points.reduce<string | undefined>(

@@ -55,3 +55,19 @@ export function readGroupSizes(table: DataTable): GroupSizes {
   });
   return { sizes: unitAt < 0 ? undefined : sizes, problems };
 }
+
+/**
+ * The people in each unit as far as anything says: the sizes the user saved for the data set and the file's `n`
+ * column, the smaller where both give one (the minimum group size must hold by either account). A unit neither
+ * names is of unknown size. The KPIs tab, the figures offered to the Dynamics model and measured series on a
+ * Dynamics chart all use it, so a unit hidden in one is hidden in all.
+ */
+export function knownUnitSizes(
+  table: DataTable | undefined,
+  saved: Readonly<Record<string, number>>,
+): { sizes: Map<string, number>; problems: readonly CellProblem[] } {
+  const read = table === undefined ? undefined : readGroupSizes(table);
+  const sizes = new Map(read?.sizes ?? []);
+  for (const [unit, size] of Object.entries(saved)) sizes.set(unit, Math.min(size, sizes.get(unit) ?? size));
+  return { sizes, problems: read?.problems ?? [] };
+}

@@ -9,7 +9,7 @@ import {
   npsSeries,
   parseIsoDate,
   periodOf,
-  readGroupSizes,
+  knownUnitSizes,
   type InitiativeMarker,
   type KpiObservation,
   type Period,
@@ -125,18 +125,13 @@ function groupLines(entries: readonly { unit: string; point: KpiPoint }[]): KpiU
     .sort((a, b) => a.unit.localeCompare(b.unit));
 }
 
-/**
- * The people in each unit: the sizes saved in the KPI settings, and for the other units the smallest `n` a row
- * of the KPI file gives (the smallest, so the check holds in every period). A bad `n` cell is named.
- */
+/** The people in each unit (model/measure knownUnitSizes: saved sizes and the file's `n`, the smaller). */
 export function unitSizes(
   kpiTable: DataTable | undefined,
   saved: Readonly<Record<string, number>>,
 ): { sizes: Map<string, number>; problems: CellProblem[] } {
-  const read = kpiTable === undefined ? undefined : readGroupSizes(kpiTable);
-  const sizes = new Map(read?.sizes ?? []);
-  for (const [unit, size] of Object.entries(saved)) sizes.set(unit, size);
-  return { sizes, problems: [...(read?.problems ?? [])] };
+  const known = knownUnitSizes(kpiTable, saved);
+  return { sizes: known.sizes, problems: [...known.problems] };
 }
 
 export interface PrivateBreakdown {

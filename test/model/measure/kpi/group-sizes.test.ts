@@ -3,7 +3,7 @@
  * smallest n, and every bad cell named by its spreadsheet row (header = 1) and column. Expectations worked by hand.
  */
 import { describe, expect, it } from 'vitest';
-import { readGroupSizes } from '../../../../model/measure';
+import { knownUnitSizes, readGroupSizes } from '../../../../model/measure';
 import { tableFromCsv } from '../helpers';
 
 describe('readGroupSizes', () => {
@@ -71,5 +71,15 @@ describe('readGroupSizes', () => {
     const unitless = readGroupSizes(tableFromCsv('date,kpi,value,n\n2024-01-05,nps,1,x'));
     expect(unitless.sizes).toBeUndefined();
     expect(unitless.problems.map((problem) => problem.row)).toEqual([2]);
+  });
+
+  it('takes the smaller of the saved size and the file’s n, and either alone', () => {
+    // A: n 12 and 9 (so 9), saved 20 -> 9; B: n 4, saved 30 -> 4; C: saved 3 only; D: n 7 only.
+    const table = tableFromCsv(
+      'date,unit,kpi,value,n\n2024-01-05,A,x,1,12\n2024-02-05,A,x,1,9\n2024-01-05,B,x,1,4\n2024-01-05,D,x,1,7',
+    );
+    const known = knownUnitSizes(table, { A: 20, B: 30, C: 3 });
+    expect(Object.fromEntries(known.sizes)).toEqual({ A: 9, B: 4, C: 3, D: 7 });
+    expect(Object.fromEntries(knownUnitSizes(undefined, { C: 3 }).sizes)).toEqual({ C: 3 });
   });
 });
