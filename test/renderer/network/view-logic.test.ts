@@ -27,23 +27,10 @@ import { NO_FILTER, visibleElements } from '../../../renderer/src/network/graph/
 import { findPerson } from '../../../renderer/src/network/graph/search';
 import { findingsOf } from '../../../renderer/src/network/insights/InsightsPanel';
 import { teamPatterns } from '../../../renderer/src/network/insights/team-patterns';
+import { fourPeople } from './four-people';
 
 /** a -> b (3), b -> a (1), b -> c (5), d alone; teams X (a, b), Y (c), none (d). */
-const small: NetworkGraph = {
-  directed: true,
-  weighted: true,
-  nodes: [
-    { id: 'a', attributes: { name: 'Ana', team: 'X' } },
-    { id: 'b', attributes: { name: 'Bo', team: 'X' } },
-    { id: 'c', attributes: { name: 'Cy', team: 'Y' } },
-    { id: 'd', attributes: { name: 'Di' } },
-  ],
-  edges: [
-    { source: 0, target: 1, weight: 3 },
-    { source: 1, target: 0, weight: 1 },
-    { source: 1, target: 2, weight: 5 },
-  ],
-};
+const small = fourPeople;
 const smallMetrics = await computeNetworkMetrics(small);
 
 describe('visibleElements', () => {
