@@ -9,7 +9,7 @@
  * on a GPU, cytoscape's WebGL renderer draws them instead (webgl.ts says when).
  */
 import cytoscape from 'cytoscape';
-import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 'react';
+import { forwardRef, useEffect, useImperativeHandle, useMemo, useRef, useState } from 'react';
 import type { NetworkGraph } from '../../../../model/network';
 import type { Visible } from './filters';
 import type { ThemeColors } from './theme-colors';
@@ -194,6 +194,31 @@ export const NetworkCanvas = forwardRef<CanvasHandle, NetworkCanvasProps>(functi
   const sceneRef = useRef<EdgeScene | null>(null);
   const visibleRef = useRef(visible);
   visibleRef.current = visible;
+  /** Every tie as cytoscape takes it; with the tie layer only some are added (addTies). */
+  const edgeDefinitions = useRef<cytoscape.ElementDefinition[]>([]);
+  /** Each person's ties, by index. */
+  const incident = useMemo(() => {
+    const lists: number[][] = graph.nodes.map(() => []);
+    graph.edges.forEach((edge, index) => {
+      lists[edge.source]?.push(index);
+      if (edge.target !== edge.source) lists[edge.target]?.push(index);
+    });
+    return lists;
+  }, [graph]);
+  /** Adds the ties of these indices that cytoscape lacks, with today's width and filter; returns the added. */
+  const addTies = (cy: cytoscape.Core, indices: Iterable<number>): cytoscape.CollectionReturnValue => {
+    const missing: cytoscape.ElementDefinition[] = [];
+    for (const index of indices) {
+      const definition = edgeDefinitions.current[index];
+      if (definition === undefined || cy.getElementById(edgeId(index)).nonempty()) continue;
+      missing.push({
+        ...definition,
+        data: { ...definition.data, width: encodingRef.current.widths[index] ?? 1 },
+        classes: visibleRef.current.edges[index] === 1 ? [] : ['filtered'],
+      });
+    }
+    return cy.add(missing);
+  };
   const updateLayer = (change: Partial<EdgeScene>) => {
     const scene = sceneRef.current;
     if (scene === null) return;
@@ -223,14 +248,18 @@ export const NetworkCanvas = forwardRef<CanvasHandle, NetworkCanvasProps>(functi
       group: 'edges',
       data: {
         id: edgeId(index),
+        index,
         source: nodeId(edge.source),
         target: nodeId(edge.target),
         width: encoding.widths[index] ?? 1,
       },
     }));
+    const layered = large && !webgl;
+    edgeDefinitions.current = edges;
     const start = performance.now();
     // A large network's ties arrive in chunks, one per frame, so the page keeps answering while they are
-    // added (adding 13,000 ties at once held the page thread for seconds on a busy machine).
+    // added (adding 13,000 ties at once held the page thread for seconds on a busy machine). With the tie
+    // layer, cytoscape gets only the ties it paints (an ego network, highlighted ties), when they are needed.
     const cy = cytoscape({
       container: element,
       elements: large ? nodes : [...nodes, ...edges],
@@ -251,6 +280,7 @@ export const NetworkCanvas = forwardRef<CanvasHandle, NetworkCanvasProps>(functi
       // the layer count on its renderer's prototype and never resets it. Harmless beyond one idle context.
       webgl,
     });
+    performance.measure('network:construct', { start });
     element.setAttribute('data-renderer', webgl ? 'webgl' : 'canvas');
     if (webgl) {
       // Names at 16 screen pixels, as min-zoomed-font-size does on the canvas. The classes change only when the
@@ -272,7 +302,7 @@ export const NetworkCanvas = forwardRef<CanvasHandle, NetworkCanvasProps>(functi
     });
     styledTheme.current = themeRef.current;
     cyRef.current = cy;
-    if (large && !webgl) {
+    if (layered) {
       const ends = new Int32Array(graph.edges.length * 2);
       graph.edges.forEach((edge, index) => {
         ends[index * 2] = edge.source;
@@ -286,8 +316,16 @@ export const NetworkCanvas = forwardRef<CanvasHandle, NetworkCanvasProps>(functi
         color: themeRef.current.muted,
         alpha: LAYER_ALPHA,
       };
-      layerRef.current = new EdgeLayer(element, cy, sceneRef.current, () =>
-        performance.measure('network:ties-drawn', { start }),
+      layerRef.current = new EdgeLayer(
+        element,
+        cy,
+        sceneRef.current,
+        () => performance.measure('network:ties-drawn', { start }),
+        () => {
+          layerRef.current = null;
+          addTies(cy, edges.keys());
+          cy.edges().addClass('drawn-by-cytoscape');
+        },
       );
     }
     // `npm run bench` reads how long the page thread took to build the graph and draw it whole.
@@ -304,10 +342,11 @@ export const NetworkCanvas = forwardRef<CanvasHandle, NetworkCanvasProps>(functi
       if (added < edges.length) frame = requestAnimationFrame(addChunk);
       else finished();
     };
-    if (large) frame = requestAnimationFrame(addChunk);
+    if (large && !layered) frame = requestAnimationFrame(addChunk);
     else finished();
     return () => {
       cancelAnimationFrame(frame);
+      edgeDefinitions.current = [];
       layerRef.current?.destroy();
       layerRef.current = null;
       sceneRef.current = null;
@@ -334,8 +373,8 @@ export const NetworkCanvas = forwardRef<CanvasHandle, NetworkCanvasProps>(functi
         const index = Number(node.data('index'));
         node.data({ size: sizes[index] ?? 18, color: colors[index] ?? '#999', label: labels[index] ?? '' });
       });
-      cy.edges().forEach((edge, index) => {
-        edge.data('width', widths[index] ?? 1);
+      cy.edges().forEach((edge) => {
+        edge.data('width', widths[Number(edge.data('index'))] ?? 1);
       });
     });
     updateLayer({ widths: Float64Array.from(widths) });
@@ -349,8 +388,8 @@ export const NetworkCanvas = forwardRef<CanvasHandle, NetworkCanvasProps>(functi
       cy.nodes().forEach((node) => {
         node.toggleClass('filtered', visible.nodes[Number(node.data('index'))] !== 1);
       });
-      cy.edges().forEach((edge, index) => {
-        edge.toggleClass('filtered', visible.edges[index] !== 1);
+      cy.edges().forEach((edge) => {
+        edge.toggleClass('filtered', visible.edges[Number(edge.data('index'))] !== 1);
       });
     });
     updateLayer({ visible: visible.edges });
@@ -366,7 +405,20 @@ export const NetworkCanvas = forwardRef<CanvasHandle, NetworkCanvasProps>(functi
   useEffect(() => {
     const cy = cyRef.current;
     if (cy === null) return;
+    const layered = layerRef.current !== null;
     cy.batch(() => {
+      // With the tie layer, cytoscape holds only the ties it paints: the last selection's go, this one's come.
+      if (layered) {
+        cy.edges().remove();
+        if (selected !== null) addTies(cy, incident[selected] ?? []);
+        else if (highlighted.size > 0)
+          addTies(
+            cy,
+            graph.edges.flatMap((edge, index) =>
+              highlighted.has(edge.source) && highlighted.has(edge.target) ? [index] : [],
+            ),
+          );
+      }
       cy.elements().removeClass('faded ego chosen highlight shown');
       if (selected !== null) {
         const person = cy.getElementById(nodeId(selected));
@@ -384,7 +436,10 @@ export const NetworkCanvas = forwardRef<CanvasHandle, NetworkCanvasProps>(functi
       }
     });
     updateLayer({ alpha: selected !== null || highlighted.size > 0 ? LAYER_FADED_ALPHA : LAYER_ALPHA });
-  }, [selected, highlighted, graph, positions, built]);
+    // For the tests: whether the tie layer draws the ties, and how many cytoscape holds and paints itself.
+    container.current?.setAttribute('data-tie-layer', layered ? 'on' : 'off');
+    container.current?.setAttribute('data-painted-ties', String(cy.edges().not('.filtered').length));
+  }, [selected, highlighted, graph, positions, built, incident]);
 
   useImperativeHandle(
     ref,
@@ -395,11 +450,15 @@ export const NetworkCanvas = forwardRef<CanvasHandle, NetworkCanvasProps>(functi
         const large = graph.nodes.length > LARGE_NETWORK;
         // The tie layer is not part of cytoscape's picture: cytoscape paints every tie for the PNG.
         const layered = layerRef.current !== null;
+        const added = layered ? addTies(cy, edgeDefinitions.current.keys()) : cy.collection();
         if (layered) cy.edges().addClass('drawn-by-cytoscape');
         try {
           return await cy.png({ output: 'blob-promise', full: true, scale: large ? 1 : 2, bg: background });
         } finally {
-          if (layered) cy.edges().removeClass('drawn-by-cytoscape');
+          if (layered) {
+            cy.edges().removeClass('drawn-by-cytoscape');
+            added.remove();
+          }
         }
       },
       center: (node) => {

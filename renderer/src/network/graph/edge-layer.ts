@@ -5,7 +5,7 @@
  * OffscreenCanvas (edge-layer-draw.ts) and sends the picture back; the page shows it with a CSS transform that
  * follows the viewport at once, so while the view moves the ties move with the people, and the worker
  * redraws them sharp as often as it can, one picture in flight at a time. Cytoscape keeps the ties (the ego
- * network and the highlighted ties it still draws itself) but does not paint the rest.
+ * network and the highlighted ties, added when they are needed) and paints only those.
  */
 import type cytoscape from 'cytoscape';
 import type { EdgeScene, EdgeViewport } from './edge-layer-draw';
@@ -34,6 +34,8 @@ export class EdgeLayer {
     private readonly cy: cytoscape.Core,
     scene: EdgeScene,
     onFirstDraw: () => void,
+    /** The worker failed: the layer is gone, and cytoscape must draw the ties again (slower, but shown). */
+    onFailure: () => void,
   ) {
     this.firstDraw = onFirstDraw;
     this.canvas = document.createElement('canvas');
@@ -47,9 +49,8 @@ export class EdgeLayer {
     });
     this.worker.onmessage = (event: MessageEvent<EdgeLayerResponse>) => this.show(event.data);
     this.worker.onerror = () => {
-      // Without the worker the ties cannot be drawn here: cytoscape draws them again (slower, but shown).
       this.destroy();
-      cy.edges().addClass('drawn-by-cytoscape');
+      onFailure();
     };
     cy.on('viewport resize', this.onViewport);
     this.update(scene);
