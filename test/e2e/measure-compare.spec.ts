@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import type { Browser, Page } from '@playwright/test';
 import { expect, test as base } from './fixtures';
-import { startWebHost, type RunningHost } from './web-host';
+import { callHost, startWebHost, type RunningHost } from './web-host';
 
 /**
  * Issue 10, point 3 end to end in Chromium through the web host, on the sample project's script test and survey
@@ -26,17 +26,7 @@ const SAMPLE_PROJECT = 'Sample: empathy in a small service business';
 const SCRIPT_TEST = 'sample-data/measure/script-test.csv';
 const SURVEY = 'sample-data/measure/survey.csv';
 
-async function api<T>(host: RunningHost, operation: string, input: unknown): Promise<T> {
-  const response = await fetch(`${host.url}api/${operation}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(input),
-  });
-  const result = (await response.json()) as
-    { ok: true; value: T } | { ok: false; error: { message: string } };
-  if (!result.ok) throw new Error(`${operation}: ${result.error.message}`);
-  return result.value;
-}
+const api = callHost;
 
 interface Imported {
   readonly experimentId: string;

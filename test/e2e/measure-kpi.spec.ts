@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { expect, test as base } from './fixtures';
-import { startWebHost, type RunningHost } from './web-host';
+import { callHost, startWebHost, type RunningHost } from './web-host';
 
 /**
  * Issue 10, point 2 (issue 11, point 2) end to end in Chromium through the web host, on the sample project and
@@ -40,17 +40,7 @@ function handNps(unit: string, from: string, before: string): { nps: number; ans
   return { nps: ((promoters - detractors) / answers.length) * 100, answers: answers.length };
 }
 
-async function api<T>(host: RunningHost, operation: string, input: unknown): Promise<T> {
-  const response = await fetch(`${host.url}api/${operation}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(input),
-  });
-  const result = (await response.json()) as
-    { ok: true; value: T } | { ok: false; error: { message: string } };
-  if (!result.ok) throw new Error(`${operation}: ${result.error.message}`);
-  return result.value;
-}
+const api = callHost;
 
 async function kpiDatasetId(host: RunningHost): Promise<string> {
   const projects = await api<{ id: string; name: string }[]>(host, 'projects.list', {});

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { expect, test as base } from './fixtures';
-import { startWebHost, type RunningHost } from './web-host';
+import { callHost, startWebHost, type RunningHost } from './web-host';
 
 /**
  * Issue 10, point 1 (issue 11, points 2-3) end to end in Chromium through the web host, on the sample project
@@ -25,17 +25,7 @@ const SAMPLE_PROJECT = 'Sample: empathy in a small service business';
 const SURVEY_TEXT = readFileSync(resolve(ROOT, 'sample-data/measure/survey.csv'), 'utf8');
 const SURVEY_NAME = 'Staff survey for the Scales tab';
 
-async function api<T>(host: RunningHost, operation: string, input: unknown): Promise<T> {
-  const response = await fetch(`${host.url}api/${operation}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(input),
-  });
-  const result = (await response.json()) as
-    { ok: true; value: T } | { ok: false; error: { message: string } };
-  if (!result.ok) throw new Error(`${operation}: ${result.error.message}`);
-  return result.value;
-}
+const api = callHost;
 
 /**
  * Perspective taking's alpha from the CSV, written out here: items 3, 8, 11, 15, 21, 25, 28 (Davis 1980), 3 and

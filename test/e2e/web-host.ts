@@ -74,3 +74,19 @@ function stopHost(child: ChildProcess): Promise<void> {
     child.kill('SIGTERM');
   });
 }
+
+/**
+ * One operation of the host's API, called from the test itself (not from the page), as the renderer calls it;
+ * throws with the operation's message when it fails.
+ */
+export async function callHost<T>(host: RunningHost, operation: string, input: unknown): Promise<T> {
+  const response = await fetch(`${host.url}api/${operation}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(input),
+  });
+  const result = (await response.json()) as
+    { ok: true; value: T } | { ok: false; error: { message: string } };
+  if (!result.ok) throw new Error(`${operation}: ${result.error.message}`);
+  return result.value;
+}
