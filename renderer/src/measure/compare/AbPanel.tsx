@@ -10,8 +10,15 @@ import {
   type AbChoices,
   type ColumnProfile,
 } from './compare-choices';
-import { refusalText, type Comparison } from './compare-run';
-import { ComparisonNotes, ExportButtons } from './ComparisonParts';
+import { type Comparison } from './compare-run';
+import {
+  ComparisonNotes,
+  ConfidenceField,
+  ExportButtons,
+  LevelField,
+  NotComputed,
+  TwoLevelColumnField,
+} from './ComparisonParts';
 import { SampleSizeCalculator } from './SampleSizeCalculator';
 
 interface AbPanelProps {
@@ -54,47 +61,31 @@ export function AbPanel({ profiles, choices, run, onChange, onExport }: AbPanelP
           A/B test
         </h3>
         <div className="form-grid">
-          <div className="field">
-            <label htmlFor={`${id}-f0`}>Variant column</label>
-            <select
-              id={`${id}-f0`}
-              value={choices.group}
-              onChange={(event) => {
-                const next = profiles.find((profile) => profile.name === event.target.value);
-                const nextOutcome =
-                  choices.outcome === event.target.value
-                    ? outcomes.find((profile) => profile.name !== event.target.value)
-                    : outcome;
-                onChange({
-                  ...choices,
-                  group: event.target.value,
-                  control: defaultReference(next),
-                  outcome: nextOutcome?.name ?? choices.outcome,
-                  kind: nextOutcome === outcome ? choices.kind : kindOf(nextOutcome),
-                });
-              }}
-            >
-              {groups.map((profile) => (
-                <option key={profile.name} value={profile.name}>
-                  {profile.name} ({profile.levels.join(', ')})
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-f1`}>Reference (A)</label>
-            <select
-              id={`${id}-f1`}
-              value={choices.control ?? ''}
-              onChange={(event) => onChange({ ...choices, control: event.target.value })}
-            >
-              {(group?.levels ?? []).map((level) => (
-                <option key={level} value={level}>
-                  {level}
-                </option>
-              ))}
-            </select>
-          </div>
+          <TwoLevelColumnField
+            id={`${id}-f0`}
+            label="Variant column"
+            value={choices.group}
+            columns={groups}
+            onChange={(name) => {
+              const next = profiles.find((profile) => profile.name === name);
+              const nextOutcome =
+                choices.outcome === name ? outcomes.find((profile) => profile.name !== name) : outcome;
+              onChange({
+                ...choices,
+                group: name,
+                control: defaultReference(next),
+                outcome: nextOutcome?.name ?? choices.outcome,
+                kind: nextOutcome === outcome ? choices.kind : kindOf(nextOutcome),
+              });
+            }}
+          />
+          <LevelField
+            id={`${id}-f1`}
+            label="Reference (A)"
+            value={choices.control}
+            levels={group?.levels ?? []}
+            onChange={(level) => onChange({ ...choices, control: level })}
+          />
           <div className="field">
             <label htmlFor={`${id}-f2`}>Outcome</label>
             <select
@@ -129,30 +120,15 @@ export function AbPanel({ profiles, choices, run, onChange, onExport }: AbPanelP
               </option>
             </select>
           </div>
-          <div className="field">
-            <label htmlFor={`${id}-f4`}>Confidence</label>
-            <select
-              id={`${id}-f4`}
-              value={choices.alpha}
-              onChange={(event) => onChange({ ...choices, alpha: Number(event.target.value) })}
-            >
-              {CONFIDENCE_LEVELS.map((level) => (
-                <option key={level.alpha} value={level.alpha}>
-                  {level.label}
-                </option>
-              ))}
-            </select>
-          </div>
+          <ConfidenceField
+            id={`${id}-f4`}
+            alpha={choices.alpha}
+            onChange={(alpha) => onChange({ ...choices, alpha })}
+          />
         </div>
       </section>
-      {run === null ? null : run.status === 'problem' ? (
-        <div className="banner error" role="alert">
-          <p>The A/B test cannot be computed: {run.message}.</p>
-        </div>
-      ) : run.status === 'refused' ? (
-        <div className="banner warning compare-refused" role="alert">
-          <p>{refusalText(run)}</p>
-        </div>
+      {run === null ? null : run.status !== 'done' ? (
+        <NotComputed what="The A/B test" run={run} />
       ) : (
         <section className="panel compare-result" aria-labelledby={`${id}-result`} data-testid="ab-result">
           <div className="panel-heading">

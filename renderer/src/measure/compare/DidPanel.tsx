@@ -10,8 +10,15 @@ import {
   type DidChoices,
   type DidStandardError,
 } from './compare-choices';
-import { refusalText, type Comparison, type DidView } from './compare-run';
-import { ComparisonNotes, ExportButtons } from './ComparisonParts';
+import { type Comparison, type DidView } from './compare-run';
+import {
+  ComparisonNotes,
+  ConfidenceField,
+  ExportButtons,
+  LevelField,
+  NotComputed,
+  TwoLevelColumnField,
+} from './ComparisonParts';
 import { DidChart } from './DidChart';
 
 interface DidPanelProps {
@@ -98,72 +105,40 @@ export function DidPanel({ profiles, hiddenOutcomes, choices, run, onChange, onE
           Difference in differences
         </h3>
         <div className="form-grid">
-          <div className="field">
-            <label htmlFor={`${id}-f0`}>Treated or not</label>
-            <select
-              id={`${id}-f0`}
-              value={choices.group}
-              onChange={(event) => {
-                const next = profiles.find((profile) => profile.name === event.target.value);
-                onChange({ ...choices, group: event.target.value, control: defaultReference(next) });
-              }}
-            >
-              {twoLevel
-                .filter((profile) => profile.name !== choices.period)
-                .map((profile) => (
-                  <option key={profile.name} value={profile.name}>
-                    {profile.name} ({profile.levels.join(', ')})
-                  </option>
-                ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-f1`}>Control value</label>
-            <select
-              id={`${id}-f1`}
-              value={choices.control ?? ''}
-              onChange={(event) => onChange({ ...choices, control: event.target.value })}
-            >
-              {(group?.levels ?? []).map((level) => (
-                <option key={level} value={level}>
-                  {level}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-f2`}>Before or after</label>
-            <select
-              id={`${id}-f2`}
-              value={choices.period}
-              onChange={(event) => {
-                const next = profiles.find((profile) => profile.name === event.target.value);
-                onChange({ ...choices, period: event.target.value, before: defaultReference(next) });
-              }}
-            >
-              {twoLevel
-                .filter((profile) => profile.name !== choices.group)
-                .map((profile) => (
-                  <option key={profile.name} value={profile.name}>
-                    {profile.name} ({profile.levels.join(', ')})
-                  </option>
-                ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-f3`}>Before value</label>
-            <select
-              id={`${id}-f3`}
-              value={choices.before ?? ''}
-              onChange={(event) => onChange({ ...choices, before: event.target.value })}
-            >
-              {(period?.levels ?? []).map((level) => (
-                <option key={level} value={level}>
-                  {level}
-                </option>
-              ))}
-            </select>
-          </div>
+          <TwoLevelColumnField
+            id={`${id}-f0`}
+            label="Treated or not"
+            value={choices.group}
+            columns={twoLevel.filter((profile) => profile.name !== choices.period)}
+            onChange={(name) => {
+              const next = profiles.find((profile) => profile.name === name);
+              onChange({ ...choices, group: name, control: defaultReference(next) });
+            }}
+          />
+          <LevelField
+            id={`${id}-f1`}
+            label="Control value"
+            value={choices.control}
+            levels={group?.levels ?? []}
+            onChange={(level) => onChange({ ...choices, control: level })}
+          />
+          <TwoLevelColumnField
+            id={`${id}-f2`}
+            label="Before or after"
+            value={choices.period}
+            columns={twoLevel.filter((profile) => profile.name !== choices.group)}
+            onChange={(name) => {
+              const next = profiles.find((profile) => profile.name === name);
+              onChange({ ...choices, period: name, before: defaultReference(next) });
+            }}
+          />
+          <LevelField
+            id={`${id}-f3`}
+            label="Before value"
+            value={choices.before}
+            levels={period?.levels ?? []}
+            onChange={(level) => onChange({ ...choices, before: level })}
+          />
           <div className="field">
             <label htmlFor={`${id}-f4`}>Outcome</label>
             <select
@@ -218,30 +193,15 @@ export function DidPanel({ profiles, hiddenOutcomes, choices, run, onChange, onE
               ))}
             </select>
           </div>
-          <div className="field">
-            <label htmlFor={`${id}-f7`}>Confidence</label>
-            <select
-              id={`${id}-f7`}
-              value={choices.alpha}
-              onChange={(event) => onChange({ ...choices, alpha: Number(event.target.value) })}
-            >
-              {CONFIDENCE_LEVELS.map((level) => (
-                <option key={level.alpha} value={level.alpha}>
-                  {level.label}
-                </option>
-              ))}
-            </select>
-          </div>
+          <ConfidenceField
+            id={`${id}-f7`}
+            alpha={choices.alpha}
+            onChange={(alpha) => onChange({ ...choices, alpha })}
+          />
         </div>
       </section>
-      {run === null ? null : run.status === 'problem' ? (
-        <div className="banner error" role="alert">
-          <p>The difference in differences cannot be computed: {run.message}.</p>
-        </div>
-      ) : run.status === 'refused' ? (
-        <div className="banner warning compare-refused" role="alert">
-          <p>{refusalText(run)}</p>
-        </div>
+      {run === null ? null : run.status !== 'done' ? (
+        <NotComputed what="The difference in differences" run={run} />
       ) : (
         <section className="panel compare-result" aria-labelledby={`${id}-result`} data-testid="did-result">
           <div className="panel-heading">
