@@ -262,7 +262,7 @@ export const NetworkCanvas = forwardRef<CanvasHandle, NetworkCanvasProps>(functi
     // layer, cytoscape gets only the ties it paints (an ego network, highlighted ties), when they are needed.
     const cy = cytoscape({
       container: element,
-      elements: large ? nodes : [...nodes, ...edges],
+      elements: large ? [] : [...nodes, ...edges],
       layout: { name: 'preset', fit: true, padding: 24 },
       style: stylesheet(themeRef.current, graph.directed, large, webgl),
       minZoom: 0.05,
@@ -342,7 +342,15 @@ export const NetworkCanvas = forwardRef<CanvasHandle, NetworkCanvasProps>(functi
       if (added < edges.length) frame = requestAnimationFrame(addChunk);
       else finished();
     };
-    if (large && !layered) frame = requestAnimationFrame(addChunk);
+    // A large network's people come a frame after cytoscape is made, and are drawn a frame later still: made,
+    // filled and drawn in one frame, 2,000 people held the page for 0.7 s.
+    const addPeople = () => {
+      cy.add(nodes);
+      cy.fit(undefined, 24);
+      if (layered) finished();
+      else frame = requestAnimationFrame(addChunk);
+    };
+    if (large) frame = requestAnimationFrame(addPeople);
     else finished();
     return () => {
       cancelAnimationFrame(frame);
