@@ -3,10 +3,9 @@
  * the encoding, the filters or the selection change, never rebuilt. Sizes, colours and widths arrive as
  * arrays from encoding.ts and are written into each element's data in one batch.
  *
- * For large networks (over 500 people) cytoscape's viewport options keep pan and zoom smooth: edges hidden
- * while the viewport moves, one pixel per CSS pixel, and names only when they would be at least 16 screen pixels
- * tall (js.cytoscape.org, "Performance"). Where the browser draws WebGL2
- * on a GPU, cytoscape's WebGL renderer draws them instead (webgl.ts says when).
+ * For large networks (over 500 people) the ties are drawn by a worker behind cytoscape (edge-layer.ts), one
+ * pixel per CSS pixel, and names only when they would be at least 16 screen pixels tall (js.cytoscape.org,
+ * "Performance"); cytoscape's WebGL renderer can be chosen instead (chooseRenderer).
  */
 import cytoscape from 'cytoscape';
 import { forwardRef, useEffect, useImperativeHandle, useMemo, useRef, useState } from 'react';
@@ -46,24 +45,21 @@ export interface NetworkCanvasProps {
 }
 
 /**
- * Which renderer draws a network of this many people. The WebGL one redraws 13,000 ties in a few milliseconds
- * on a GPU but on the CPU (SwiftShader, llvmpipe) it is slower than the canvas with its cached node images, and
- * a small network looks best on the canvas. `localStorage['empathy.network.renderer']` set to 'webgl' or
- * 'canvas' overrides the choice for large networks: the benchmark measures both, and a machine whose GPU
- * misdraws can keep the canvas.
+ * Which renderer draws a network of this many people: the canvas, with a large network's ties drawn by the
+ * tie layer (edge-layer.ts), which is what was measured smooth on 2,000 people (`npm run bench -- "network
+ * view"`). Cytoscape's WebGL renderer, which draws ties in a few milliseconds on a GPU but was 8-14 times
+ * slower here on the CPU (SwiftShader), is used only when `localStorage['empathy.network.renderer']` is
+ * 'webgl' and WebGL2 is there: it has not been measured on a GPU yet, so it is not the default anywhere.
  */
 export function chooseRenderer(people: number): 'webgl' | 'canvas' {
   if (people <= LARGE_NETWORK) return 'canvas';
-  const support = webglSupport();
-  if (!support.webgl2) return 'canvas';
   let forced: string | null = null;
   try {
     forced = localStorage.getItem('empathy.network.renderer');
   } catch {
-    // Storage refused (a sandboxed page): the probe decides.
+    // Storage refused (a sandboxed page): the canvas.
   }
-  if (forced === 'webgl' || forced === 'canvas') return forced;
-  return support.hardware ? 'webgl' : 'canvas';
+  return forced === 'webgl' && webglSupport().webgl2 ? 'webgl' : 'canvas';
 }
 
 const NODE_FONT_SIZE = 10;
