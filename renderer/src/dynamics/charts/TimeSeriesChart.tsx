@@ -3,6 +3,7 @@ import { memo, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardE
 import { downloadBlob, downloadText } from '../download';
 import { serializeChart, svgToPng } from './chart-export';
 import { layoutLegend, nearestIndex, nearestMeasured, seriesExtent, settleDomain } from './chart-scales';
+import { HoverReadout, ReadoutRow } from './HoverReadout';
 import { formatPrecise, formatValue } from './number-format';
 
 /** One line on a chart. */
@@ -354,51 +355,44 @@ export const TimeSeriesChart = memo(function TimeSeriesChart({
           </g>
         </svg>
         {hoverIndex === undefined || hoverX === undefined ? null : (
-          <div
-            className={`chart-readout${hoverX > plotWidth / 2 ? ' left' : ''}`}
-            role="status"
-            ref={(element) => {
-              // Positioned through the CSSOM (allowed by the CSP, unlike a style attribute).
-              if (element === null) return;
-              element.style.setProperty('--readout-x', `${MARGIN.left + hoverX}px`);
-              element.style.setProperty('--readout-y', `${top}px`);
-            }}
-          >
+          <HoverReadout x={hoverX} plotLeft={MARGIN.left} plotTop={top} plotWidth={plotWidth}>
             <p className="readout-time">
               {xLabel}: {formatValue(time[hoverIndex] as number)}
             </p>
             <ul>
               {runLines.map((entry) => (
-                <li key={entry.key} className={entry.role === 'reference' ? 'reference' : undefined}>
-                  <span
-                    className="readout-swatch"
-                    ref={(element) => element?.style.setProperty('--swatch', entry.color)}
-                  />
-                  <span className="readout-label">
-                    {entry.label}
-                    {entry.role === 'reference' ? ` (${referenceLabel ?? 'baseline'})` : ''}
-                  </span>
-                  <span className="readout-value">{formatPrecise(entry.values[hoverIndex] as number)}</span>
-                </li>
+                <ReadoutRow
+                  key={entry.key}
+                  kind={entry.role === 'reference' ? 'reference' : undefined}
+                  color={entry.color}
+                  label={
+                    <>
+                      {entry.label}
+                      {entry.role === 'reference' ? ` (${referenceLabel ?? 'baseline'})` : ''}
+                    </>
+                  }
+                  value={formatPrecise(entry.values[hoverIndex] as number)}
+                />
               ))}
               {measuredAtHover.map(({ entry, index }) => (
-                <li key={entry.key} className="measured">
-                  <span
-                    className="readout-swatch measured"
-                    ref={(element) => element?.style.setProperty('--swatch', entry.color)}
-                  />
-                  <span className="readout-label">{entry.label}</span>
-                  <span className="readout-value">
-                    {formatPrecise(entry.values[index] as number)}
-                    {/* A quarterly figure read out between its dates says the time it was placed at. */}
-                    {entry.time[index] === time[hoverIndex]
-                      ? ''
-                      : ` at ${formatValue(entry.time[index] as number)}`}
-                  </span>
-                </li>
+                <ReadoutRow
+                  key={entry.key}
+                  kind="measured"
+                  color={entry.color}
+                  label={entry.label}
+                  value={
+                    <>
+                      {formatPrecise(entry.values[index] as number)}
+                      {/* A quarterly figure read out between its dates says the time it was placed at. */}
+                      {entry.time[index] === time[hoverIndex]
+                        ? ''
+                        : ` at ${formatValue(entry.time[index] as number)}`}
+                    </>
+                  }
+                />
               ))}
             </ul>
-          </div>
+          </HoverReadout>
         )}
         <p id={descriptionId} className="visually-hidden">
           {[...mainLines, ...measuredSeries]

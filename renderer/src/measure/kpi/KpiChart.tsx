@@ -10,6 +10,7 @@ import { memo, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardE
 import type { InitiativeMarker, Period } from '../../../../model/measure';
 import { layoutLegend, nearestIndex, valueDomain } from '../../dynamics/charts/chart-scales';
 import '../../dynamics/charts/charts.css';
+import { HoverReadout, ReadoutRow } from '../../dynamics/charts/HoverReadout';
 import { formatPrecise, formatValue } from '../../dynamics/charts/number-format';
 import { useChartWidth } from '../../dynamics/sensitivity/use-chart-width';
 import { ChartFigure } from '../../sroi/charts/ChartFigure';
@@ -306,31 +307,18 @@ export const KpiChart = memo(function KpiChart({
           </g>
         </svg>
         {hoverX === undefined || hoverPeriod === undefined ? null : (
-          <div
-            className={`chart-readout${hoverX > plotWidth / 2 ? ' left' : ''}`}
-            role="status"
-            ref={(element) => {
-              // Positioned through the CSSOM (allowed by the CSP, unlike a style attribute).
-              if (element === null) return;
-              element.style.setProperty('--readout-x', `${MARGIN.left + hoverX}px`);
-              element.style.setProperty('--readout-y', `${top}px`);
-            }}
-          >
+          <HoverReadout x={hoverX} plotLeft={MARGIN.left} plotTop={top} plotWidth={plotWidth}>
             <p className="readout-time">{hoverPeriod}</p>
             <ul>
               {lines.map((entry) => {
                 const point = entry.points.find((candidate) => candidate.period === hoverPeriod);
                 return (
-                  <li key={entry.unit}>
-                    <span
-                      className="readout-swatch"
-                      ref={(element) => element?.style.setProperty('--swatch', entry.color)}
-                    />
-                    <span className="readout-label">{entry.unit}</span>
-                    <span className="readout-value">
-                      {point === undefined ? '—' : formatPrecise(point.value)}
-                    </span>
-                  </li>
+                  <ReadoutRow
+                    key={entry.unit}
+                    color={entry.color}
+                    label={entry.unit}
+                    value={point === undefined ? '—' : formatPrecise(point.value)}
+                  />
                 );
               })}
             </ul>
@@ -339,7 +327,7 @@ export const KpiChart = memo(function KpiChart({
                 {marker.date}: {marker.label}
               </p>
             ))}
-          </div>
+          </HoverReadout>
         )}
         <p id={descriptionId} className="visually-hidden">
           {description}
