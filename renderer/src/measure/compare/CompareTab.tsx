@@ -6,6 +6,7 @@ import { appVersion } from '../../conjoint/app-version';
 import { errorText } from '../../conjoint/format';
 import { downloadText } from '../../dynamics/download';
 import type { MeasureTabProps } from '../tab-props';
+import { useDataset } from '../use-dataset';
 import { AbPanel } from './AbPanel';
 import {
   defaultAbChoices,
@@ -21,10 +22,6 @@ import { runAb, runDid } from './compare-run';
 import { comparableDatasets, comparisonTable, type ComparisonTable } from './compare-source';
 import { DidPanel } from './DidPanel';
 import './compare.css';
-
-type Loaded =
-  | { readonly id: MeasureDatasetId; readonly dataset: MeasureDataset }
-  | { readonly id: MeasureDatasetId; readonly error: string };
 
 const COMPARISONS = [
   { id: 'ab', label: 'A/B test' },
@@ -46,25 +43,7 @@ export function CompareTab({ datasets, onDatasetChanged }: MeasureTabProps) {
     sources.find((dataset) => dataset.id === chosenId) ??
     sources.find((dataset) => dataset.kind === 'experiment') ??
     sources[0];
-  const summaryId = summary?.id;
-  const [loaded, setLoaded] = useState<Loaded | undefined>();
-
-  useEffect(() => {
-    if (summaryId === undefined) return;
-    let live = true;
-    call('measure.get', { id: summaryId }).then(
-      (dataset) => {
-        if (live) setLoaded({ id: summaryId, dataset });
-      },
-      (error: unknown) => {
-        if (live)
-          setLoaded({ id: summaryId, error: `The data set could not be opened: ${errorText(error)}` });
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [summaryId]);
+  const { opened: current, keep } = useDataset(summary?.id);
 
   if (summary === undefined)
     return (
@@ -78,7 +57,6 @@ export function CompareTab({ datasets, onDatasetChanged }: MeasureTabProps) {
         </div>
       </div>
     );
-  const current = loaded?.id === summary.id ? loaded : undefined;
   return (
     <div className="measure-compare">
       <div className="compare-source">
@@ -108,7 +86,7 @@ export function CompareTab({ datasets, onDatasetChanged }: MeasureTabProps) {
           key={current.dataset.id}
           dataset={current.dataset}
           onSaved={(dataset) => {
-            setLoaded({ id: dataset.id, dataset });
+            keep(dataset);
             onDatasetChanged(dataset);
           }}
         />

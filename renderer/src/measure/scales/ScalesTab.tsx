@@ -1,13 +1,12 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import type {
   MeasureDataset,
   MeasureDatasetId,
   MeasurePrivacy,
   SurveySettings,
 } from '../../../../electron/api/contract';
-import { call } from '../../api';
-import { errorText } from '../../conjoint/format';
 import type { MeasureTabProps } from '../tab-props';
+import { useDataset } from '../use-dataset';
 import { ColumnSettings } from './ColumnSettings';
 import { ReliabilityTables } from './ReliabilityTables';
 import { RespondentScores } from './RespondentScores';
@@ -30,10 +29,6 @@ import { useSurveySettings, type SettingsSave } from './use-survey-settings';
 /** Cells listed on screen at most; the count says how many more. */
 const LISTED_PROBLEMS = 50;
 
-type Loaded =
-  | { readonly id: MeasureDatasetId; readonly dataset: MeasureDataset }
-  | { readonly id: MeasureDatasetId; readonly error: string };
-
 /**
  * The Scales tab of the Measure section (issue 10, point 1; people data by issue 11): a survey data set scored
  * with the IRI, the QMEE or a custom key, its subscales' reliability, team (and wave) figures with small groups
@@ -45,25 +40,7 @@ export function ScalesTab({ datasets, onDatasetChanged }: MeasureTabProps) {
   const surveys = datasets.filter((dataset) => dataset.kind === 'survey');
   const [chosenId, setChosenId] = useState<MeasureDatasetId | undefined>();
   const summary = surveys.find((dataset) => dataset.id === chosenId) ?? surveys[0];
-  const [loaded, setLoaded] = useState<Loaded | undefined>();
-  const summaryId = summary?.id;
-
-  useEffect(() => {
-    if (summaryId === undefined) return;
-    let live = true;
-    call('measure.get', { id: summaryId }).then(
-      (dataset) => {
-        if (live) setLoaded({ id: summaryId, dataset });
-      },
-      (error: unknown) => {
-        if (live)
-          setLoaded({ id: summaryId, error: `The data set could not be opened: ${errorText(error)}` });
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [summaryId]);
+  const { opened: current } = useDataset(summary?.id);
 
   if (summary === undefined)
     return (
@@ -75,7 +52,6 @@ export function ScalesTab({ datasets, onDatasetChanged }: MeasureTabProps) {
       </div>
     );
 
-  const current = loaded?.id === summary.id ? loaded : undefined;
   return (
     <div className="scales-tab">
       <div className="field-row">
