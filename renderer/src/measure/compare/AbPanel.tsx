@@ -14,9 +14,9 @@ import { type Comparison } from './compare-run';
 import {
   ComparisonNotes,
   ConfidenceField,
-  ExportButtons,
   LevelField,
   NotComputed,
+  ResultPanel,
   TwoLevelColumnField,
 } from './ComparisonParts';
 import { SampleSizeCalculator } from './SampleSizeCalculator';
@@ -130,13 +130,12 @@ export function AbPanel({ profiles, choices, run, onChange, onExport }: AbPanelP
       {run === null ? null : run.status !== 'done' ? (
         <NotComputed what="The A/B test" run={run} />
       ) : (
-        <section className="panel compare-result" aria-labelledby={`${id}-result`} data-testid="ab-result">
-          <div className="panel-heading">
-            <h3 id={`${id}-result`} className="panel-title">
-              Result
-            </h3>
-            <ExportButtons label="Export the A/B test" onExport={onExport} />
-          </div>
+        <ResultPanel
+          id={`${id}-result`}
+          testId="ab-result"
+          exportLabel="Export the A/B test"
+          onExport={onExport}
+        >
           <div className="table-frame">
             <table className="data-table numeric">
               <caption>
@@ -206,7 +205,7 @@ export function AbPanel({ profiles, choices, run, onChange, onExport }: AbPanelP
             dropped={run.result.droppedRows}
             warnings={run.result.assumptions.filter((text) => text.startsWith('Fewer than 10'))}
           />
-        </section>
+        </ResultPanel>
       )}
       <SampleSizeCalculator
         key={result === null ? 'none' : `${choices.group} ${choices.outcome} ${choices.kind}`}

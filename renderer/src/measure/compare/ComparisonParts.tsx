@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { CONFIDENCE_LEVELS, type ColumnProfile } from './compare-choices';
 import { refusalText, type Comparison } from './compare-run';
 
@@ -104,6 +105,34 @@ export function NotComputed({
     <div className="banner warning compare-refused" role="alert">
       <p>{refusalText(run)}</p>
     </div>
+  );
+}
+
+/** A comparison's result: its panel, headed "Result" with the export buttons. */
+export function ResultPanel({
+  id,
+  testId,
+  exportLabel,
+  onExport,
+  children,
+}: {
+  /** The heading's id, which names the panel. */
+  readonly id: string;
+  readonly testId: string;
+  readonly exportLabel: string;
+  readonly onExport: (format: 'csv' | 'json') => void;
+  readonly children: ReactNode;
+}) {
+  return (
+    <section className="panel compare-result" aria-labelledby={id} data-testid={testId}>
+      <div className="panel-heading">
+        <h3 id={id} className="panel-title">
+          Result
+        </h3>
+        <ExportButtons label={exportLabel} onExport={onExport} />
+      </div>
+      {children}
+    </section>
   );
 }
 

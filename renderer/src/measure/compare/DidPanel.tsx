@@ -14,9 +14,9 @@ import { type Comparison, type DidView } from './compare-run';
 import {
   ComparisonNotes,
   ConfidenceField,
-  ExportButtons,
   LevelField,
   NotComputed,
+  ResultPanel,
   TwoLevelColumnField,
 } from './ComparisonParts';
 import { DidChart } from './DidChart';
@@ -203,13 +203,12 @@ export function DidPanel({ profiles, hiddenOutcomes, choices, run, onChange, onE
       {run === null ? null : run.status !== 'done' ? (
         <NotComputed what="The difference in differences" run={run} />
       ) : (
-        <section className="panel compare-result" aria-labelledby={`${id}-result`} data-testid="did-result">
-          <div className="panel-heading">
-            <h3 id={`${id}-result`} className="panel-title">
-              Result
-            </h3>
-            <ExportButtons label="Export the difference in differences" onExport={onExport} />
-          </div>
+        <ResultPanel
+          id={`${id}-result`}
+          testId="did-result"
+          exportLabel="Export the difference in differences"
+          onExport={onExport}
+        >
           <div className="compare-did-grid">
             <div className="table-frame">
               <table className="data-table numeric compare-cells">
@@ -317,7 +316,7 @@ export function DidPanel({ profiles, hiddenOutcomes, choices, run, onChange, onE
               </tbody>
             </table>
           </div>
-        </section>
+        </ResultPanel>
       )}
     </>
   );
