@@ -1,6 +1,33 @@
 import type { ReactNode } from 'react';
 
 /**
+ * The plot's transparent cover that follows the pointer for the hover rule; left out of exported pictures.
+ */
+export function HoverOverlay({
+  width,
+  height,
+  onPoint,
+  onLeave,
+}: {
+  readonly width: number;
+  readonly height: number;
+  /** The pointer's x in the page (clientX). */
+  readonly onPoint: (clientX: number) => void;
+  readonly onLeave: () => void;
+}) {
+  return (
+    <rect
+      className="chart-overlay"
+      data-export="skip"
+      width={Math.max(0, width)}
+      height={Math.max(0, height)}
+      onPointerMove={(event) => onPoint(event.clientX)}
+      onPointerLeave={onLeave}
+    />
+  );
+}
+
+/**
  * The read-out beside a line chart's hover rule: a box at the rule, on its left once the rule passes the plot's
  * middle so it stays inside the chart, announced as a status. Positioned through the CSSOM (allowed by the CSP,
  * unlike a style attribute).

@@ -3,7 +3,7 @@ import { memo, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardE
 import { downloadBlob, downloadText } from '../download';
 import { serializeChart, svgToPng } from './chart-export';
 import { layoutLegend, nearestIndex, nearestMeasured, seriesExtent, settleDomain } from './chart-scales';
-import { HoverReadout, ReadoutRow } from './HoverReadout';
+import { HoverOverlay, HoverReadout, ReadoutRow } from './HoverReadout';
 import { formatPrecise, formatValue } from './number-format';
 
 /** One line on a chart. */
@@ -344,13 +344,11 @@ export const TimeSeriesChart = memo(function TimeSeriesChart({
                 })}
               </g>
             )}
-            <rect
-              className="chart-overlay"
-              data-export="skip"
-              width={Math.max(0, plotWidth)}
-              height={Math.max(0, plotHeight)}
-              onPointerMove={(event) => pointAt(event.clientX)}
-              onPointerLeave={() => setHover(undefined)}
+            <HoverOverlay
+              width={plotWidth}
+              height={plotHeight}
+              onPoint={pointAt}
+              onLeave={() => setHover(undefined)}
             />
           </g>
         </svg>

@@ -10,7 +10,7 @@ import { memo, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardE
 import type { InitiativeMarker, Period } from '../../../../model/measure';
 import { layoutLegend, nearestIndex, valueDomain } from '../../dynamics/charts/chart-scales';
 import '../../dynamics/charts/charts.css';
-import { HoverReadout, ReadoutRow } from '../../dynamics/charts/HoverReadout';
+import { HoverOverlay, HoverReadout, ReadoutRow } from '../../dynamics/charts/HoverReadout';
 import { formatPrecise, formatValue } from '../../dynamics/charts/number-format';
 import { useChartWidth } from '../../dynamics/sensitivity/use-chart-width';
 import { ChartFigure } from '../../sroi/charts/ChartFigure';
@@ -296,13 +296,11 @@ export const KpiChart = memo(function KpiChart({
                 })}
               </g>
             )}
-            <rect
-              className="chart-overlay"
-              data-export="skip"
-              width={Math.max(0, plotWidth)}
-              height={Math.max(0, plotHeight)}
-              onPointerMove={(event) => pointAt(event.clientX)}
-              onPointerLeave={() => setHover(undefined)}
+            <HoverOverlay
+              width={plotWidth}
+              height={plotHeight}
+              onPoint={pointAt}
+              onLeave={() => setHover(undefined)}
             />
           </g>
         </svg>
