@@ -56,7 +56,7 @@ test('measured retention on the model chart, a calibration to it, and a survey f
   await expect(overlay.getByLabel('Unit', { exact: true })).toHaveValue('Customer Care');
   await expect(overlay.getByLabel('Scale', { exact: true })).toHaveValue('0.01');
   await expect(overlay.getByLabel('Compare with')).toHaveValue('Customer retention');
-  await expect(overlay.getByLabel('Date at model time 0')).toHaveValue('2024-07-01');
+  await expect(overlay.getByLabel('Date at the model’s start')).toHaveValue('2024-07-01');
   await overlay.getByLabel('Period', { exact: true }).selectOption('month');
   await expect(overlay.getByRole('status')).toContainText('24 values');
 

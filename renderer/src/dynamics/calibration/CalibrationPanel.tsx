@@ -77,6 +77,7 @@ export function CalibrationPanel() {
     record.id,
     record.projectId,
     document.simSpecs.timeUnits,
+    document.simSpecs.start,
   );
   const { choice: measuredChoice, series: measuredSeries } = measured;
   const measuredReading = useMemo(

@@ -16,7 +16,13 @@ export function useMeasuredOverlay(
   document: ModelDocument,
   variables: readonly ChartableVariable[],
 ) {
-  const selection = useMeasuredSelection('chart', record.id, record.projectId, document.simSpecs.timeUnits);
+  const selection = useMeasuredSelection(
+    'chart',
+    record.id,
+    record.projectId,
+    document.simSpecs.timeUnits,
+    document.simSpecs.start,
+  );
   const { choice, series } = selection;
   const known = variables.some((variable) => variable.id === canonicalName(choice?.variable ?? ''));
   const variable = series?.ok === true && known ? choice?.variable : undefined;

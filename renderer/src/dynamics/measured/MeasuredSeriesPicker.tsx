@@ -1,6 +1,6 @@
 /**
  * Picks a measured series for the Dynamics model (issue 10, point 4): a KPI or NPS data set of the project, the
- * KPI, a unit (or all units), the period, the date at model time 0, the scale and the model variable it is
+ * KPI, a unit (or all units), the period, the date at the model's start, the scale and the model variable it is
  * compared with. Shared by the charts' overlay and the calibration's data source.
  */
 import { useEffect, useId, useState } from 'react';
@@ -139,9 +139,9 @@ export function MeasuredSeriesPicker({
               </select>
             </label>
             <label className="field">
-              <span className="field-label">Date at model time 0</span>
+              <span className="field-label">Date at the model’s start</span>
               <input
-                aria-label="Date at model time 0"
+                aria-label="Date at the model’s start"
                 type="date"
                 value={current.timeZero ?? ready.firstDate ?? ''}
                 onChange={(event) =>
@@ -234,8 +234,8 @@ export function MeasuredSeriesPicker({
       ) : null}
       {series?.ok === true && current !== undefined ? (
         <p className="muted small" role="status">
-          {series.series.description}: {series.series.values.length} values in {series.series.units}, model
-          time 0 = {series.series.timeZero}, from {formatValue(series.series.times[0] ?? 0)} to{' '}
+          {series.series.description}: {series.series.values.length} values in {series.series.units}, the
+          model’s start = {series.series.timeZero}, from {formatValue(series.series.times[0] ?? 0)} to{' '}
           {formatValue(series.series.times.at(-1) ?? 0)}
         </p>
       ) : null}

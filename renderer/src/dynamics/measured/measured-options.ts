@@ -109,6 +109,8 @@ export function scaledSeries(
   timeUnits: string | undefined,
   /** The data set's minimum group size and unit sizes: a smaller unit's series is refused (issue 11). */
   privacy?: MeasuredSeriesRequest['privacy'],
+  /** The model's start time: the chosen date is placed there (a model may start at 0 or at, say, 2024). */
+  startTime = 0,
 ): SeriesReading {
   const timeUnit = modelTimeUnitOf(timeUnits);
   if (timeUnit === undefined)
@@ -145,7 +147,7 @@ export function scaledSeries(
   return {
     ok: true,
     series: {
-      times: Float64Array.from(read.value.times),
+      times: Float64Array.from(read.value.times, (time) => startTime + time),
       values: Float64Array.from(read.value.values, (value) => value * choice.scale),
       label: measuredLegendLabel(choice),
       description: read.value.label,

@@ -34,6 +34,7 @@ export function useMeasuredData(
   datasetId: string | undefined,
   choice: MeasuredChoice | undefined,
   timeUnits: string | undefined,
+  startTime = 0,
 ) {
   const [datasets, setDatasets] = useState<readonly MeasuredDataset[] | undefined>();
   const [tables, setTables] = useState<ReadonlyMap<string, MeasureTable>>(new Map());
@@ -90,8 +91,15 @@ export function useMeasuredData(
     if (choice === undefined || choiceTable === undefined || options === undefined || !options.ok)
       return undefined;
     if (choice.datasetId !== datasetId) return undefined;
-    return scaledSeries(choiceTable, choice, options.options, timeUnits, privacyOf(dataset, choiceTable));
-  }, [choice, choiceTable, options, datasetId, timeUnits, dataset]);
+    return scaledSeries(
+      choiceTable,
+      choice,
+      options.options,
+      timeUnits,
+      privacyOf(dataset, choiceTable),
+      startTime,
+    );
+  }, [choice, choiceTable, options, datasetId, timeUnits, dataset, startTime]);
 
   return { datasets, dataset, options, series, problem };
 }

@@ -13,6 +13,8 @@ export function useMeasuredSelection(
   modelId: string,
   projectId: ProjectId,
   timeUnits: string | undefined,
+  /** The model's start time, where the chosen date is placed. */
+  startTime = 0,
 ) {
   // The calibration starts from the charts' choice: the series drawn against the model is the one to fit.
   const [choice, setChoice] = useState<MeasuredChoice | undefined>(
@@ -22,7 +24,7 @@ export function useMeasuredSelection(
   );
   const [datasetId, setDatasetId] = useState<string | undefined>(choice?.datasetId);
   useEffect(() => writeMeasuredChoice(purpose, modelId, choice), [purpose, modelId, choice]);
-  const data = useMeasuredData(projectId, datasetId, choice, timeUnits);
+  const data = useMeasuredData(projectId, datasetId, choice, timeUnits, startTime);
   const pick = (id: string | undefined) => {
     setDatasetId(id);
     if (id === undefined) setChoice(undefined);

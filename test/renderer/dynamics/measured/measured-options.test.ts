@@ -146,6 +146,13 @@ describe('scaledSeries', () => {
     expect(Array.from(all.series.values)).toEqual([90, 92, 94, 96]);
   });
 
+  it('places the chosen date at the model’s own start time', () => {
+    // A model running from month 12: January 2025 (the first date) at 12, April at 15.
+    const read = scaledSeries(kpiTable, choice(), options(), 'Months', undefined, 12);
+    expect(read.ok).toBe(true);
+    if (read.ok) expect(Array.from(read.series.times)).toEqual([12, 13, 14, 15]);
+  });
+
   it('says why a model without a calendar time unit cannot place dates', () => {
     const read = scaledSeries(kpiTable, choice(), options(), 'Time');
     expect(read.ok).toBe(false);
