@@ -87,6 +87,15 @@ export const experimentSettingsSchema = z
     outcome: columnName.optional(),
     period: columnName.optional(),
     cluster: columnName.optional(),
+    /** The group's reference level (A, control) and the period's (before). */
+    control: z.string().max(500).optional(),
+    before: z.string().max(500).optional(),
+    /** An A/B outcome read as a proportion or a mean. */
+    outcomeKind: z.enum(['proportion', 'mean']).optional(),
+    /** The DiD's standard errors. */
+    standardError: z.enum(['classical', 'hc1', 'cluster']).optional(),
+    /** 1 - the confidence level (0.1, 0.05, 0.01). */
+    alpha: z.number().gt(0).lt(1).optional(),
   })
   .strict();
 export type ExperimentSettings = z.infer<typeof experimentSettingsSchema>;

@@ -166,18 +166,28 @@ test('A/B of script on resolved: B about 14 points higher, as R and the CLI; kep
   expect(exported['exportedAt']).toMatch(/^\d{4}-\d\d-\d\dT/);
   expect(exported['tableSha256']).toMatch(/^[0-9a-f]{64}$/);
 
-  // Satisfaction as a mean: saved in the experiment's settings and shown again after a reload.
+  // Satisfaction as a mean at 99%: saved in the experiment's settings and shown again after a reload.
   await page.getByLabel('Outcome', { exact: true }).selectOption('satisfaction');
   await expect(page.getByLabel('Compared as')).toHaveValue('mean');
   await expect(abResult(page)).toContainText('Welch');
+  await page.getByLabel('Confidence').first().selectOption('0.01');
   await expect
     .poll(
       async () =>
         (await api<{ settings: unknown }>(sampleHost, 'measure.get', { id: experimentId })).settings,
     )
-    .toEqual({ kind: 'experiment', comparison: 'ab', group: 'script', outcome: 'satisfaction' });
+    .toEqual({
+      kind: 'experiment',
+      comparison: 'ab',
+      group: 'script',
+      outcome: 'satisfaction',
+      control: 'A',
+      outcomeKind: 'mean',
+      alpha: 0.01,
+    });
   await page.reload();
   await expect(page.getByLabel('Outcome', { exact: true })).toHaveValue('satisfaction');
+  await expect(page.getByLabel('Confidence').first()).toHaveValue('0.01');
 
   // A minimum group size above a variant's size: refused, naming the variant.
   await api(sampleHost, 'measure.updatePrivacy', { id: experimentId, minGroupSize: 200 });

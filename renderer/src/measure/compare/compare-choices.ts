@@ -100,6 +100,14 @@ export interface DidChoices {
 const byName = (profiles: readonly ColumnProfile[], name: string | undefined) =>
   name === undefined ? undefined : profiles.find((profile) => profile.name === name);
 
+/** A saved level where the column still has it, else the column's default reference. */
+const levelOf = (profile: ColumnProfile, saved: string | undefined): string | undefined =>
+  saved !== undefined && profile.levels.includes(saved) ? saved : defaultReference(profile);
+
+/** A saved confidence where it is one the tab offers, else 95%. */
+const alphaOf = (saved: number | undefined): number =>
+  CONFIDENCE_LEVELS.some((level) => level.alpha === saved) ? (saved as number) : 0.05;
+
 /** An outcome's kind: a proportion when every value is yes/no or 0/1, else a mean. */
 export const kindOf = (profile: ColumnProfile | undefined): AbKind =>
   profile?.binary === true ? 'proportion' : 'mean';
@@ -127,12 +135,17 @@ export function defaultAbChoices(
     outcomes.find((profile) => profiles.indexOf(profile) > profiles.indexOf(group)) ??
     outcomes[0];
   if (outcome === undefined) return null;
+  const sameColumns = saved?.group === group.name && saved.outcome === outcome.name;
   return {
     group: group.name,
-    control: defaultReference(group),
+    control: levelOf(group, sameColumns ? saved.control : undefined),
     outcome: outcome.name,
-    kind: kindOf(outcome),
-    alpha: 0.05,
+    // A mean can always be asked for; a proportion only of a yes/no outcome.
+    kind:
+      sameColumns && (saved.outcomeKind === 'mean' || (saved.outcomeKind === 'proportion' && outcome.binary))
+        ? saved.outcomeKind
+        : kindOf(outcome),
+    alpha: alphaOf(saved?.alpha),
   };
 }
 
@@ -186,26 +199,40 @@ export function defaultDidChoices(
     profiles.find(
       (profile) => !used.has(profile.name) && CLUSTER_NAMES.test(profile.name) && repeats(profile),
     );
+  const se: DidStandardError =
+    saved?.standardError === 'cluster'
+      ? cluster === undefined
+        ? 'classical'
+        : 'cluster'
+      : (saved?.standardError ?? (cluster === undefined ? 'classical' : 'cluster'));
   return {
     group: group.name,
-    control: defaultReference(group),
+    control: levelOf(group, saved?.group === group.name ? saved.control : undefined),
     period: period.name,
-    before: defaultReference(period),
+    before: levelOf(period, saved?.period === period.name ? saved.before : undefined),
     outcome: outcome.name,
     cluster: cluster?.name ?? '',
-    se: cluster === undefined ? 'classical' : 'cluster',
-    alpha: 0.05,
+    se,
+    alpha: alphaOf(saved?.alpha),
   };
 }
 
-/** The settings an experiment keeps for the comparison on screen (the contract keeps the columns, not levels). */
+/** The settings an experiment keeps for the comparison on screen: columns, levels, kind, errors, confidence. */
 export function settingsOf(
   comparison: 'ab' | 'did',
   ab: AbChoices | null,
   did: DidChoices | null,
 ): ExperimentSettings {
   if (comparison === 'ab' && ab !== null)
-    return { kind: 'experiment', comparison, group: ab.group, outcome: ab.outcome };
+    return {
+      kind: 'experiment',
+      comparison,
+      group: ab.group,
+      outcome: ab.outcome,
+      ...(ab.control === undefined ? {} : { control: ab.control }),
+      outcomeKind: ab.kind,
+      alpha: ab.alpha,
+    };
   if (comparison === 'did' && did !== null)
     return {
       kind: 'experiment',
@@ -214,6 +241,10 @@ export function settingsOf(
       period: did.period,
       outcome: did.outcome,
       ...(did.cluster === '' ? {} : { cluster: did.cluster }),
+      ...(did.control === undefined ? {} : { control: did.control }),
+      ...(did.before === undefined ? {} : { before: did.before }),
+      standardError: did.se,
+      alpha: did.alpha,
     };
   return { kind: 'experiment', comparison };
 }
@@ -225,4 +256,9 @@ export const sameSettings = (a: ExperimentSettings | null, b: ExperimentSettings
   a.group === b.group &&
   a.outcome === b.outcome &&
   a.period === b.period &&
-  a.cluster === b.cluster;
+  a.cluster === b.cluster &&
+  a.control === b.control &&
+  a.before === b.before &&
+  a.outcomeKind === b.outcomeKind &&
+  a.standardError === b.standardError &&
+  a.alpha === b.alpha;

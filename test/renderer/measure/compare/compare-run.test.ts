@@ -277,7 +277,15 @@ describe('saved choices', () => {
       alpha: 0.05,
     } as const;
     const saved = settingsOf('ab', ab, null);
-    expect(saved).toEqual({ kind: 'experiment', comparison: 'ab', group: 'script', outcome: 'resolved' });
+    expect(saved).toEqual({
+      kind: 'experiment',
+      comparison: 'ab',
+      group: 'script',
+      outcome: 'resolved',
+      control: 'A',
+      outcomeKind: 'proportion',
+      alpha: 0.05,
+    });
     expect(sameSettings(saved, { ...saved })).toBe(true);
     expect(sameSettings(saved, { ...saved, outcome: 'satisfaction' })).toBe(false);
     expect(sameSettings(null, saved)).toBe(false);
@@ -292,5 +300,38 @@ describe('saved choices', () => {
       outcome: 'satisfaction',
     });
     expect(choices).toMatchObject({ outcome: 'satisfaction', kind: 'mean' });
+  });
+
+  it('reopens with the saved reference level, outcome kind, confidence and standard errors', () => {
+    const table = readTable('sample-data/measure/script-test.csv');
+    const profiles = profileColumns(table);
+    const ab = defaultAbChoices(profiles, [], {
+      kind: 'experiment',
+      comparison: 'ab',
+      group: 'script',
+      outcome: 'resolved',
+      control: 'B',
+      outcomeKind: 'mean',
+      alpha: 0.01,
+    });
+    expect(ab).toMatchObject({ control: 'B', kind: 'mean', alpha: 0.01 });
+    // A level the column no longer has, or a confidence the tab does not offer, falls back to the defaults.
+    const stale = defaultAbChoices(profiles, [], {
+      kind: 'experiment',
+      comparison: 'ab',
+      group: 'script',
+      outcome: 'resolved',
+      control: 'C',
+      alpha: 0.2,
+    });
+    expect(stale).toMatchObject({ control: 'A', kind: 'proportion', alpha: 0.05 });
+    const survey = readTable('sample-data/measure/survey.csv');
+    const did = defaultDidChoices(
+      profileColumns(survey),
+      [],
+      { kind: 'experiment', comparison: 'did', standardError: 'hc1', alpha: 0.1 },
+      survey.rows.length,
+    );
+    expect(did).toMatchObject({ se: 'hc1', alpha: 0.1 });
   });
 });
