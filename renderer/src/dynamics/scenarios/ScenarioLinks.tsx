@@ -239,6 +239,14 @@ export function LinkForm({
           </optgroup>
         ))}
       </select>
+      {figure === undefined ? null : (
+        // The whole name of the chosen figure: a narrow dialog cuts the closed list's text short.
+        <p className="muted small">
+          {INSTRUMENT_LABELS[figure.instrument]} · {figure.documentName} · {figure.label}
+          {figure.value === null ? '' : ` = ${formatValue(figure.value)}`}
+          {figure.units === undefined ? '' : ` ${figure.units}`}
+        </p>
+      )}
       <div className="link-mapping">
         <label htmlFor={ids.scale}>Scale</label>
         <input
