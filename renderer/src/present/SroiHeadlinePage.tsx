@@ -2,8 +2,9 @@ import { useEffect, useState } from 'react';
 import { evaluateAnalysis, type QuantitiesByYear, type SroiEvaluation } from '../../../model/sroi';
 import type { ProjectId, StoryPage } from '../../../electron/api/contract';
 import { call } from '../api';
-import { formatMoney, formatRatio, headlineSentence } from '../sroi/format';
+import { headlineSentence } from '../sroi/format';
 import { LinkedRunSource } from '../sroi/link/linked-runs';
+import { HeadlineFigures } from '../sroi/results/HeadlineFigures';
 
 type HeadlinePage = Extract<StoryPage, { kind: 'sroi-headline' }>;
 
@@ -70,24 +71,7 @@ export function SroiHeadlinePage({
   return (
     <div className="present-headline" data-ratio={value.ratio}>
       <p className="present-headline-sentence">{headlineSentence(value.ratio, currency)}</p>
-      <dl className="present-figures">
-        <div>
-          <dt>SROI ratio</dt>
-          <dd>{formatRatio(value.ratio)}</dd>
-        </div>
-        <div>
-          <dt>Present value</dt>
-          <dd>{formatMoney(value.presentValue, currency)}</dd>
-        </div>
-        <div>
-          <dt>Inputs</dt>
-          <dd>{formatMoney(value.totalInputs, currency)}</dd>
-        </div>
-        <div>
-          <dt>NPV</dt>
-          <dd>{formatMoney(value.npv, currency)}</dd>
-        </div>
-      </dl>
+      <HeadlineFigures value={value} currency={currency} className="present-figures" />
     </div>
   );
 }

@@ -1,5 +1,6 @@
-import { formatMoney, formatRatio, headlineSentence } from '../format';
+import { headlineSentence } from '../format';
 import { useSroi } from '../session/sroi-context';
+import { HeadlineFigures } from './HeadlineFigures';
 
 /**
  * The analysis's answer, always in view while editing: the ratio in the Guide's words (section 5.3), present
@@ -29,24 +30,7 @@ export function HeadlineStrip({ onShowIssues }: { readonly onShowIssues: () => v
       <p className="headline-main" data-ratio={value.ratio}>
         {headlineSentence(value.ratio, currency)}
       </p>
-      <dl className="headline-figures">
-        <div>
-          <dt>SROI ratio</dt>
-          <dd>{formatRatio(value.ratio)}</dd>
-        </div>
-        <div>
-          <dt>Present value</dt>
-          <dd>{formatMoney(value.presentValue, currency)}</dd>
-        </div>
-        <div>
-          <dt>Inputs</dt>
-          <dd>{formatMoney(value.totalInputs, currency)}</dd>
-        </div>
-        <div>
-          <dt>NPV</dt>
-          <dd className={value.npv < 0 ? 'negative' : undefined}>{formatMoney(value.npv, currency)}</dd>
-        </div>
-      </dl>
+      <HeadlineFigures value={value} currency={currency} className="headline-figures" markNegative />
       {linkedCount > 0 ? (
         <p className="muted small headline-note">
           {linked.running
