@@ -1,8 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, test as base } from './fixtures';
-import { startWebHost, type RunningHost } from './web-host';
+import { expect, test } from './fixtures';
+import { type RunningHost } from './web-host';
 
 /**
  * Issue 7 end to end in Chromium through the web host: the sample study (design with D-efficiency, MNL with
@@ -10,14 +10,6 @@ import { startWebHost, type RunningHost } from './web-host';
  * the CLI's numbers), a ratings file refused for a bad column and then imported, and the regression page on
  * R's swiss data. Screenshots in light and dark are written to the test's output folder.
  */
-const test = base.extend<{ sampleHost: RunningHost }>({
-  sampleHost: async ({ dataDir }, use) => {
-    const host = await startWebHost(dataDir, { samples: true });
-    await use(host);
-    await host.stop();
-  },
-});
-
 const SAMPLE_PROJECT = 'Sample: empathy in a small service business';
 const SWISS = resolve(import.meta.dirname, '../fixtures/stats/swiss.csv');
 const SWISS_EXPECTED = JSON.parse(

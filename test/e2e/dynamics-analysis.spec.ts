@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, test as base } from './fixtures';
-import { startWebHost, type RunningHost } from './web-host';
+import { expect, test } from './fixtures';
+import { type RunningHost } from './web-host';
 
 /**
  * Issue 5, points 1 and 3 end to end in Chromium through the web host, on the sample project (the empathy
@@ -9,14 +9,6 @@ import { startWebHost, type RunningHost } from './web-host';
  * one run cancelled, the run saved and opened again, its CSV exported; a calibration to the sample data CSV
  * that recovers the parameters the data was generated with. Screenshots in the light and the dark theme.
  */
-const test = base.extend<{ sampleHost: RunningHost }>({
-  sampleHost: async ({ dataDir }, use) => {
-    const host = await startWebHost(dataDir, { samples: true });
-    await use(host);
-    await host.stop();
-  },
-});
-
 const SAMPLE_PROJECT = 'Sample: empathy in a small service business';
 
 async function openAnalysis(page: Page, host: RunningHost, tab: 'Sensitivity' | 'Calibration') {

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
-import { expect, test as base } from './fixtures';
-import { startWebHost, type RunningHost } from './web-host';
+import { expect, test } from './fixtures';
+import { type RunningHost } from './web-host';
 
 /**
  * Issue 5, point 2 end to end in Chromium through the web host, on the sample project (the empathy reference
@@ -8,14 +8,6 @@ import { startWebHost, type RunningHost } from './web-host';
  * see it highlighted on the stock-and-flow diagram, open the causal loop diagram, and see the analysis follow
  * a what-if. Screenshots in the light and the dark theme.
  */
-const test = base.extend<{ sampleHost: RunningHost }>({
-  sampleHost: async ({ dataDir }, use) => {
-    const host = await startWebHost(dataDir, { samples: true });
-    await use(host);
-    await host.stop();
-  },
-});
-
 const SAMPLE_PROJECT = 'Sample: empathy in a small service business';
 
 async function openLoops(page: Page, host: RunningHost): Promise<void> {

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, test as base } from './fixtures';
-import { startWebHost, type RunningHost } from './web-host';
+import { expect, test } from './fixtures';
+import { type RunningHost } from './web-host';
 
 /**
  * Issue 4, points 4-9 end to end in Chromium through the web host, on the sample project (the empathy reference
@@ -10,14 +10,6 @@ import { startWebHost, type RunningHost } from './web-host';
  * find it after a reload, compare two scenarios (chart and KPI table), import a test-model XMILE, export a run
  * as CSV and read it back, export a chart as SVG and PNG.
  */
-const test = base.extend<{ sampleHost: RunningHost }>({
-  sampleHost: async ({ dataDir }, use) => {
-    const host = await startWebHost(dataDir, { samples: true });
-    await use(host);
-    await host.stop();
-  },
-});
-
 const SAMPLE_PROJECT = 'Sample: empathy in a small service business';
 const TEACUP = resolve(
   import.meta.dirname,

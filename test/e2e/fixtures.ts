@@ -31,7 +31,13 @@ export function watchOffMachineRequests(page: Page): string[] {
  * checks, after it has run, that the renderer made no request off the machine: the whole end-to-end suite doubles
  * as proof of "no telemetry, no network calls".
  */
-export const test = base.extend<{ dataDir: string; host: RunningHost; offMachineGuard: undefined }>({
+export const test = base.extend<{
+  dataDir: string;
+  host: RunningHost;
+  /** A web host whose new workspace has the sample project (started only by the tests that ask for it). */
+  sampleHost: RunningHost;
+  offMachineGuard: undefined;
+}>({
   // Playwright fixtures take their dependencies as a destructured first argument, even when empty.
   // eslint-disable-next-line no-empty-pattern
   dataDir: async ({}, use) => {
@@ -41,6 +47,11 @@ export const test = base.extend<{ dataDir: string; host: RunningHost; offMachine
   },
   host: async ({ dataDir }, use) => {
     const host = await startWebHost(dataDir);
+    await use(host);
+    await host.stop();
+  },
+  sampleHost: async ({ dataDir }, use) => {
+    const host = await startWebHost(dataDir, { samples: true });
     await use(host);
     await host.stop();
   },

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import type { Browser, Page } from '@playwright/test';
-import { expect, test as base } from './fixtures';
-import { callHost, startWebHost, type RunningHost } from './web-host';
+import { expect, test } from './fixtures';
+import { callHost, type RunningHost } from './web-host';
 
 /**
  * Issue 10, point 3 end to end in Chromium through the web host, on the sample project's script test and survey
@@ -13,14 +13,6 @@ import { callHost, startWebHost, type RunningHost } from './web-host';
  * sandwich), the choices kept in the experiment's settings across a reload, the JSON export saying whether the
  * data held real names, the refusal under a larger minimum group size, and screenshots in light and dark.
  */
-const test = base.extend<{ sampleHost: RunningHost }>({
-  sampleHost: async ({ dataDir }, use) => {
-    const host = await startWebHost(dataDir, { samples: true });
-    await use(host);
-    await host.stop();
-  },
-});
-
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const SAMPLE_PROJECT = 'Sample: empathy in a small service business';
 const SCRIPT_TEST = 'sample-data/measure/script-test.csv';

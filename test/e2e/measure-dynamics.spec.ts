@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { expect, test as base } from './fixtures';
-import { startWebHost, type RunningHost } from './web-host';
+import { expect, test } from './fixtures';
+import { type RunningHost } from './web-host';
 
 /**
  * Issue 10, point 4 end to end in Chromium through the web host, on the sample project: Customer Care's measured
@@ -17,14 +17,6 @@ import { startWebHost, type RunningHost } from './web-host';
  *   of each respondent answering at least 6 of the 7, averaged over the 100 respondents of the "after" wave:
  *   2.932857142857 (computed with a few lines of Python's csv module, not with this project's code).
  */
-const test = base.extend<{ sampleHost: RunningHost }>({
-  sampleHost: async ({ dataDir }, use) => {
-    const host = await startWebHost(dataDir, { samples: true });
-    await use(host);
-    await host.stop();
-  },
-});
-
 const SAMPLE_PROJECT = 'Sample: empathy in a small service business';
 const EC_AFTER = 2.932857142857;
 const SCALE = 0.2;

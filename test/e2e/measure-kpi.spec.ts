@@ -1,8 +1,8 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
-import { expect, test as base } from './fixtures';
-import { callHost, startWebHost, type RunningHost } from './web-host';
+import { expect, test } from './fixtures';
+import { callHost, type RunningHost } from './web-host';
 
 /**
  * Issue 10, point 2 (issue 11, point 2) end to end in Chromium through the web host, on the sample project and
@@ -16,14 +16,6 @@ import { callHost, startWebHost, type RunningHost } from './web-host';
  * - nps-answers.csv: Customer Care's answers dated 2025-01-01 .. 2025-03-31, NPS = (% 9-10) − (% 0-6).
  * - network/nodes.csv: Finance has 10 people, the smallest team (the sample's unit sizes come from it).
  */
-const test = base.extend<{ sampleHost: RunningHost }>({
-  sampleHost: async ({ dataDir }, use) => {
-    const host = await startWebHost(dataDir, { samples: true });
-    await use(host);
-    await host.stop();
-  },
-});
-
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const SAMPLE_PROJECT = 'Sample: empathy in a small service business';
 const SHOTS = process.env['EMPATHY_E2E_SHOTS'];

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, test as base } from './fixtures';
-import { startWebHost, type RunningHost } from './web-host';
+import { expect, test } from './fixtures';
+import { type RunningHost } from './web-host';
 
 /**
  * Issue 10, point 4 end to end in Chromium through the web host: the sample project's measurement data sets
@@ -12,14 +12,6 @@ import { startWebHost, type RunningHost } from './web-host';
  * Reference value, computed here from sample-data/measure/nps-answers.csv with plain arithmetic: the answers of
  * 2026-Q2 (both units), % promoters (9-10) minus % detractors (0-6) (Reichheld 2003).
  */
-const test = base.extend<{ sampleHost: RunningHost }>({
-  sampleHost: async ({ dataDir }, use) => {
-    const host = await startWebHost(dataDir, { samples: true });
-    await use(host);
-    await host.stop();
-  },
-});
-
 const SAMPLE_PROJECT = 'Sample: empathy in a small service business';
 
 function latestQuarterNps(): number {

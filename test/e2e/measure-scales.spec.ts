@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
-import { expect, test as base } from './fixtures';
-import { callHost, startWebHost, type RunningHost } from './web-host';
+import { expect, test } from './fixtures';
+import { callHost, type RunningHost } from './web-host';
 
 /**
  * Issue 10, point 1 (issue 11, points 2-3) end to end in Chromium through the web host, on the sample project
@@ -12,14 +12,6 @@ import { callHost, startWebHost, type RunningHost } from './web-host';
  * to 11 with the note saying so, shows per-person scores only with consent, and exports team scores whose stamp
  * says what was hidden. Screenshots in light and dark go to the test's output folder.
  */
-const test = base.extend<{ sampleHost: RunningHost }>({
-  sampleHost: async ({ dataDir }, use) => {
-    const host = await startWebHost(dataDir, { samples: true });
-    await use(host);
-    await host.stop();
-  },
-});
-
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const SAMPLE_PROJECT = 'Sample: empathy in a small service business';
 const SURVEY_TEXT = readFileSync(resolve(ROOT, 'sample-data/measure/survey.csv'), 'utf8');

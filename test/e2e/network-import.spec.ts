@@ -1,8 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, test as base } from './fixtures';
-import { startWebHost, type RunningHost } from './web-host';
+import { expect, test } from './fixtures';
+import { type RunningHost } from './web-host';
 
 /**
  * Issue 6, points 1 and 5 end to end in Chromium through the web host: a network imported from an edge list
@@ -14,14 +14,6 @@ import { startWebHost, type RunningHost } from './web-host';
  *   after:  reciprocity 0.8673469388, density 0.0593939394, mean in-strength 14.62
  * Screenshots in light and dark are written to the test's output folder.
  */
-const test = base.extend<{ sampleHost: RunningHost }>({
-  sampleHost: async ({ dataDir }, use) => {
-    const host = await startWebHost(dataDir, { samples: true });
-    await use(host);
-    await host.stop();
-  },
-});
-
 const SAMPLE_PROJECT = 'Sample: empathy in a small service business';
 
 async function createProject(page: Page, name: string): Promise<void> {

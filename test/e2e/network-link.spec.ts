@@ -1,8 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, test as base } from './fixtures';
-import { startWebHost, type RunningHost } from './web-host';
+import { expect, test } from './fixtures';
 
 /**
  * Issue 6, point 6 end to end in Chromium through the web host, on the sample project: the sample network's
@@ -15,14 +14,6 @@ import { startWebHost, type RunningHost } from './web-host';
  * the sample's "after" wave, 0.8673469388 (sample-data/network, 588 ties of which 510 returned); the wave this
  * test writes, 3 ties of which 2 (p001 -> p002 and back) are returned: 2/3.
  */
-const test = base.extend<{ sampleHost: RunningHost }>({
-  sampleHost: async ({ dataDir }, use) => {
-    const host = await startWebHost(dataDir, { samples: true });
-    await use(host);
-    await host.stop();
-  },
-});
-
 const SAMPLE_PROJECT = 'Sample: empathy in a small service business';
 const AFTER_RECIPROCITY = 0.8673469388;
 const NEW_RECIPROCITY = 2 / 3;

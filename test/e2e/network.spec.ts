@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { XMLValidator } from 'fast-xml-parser';
-import { expect, test as base } from './fixtures';
-import { startWebHost, type RunningHost } from './web-host';
+import { expect, test } from './fixtures';
+import { type RunningHost } from './web-host';
 
 /**
  * Issue 6, point 4 end to end in Chromium through the web host: the sample organization's Graph tab (nodes
@@ -10,14 +10,6 @@ import { startWebHost, type RunningHost } from './web-host';
  * filter, PNG and SVG exports) and the findings that tell its story (the burnt-out broker, the siloed Finance
  * team). Screenshots in light and dark are written to the test's output folder.
  */
-const test = base.extend<{ sampleHost: RunningHost }>({
-  sampleHost: async ({ dataDir }, use) => {
-    const host = await startWebHost(dataDir, { samples: true });
-    await use(host);
-    await host.stop();
-  },
-});
-
 const SAMPLE_PROJECT = 'Sample: empathy in a small service business';
 const SAMPLE_NETWORK = 'Example organization: support ties';
 

@@ -1,21 +1,13 @@
 import type { Locator, Page } from '@playwright/test';
-import { expect, test as base } from './fixtures';
-import { startWebHost, type RunningHost } from './web-host';
+import { expect, test } from './fixtures';
+import { type RunningHost } from './web-host';
 
 /**
  * What the Present specs share: a web host on the sample project, opening one of its sections, a new story, and
  * the story's live-chart page (the empathy reference model from the Empathy programme scenario, Employee
  * retention, with Leadership commitment as its lever).
  */
-export const test = base.extend<{ sampleHost: RunningHost }>({
-  sampleHost: async ({ dataDir }, use) => {
-    const host = await startWebHost(dataDir, { samples: true });
-    await use(host);
-    await host.stop();
-  },
-});
-
-export { expect };
+export { expect, test };
 
 export const SAMPLE_PROJECT = 'Sample: empathy in a small service business';
 

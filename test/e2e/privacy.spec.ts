@@ -1,19 +1,10 @@
-import { expect, test as base, watchOffMachineRequests } from './fixtures';
-import { startWebHost, type RunningHost } from './web-host';
+import { expect, test, watchOffMachineRequests } from './fixtures';
 
 /**
  * Issue 11, "nothing leaves the machine": through every instrument of the sample project the renderer asks only its
  * own origin (strictly here; the automatic guard in fixtures.ts checks loopback for every other test too), the
  * page's Content Security Policy forbids connections anywhere else, and the host answers on loopback only.
  */
-const test = base.extend<{ sampleHost: RunningHost }>({
-  sampleHost: async ({ dataDir }, use) => {
-    const host = await startWebHost(dataDir, { samples: true });
-    await use(host);
-    await host.stop();
-  },
-});
-
 const SAMPLE_PROJECT = 'Sample: empathy in a small service business';
 const INSTRUMENTS = ['Dynamics', 'Network', 'Conjoint', 'SROI', 'Measure', 'Present'] as const;
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from '@playwright/test';
-import { expect, test as base } from './fixtures';
-import { startWebHost, type RunningHost } from './web-host';
+import { expect, test } from './fixtures';
+import { type RunningHost } from './web-host';
 
 /**
  * Issue 8, points 1, 3, 4 and 5 end to end in Chromium through the web host, on the sample project (the empathy
@@ -10,14 +10,6 @@ import { startWebHost, type RunningHost } from './web-host';
  * staff-retention outcome to the model with its quantities following the scenario, CSV and JSON exports with the
  * JSON opened again, and the printable report, in light and dark.
  */
-const test = base.extend<{ sampleHost: RunningHost }>({
-  sampleHost: async ({ dataDir }, use) => {
-    const host = await startWebHost(dataDir, { samples: true });
-    await use(host);
-    await host.stop();
-  },
-});
-
 const SAMPLE_PROJECT = 'Sample: empathy in a small service business';
 const SAMPLE_ANALYSIS = 'Empathy training for customer-service staff';
 
