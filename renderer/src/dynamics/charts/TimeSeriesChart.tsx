@@ -1,7 +1,6 @@
 import { axisBottom, axisLeft, format, line, scaleLinear, select } from 'd3';
 import { memo, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { downloadBlob, downloadText } from '../download';
-import { serializeChart, svgToPng } from './chart-export';
+import { ChartExportButtons, useChartExport } from './ChartExport';
 import { layoutLegend, nearestIndex, nearestMeasured, seriesExtent, settleDomain } from './chart-scales';
 import { HoverOverlay, HoverReadout, ReadoutRow } from './HoverReadout';
 import { formatPrecise, formatValue } from './number-format';
@@ -63,7 +62,6 @@ export const TimeSeriesChart = memo(function TimeSeriesChart({
   const yAxis = useRef<SVGGElement>(null);
   const [width, setWidth] = useState(640);
   const [hover, setHover] = useState<number | undefined>();
-  const [exportProblem, setExportProblem] = useState<string | undefined>();
   const descriptionId = useId();
 
   useLayoutEffect(() => {
@@ -171,26 +169,13 @@ export const TimeSeriesChart = memo(function TimeSeriesChart({
     setHover(Math.max(0, Math.min(time.length - 1, hoverIndex === undefined ? 0 : target)));
   };
 
-  const exportAs = async (kind: 'svg' | 'png') => {
-    const element = svg.current;
-    if (element === null) return;
-    setExportProblem(undefined);
-    try {
-      const background =
-        getComputedStyle(frame.current ?? element)
-          .getPropertyValue('--surface')
-          .trim() || '#ffffff';
-      const text = serializeChart(element, {
-        title,
-        description: `${yLabel} over ${xLabel}: ${legendLabels.join(', ')}. Exported from Empathy Workbench.`,
-        background,
-      });
-      if (kind === 'svg') downloadText(`${fileName}.svg`, 'image/svg+xml', text);
-      else downloadBlob(`${fileName}.png`, await svgToPng(text, width, height));
-    } catch (error) {
-      setExportProblem(error instanceof Error ? error.message : String(error));
-    }
-  };
+  const { exportAs, problem: exportProblem } = useChartExport({
+    svg,
+    frame,
+    title,
+    description: `${yLabel} over ${xLabel}: ${legendLabels.join(', ')}. Exported from Empathy Workbench.`,
+    fileName,
+  });
 
   const hoverX = hoverIndex === undefined ? undefined : x(time[hoverIndex] as number);
   // A measured value is read out at the saved time nearest to it (within half its own spacing).
@@ -205,24 +190,7 @@ export const TimeSeriesChart = memo(function TimeSeriesChart({
     <figure className="chart">
       <figcaption className="chart-caption">
         <span className="chart-title">{title}</span>
-        <span className="chart-exports">
-          <button
-            type="button"
-            className="link"
-            onClick={() => void exportAs('svg')}
-            aria-label={`Export ${title} as SVG`}
-          >
-            SVG
-          </button>
-          <button
-            type="button"
-            className="link"
-            onClick={() => void exportAs('png')}
-            aria-label={`Export ${title} as PNG`}
-          >
-            PNG
-          </button>
-        </span>
+        <ChartExportButtons title={title} className="chart-exports" onExport={exportAs} />
       </figcaption>
       {exportProblem === undefined ? null : (
         <p className="chart-problem" role="alert">
