@@ -1,4 +1,5 @@
-import type { ReactNode } from 'react';
+import type { KeyboardEvent, ReactNode } from 'react';
+import { hoverStep } from './chart-scales';
 
 /**
  * The plot's transparent cover that follows the pointer for the hover rule; left out of exported pictures.
@@ -85,4 +86,27 @@ export function ReadoutRow({
       <span className="readout-value">{value}</span>
     </li>
   );
+}
+
+/**
+ * The key handler of a chart's focusable frame: the keys of `hoverStep` move the read-out among `count` points,
+ * Escape hides it.
+ */
+export function hoverKeys(
+  index: number | undefined,
+  count: number,
+  setHover: (index: number | undefined) => void,
+  page?: number,
+): (event: KeyboardEvent<HTMLElement>) => void {
+  return (event) => {
+    if (count === 0) return;
+    if (event.key === 'Escape') {
+      setHover(undefined);
+      return;
+    }
+    const target = hoverStep(event.key, index, count, page);
+    if (target === undefined) return;
+    event.preventDefault();
+    setHover(target);
+  };
 }

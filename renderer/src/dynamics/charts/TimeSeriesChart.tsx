@@ -1,8 +1,8 @@
 import { axisBottom, axisLeft, format, line, scaleLinear, select } from 'd3';
-import { memo, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { ChartExportButtons, useChartExport } from './ChartExport';
 import { layoutLegend, nearestIndex, nearestMeasured, seriesExtent, settleDomain } from './chart-scales';
-import { HoverOverlay, HoverReadout, ReadoutRow } from './HoverReadout';
+import { HoverOverlay, HoverReadout, ReadoutRow, hoverKeys } from './HoverReadout';
 import { formatPrecise, formatValue } from './number-format';
 
 /** One line on a chart. */
@@ -147,27 +147,7 @@ export const TimeSeriesChart = memo(function TimeSeriesChart({
     setHover(nearestIndex(time, x.invert(clientX - box.left - MARGIN.left)));
   };
 
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (time.length === 0) return;
-    const current = hoverIndex ?? 0;
-    const page = Math.max(1, Math.round(time.length / 10));
-    const next: Record<string, number> = {
-      ArrowRight: current + 1,
-      ArrowLeft: current - 1,
-      PageUp: current + page,
-      PageDown: current - page,
-      Home: 0,
-      End: time.length - 1,
-    };
-    if (event.key === 'Escape') {
-      setHover(undefined);
-      return;
-    }
-    const target = next[event.key];
-    if (target === undefined) return;
-    event.preventDefault();
-    setHover(Math.max(0, Math.min(time.length - 1, hoverIndex === undefined ? 0 : target)));
-  };
+  const onKeyDown = hoverKeys(hoverIndex, time.length, setHover, Math.max(1, Math.round(time.length / 10)));
 
   const { exportAs, problem: exportProblem } = useChartExport({
     svg,

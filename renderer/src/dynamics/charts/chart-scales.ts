@@ -70,6 +70,30 @@ export function nearestIndex(time: ArrayLike<number>, t: number): number {
   return Math.max(0, Math.min(time.length - 1, byTime.center(time, t)));
 }
 
+/**
+ * Where a key moves a focused chart's read-out among `count` points: one point with the arrows, `page` points with
+ * Page Up and Page Down (when the chart gives a page), the ends with Home and End; the first key puts it on the
+ * first point. Undefined for a key that does not move it.
+ */
+export function hoverStep(
+  key: string,
+  index: number | undefined,
+  count: number,
+  page?: number,
+): number | undefined {
+  const current = index ?? 0;
+  const next: Record<string, number> = {
+    ArrowRight: current + 1,
+    ArrowLeft: current - 1,
+    ...(page === undefined ? {} : { PageUp: current + page, PageDown: current - page }),
+    Home: 0,
+    End: count - 1,
+  };
+  const target = next[key];
+  if (target === undefined) return undefined;
+  return Math.max(0, Math.min(count - 1, index === undefined ? 0 : target));
+}
+
 /** "Customers (people)"; just the name when the model gives no units. */
 export function axisLabel(name: string, units: string | undefined): string {
   const unit = units?.trim();

@@ -6,11 +6,11 @@
  * dated inside a quarter is drawn inside that quarter, not after it.
  */
 import { axisBottom, axisLeft, line, scaleUtc, scaleLinear, select } from 'd3';
-import { memo, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { InitiativeMarker, Period } from '../../../../model/measure';
 import { layoutLegend, nearestIndex, valueDomain } from '../../dynamics/charts/chart-scales';
 import '../../dynamics/charts/charts.css';
-import { HoverOverlay, HoverReadout, ReadoutRow } from '../../dynamics/charts/HoverReadout';
+import { HoverOverlay, HoverReadout, ReadoutRow, hoverKeys } from '../../dynamics/charts/HoverReadout';
 import { formatPrecise, formatValue } from '../../dynamics/charts/number-format';
 import { useChartWidth } from '../../dynamics/sensitivity/use-chart-width';
 import { ChartFigure } from '../../sroi/charts/ChartFigure';
@@ -165,24 +165,7 @@ export const KpiChart = memo(function KpiChart({
     setHover(nearestIndex(times, x.invert(clientX - box.left - MARGIN.left).getTime()));
   };
 
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (periods.length === 0) return;
-    if (event.key === 'Escape') {
-      setHover(undefined);
-      return;
-    }
-    const current = hoverIndex ?? 0;
-    const next: Record<string, number> = {
-      ArrowRight: current + 1,
-      ArrowLeft: current - 1,
-      Home: 0,
-      End: periods.length - 1,
-    };
-    const target = next[event.key];
-    if (target === undefined) return;
-    event.preventDefault();
-    setHover(Math.max(0, Math.min(periods.length - 1, hoverIndex === undefined ? 0 : target)));
-  };
+  const onKeyDown = hoverKeys(hoverIndex, periods.length, setHover);
 
   const description = `${yLabel} per ${period}: ${lines.map((entry) => entry.unit).join(', ')}${
     markers.length === 0

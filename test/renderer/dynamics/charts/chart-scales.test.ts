@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   axisLabel,
   groupAxisLabel,
+  hoverStep,
   layoutLegend,
   nearestIndex,
   nearestMeasured,
@@ -107,5 +108,19 @@ describe('nearestMeasured', () => {
   it('skips a missing value and reads nothing from an empty series', () => {
     expect(nearestMeasured(quarterly, 3)).toBeUndefined();
     expect(nearestMeasured({ time: [], values: [] }, 0)).toBeUndefined();
+  });
+
+  it('moves the read-out by key among the points, starting on the first and staying inside', () => {
+    expect(hoverStep('ArrowRight', undefined, 5)).toBe(0);
+    expect(hoverStep('End', undefined, 5)).toBe(0);
+    expect(hoverStep('ArrowRight', 2, 5)).toBe(3);
+    expect(hoverStep('ArrowLeft', 0, 5)).toBe(0);
+    expect(hoverStep('ArrowRight', 4, 5)).toBe(4);
+    expect(hoverStep('Home', 3, 5)).toBe(0);
+    expect(hoverStep('End', 1, 5)).toBe(4);
+    expect(hoverStep('PageUp', 1, 50, 5)).toBe(6);
+    expect(hoverStep('PageDown', 3, 50, 5)).toBe(0);
+    expect(hoverStep('PageUp', 1, 50)).toBeUndefined();
+    expect(hoverStep('a', 1, 5)).toBeUndefined();
   });
 });
