@@ -13,6 +13,7 @@
 import type { CompiledModel } from '../compile/model';
 import type { Runner } from '../compile/runner';
 import { canonicalName, displayName } from '../names';
+import { specConstants } from '../spec-constants';
 import type { CalibrationData } from './data';
 import type { CalibrationSpec } from './spec';
 
@@ -69,38 +70,17 @@ export function buildProblem(
   const warnings: string[] = [];
   const variableName = new Map(model.variables.map((variable) => [variable.id, variable.name]));
 
-  const seen = new Map<string, number>();
   const parameters: FittedParameter[] = [];
-  spec.parameters.forEach((parameter, index) => {
-    const where = `parameters[${index}]`;
-    const id = canonicalName(parameter.name);
-    const earlier = seen.get(id);
-    if (earlier !== undefined) {
-      errors.push(`${where}.name: "${parameter.name}" is already fitted by parameters[${earlier}]`);
-      return;
+  for (const constant of specConstants(model, spec.parameters, 'fitted', fileName)) {
+    if ('error' in constant) {
+      errors.push(constant.error);
+      continue;
     }
-    seen.set(id, index);
-    const slot = model.parameterIndex(parameter.name);
-    if (slot < 0) {
-      errors.push(
-        `${where}.name: "${displayName(parameter.name)}" ${
-          variableName.has(id)
-            ? `is computed from an equation in ${fileName}, not a constant a run can set`
-            : `is not a variable of ${fileName}`
-        }`,
-      );
-      return;
-    }
+    const { parameter, name, slot } = constant;
     const modelValue = model.parameters[slot]?.value ?? parameter.min;
     const start = parameter.start ?? Math.min(parameter.max, Math.max(parameter.min, modelValue));
-    parameters.push({
-      name: model.parameters[slot]?.name ?? parameter.name,
-      slot,
-      min: parameter.min,
-      max: parameter.max,
-      start,
-    });
-  });
+    parameters.push({ name, slot, min: parameter.min, max: parameter.max, start });
+  }
 
   // Columns to variables: the spec's mapping first (null leaves a column out), else the same XMILE name.
   const mapping = new Map(

@@ -6,6 +6,7 @@
  */
 import type { CompiledModel } from '../compile/model';
 import { canonicalName, displayName } from '../names';
+import { specConstants } from '../spec-constants';
 import { quantileFunction, type Quantile } from './distributions';
 import { createSampler, type Sampler } from './sampling';
 import type { Kpi, ResolvedSensitivitySpec, SpecOutcome } from './spec';
@@ -50,39 +51,19 @@ export function planSensitivity(
   const errors: string[] = [];
   const variableName = new Map(model.variables.map((variable) => [variable.id, variable.name]));
 
-  const seen = new Map<string, number>();
   const parameters: PlannedParameter[] = [];
-  spec.parameters.forEach((parameter, index) => {
-    const where = `parameters[${index}]`;
-    const id = canonicalName(parameter.name);
-    const earlier = seen.get(id);
-    if (earlier !== undefined) {
-      errors.push(`${where}.name: "${parameter.name}" is already varied by parameters[${earlier}]`);
-      return;
+  for (const constant of specConstants(model, spec.parameters, 'varied', fileName)) {
+    if ('error' in constant) {
+      errors.push(constant.error);
+      continue;
     }
-    seen.set(id, index);
-    const slot = model.parameterIndex(parameter.name);
-    if (slot < 0) {
-      errors.push(
-        `${where}.name: "${displayName(parameter.name)}" ${
-          variableName.has(id)
-            ? `is computed from an equation in ${fileName}, not a constant a run can set`
-            : `is not a variable of ${fileName}`
-        }`,
-      );
-      return;
-    }
-    const quantile = quantileFunction(parameter.distribution);
+    const quantile = quantileFunction(constant.parameter.distribution);
     if (!quantile.ok) {
-      errors.push(`${where}.distribution: ${quantile.error}`);
-      return;
+      errors.push(`${constant.where}.distribution: ${quantile.error}`);
+      continue;
     }
-    parameters.push({
-      name: model.parameters[slot]?.name ?? parameter.name,
-      slot,
-      quantile: quantile.quantile,
-    });
-  });
+    parameters.push({ name: constant.name, slot: constant.slot, quantile: quantile.quantile });
+  }
 
   const known = (name: string, where: string): string | undefined => {
     const found = variableName.get(canonicalName(name));
