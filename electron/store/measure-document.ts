@@ -46,9 +46,35 @@ export type MeasureTable = z.infer<typeof measureTableSchema>;
 const columnName = z.string().min(1).max(500);
 
 /**
+ * The Compare tab's last comparison of a data set (an experiment's table, a survey's scores), so the tab reopens
+ * as it was left. Columns a survey's comparison names are columns of its scores table (`EC_mean`, a label
+ * column), not of the imported one, so the store does not check them against it: the tab falls back to its
+ * defaults, saying so, for a column the scores no longer have.
+ */
+const comparisonShape = {
+  comparison: z.enum(['ab', 'did']).optional(),
+  group: columnName.optional(),
+  outcome: columnName.optional(),
+  period: columnName.optional(),
+  cluster: columnName.optional(),
+  /** The group's reference level (A, control) and the period's (before). */
+  control: z.string().max(500).optional(),
+  before: z.string().max(500).optional(),
+  /** An A/B outcome read as a proportion or a mean. */
+  outcomeKind: z.enum(['proportion', 'mean']).optional(),
+  /** The DiD's standard errors. */
+  standardError: z.enum(['classical', 'hc1', 'cluster']).optional(),
+  /** 1 - the confidence level (0.1, 0.05, 0.01). */
+  alpha: z.number().gt(0).lt(1).optional(),
+};
+export const comparisonSettingsSchema = z.object(comparisonShape).strict();
+export type ComparisonSettings = z.infer<typeof comparisonSettingsSchema>;
+
+/**
  * How a survey is scored (the Scales tab saves it, the figure provider reads it): a shipped key or a custom
  * spec, each item mapped to a column (absent: the column of the item's own name), overrides of the reverse key
- * and answer range (QMEE's reverse key must be given), the missing-answer rule, and the label columns.
+ * and answer range (QMEE's reverse key must be given), the missing-answer rule, the label columns, and the
+ * Compare tab's last comparison of its scores.
  */
 export const surveySettingsSchema = z
   .object({
@@ -65,6 +91,8 @@ export const surveySettingsSchema = z
     idColumn: columnName.optional(),
     teamColumn: columnName.optional(),
     waveColumn: columnName.optional(),
+    /** The Compare tab's last comparison of the scores; absent in surveys saved before it was kept. */
+    compare: comparisonSettingsSchema.optional(),
   })
   .strict();
 export type SurveySettings = z.infer<typeof surveySettingsSchema>;
@@ -80,23 +108,7 @@ export type KpiSettings = z.infer<typeof kpiSettingsSchema>;
 
 /** An experiment's last comparison, so the tab reopens as it was left. */
 export const experimentSettingsSchema = z
-  .object({
-    kind: z.literal('experiment'),
-    comparison: z.enum(['ab', 'did']).optional(),
-    group: columnName.optional(),
-    outcome: columnName.optional(),
-    period: columnName.optional(),
-    cluster: columnName.optional(),
-    /** The group's reference level (A, control) and the period's (before). */
-    control: z.string().max(500).optional(),
-    before: z.string().max(500).optional(),
-    /** An A/B outcome read as a proportion or a mean. */
-    outcomeKind: z.enum(['proportion', 'mean']).optional(),
-    /** The DiD's standard errors. */
-    standardError: z.enum(['classical', 'hc1', 'cluster']).optional(),
-    /** 1 - the confidence level (0.1, 0.05, 0.01). */
-    alpha: z.number().gt(0).lt(1).optional(),
-  })
+  .object({ kind: z.literal('experiment'), ...comparisonShape })
   .strict();
 export type ExperimentSettings = z.infer<typeof experimentSettingsSchema>;
 

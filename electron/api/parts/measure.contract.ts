@@ -142,6 +142,7 @@ export const measureContract = {
 } as const satisfies Record<MeasureOperationName, { input: z.ZodType; output: unknown }>;
 
 export type {
+  ComparisonSettings,
   ExperimentSettings,
   KpiSettings,
   MeasureDataset,

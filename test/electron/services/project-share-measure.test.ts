@@ -1,6 +1,6 @@
 /**
  * Measurement data sets travel in the project file (issue 9, point 3; issue 10): exported with their table,
- * settings and people-data settings, never their key or secret; imported into another workspace in the one
+ * settings (a survey's kept comparison with them) and people-data settings, never their key or secret; imported into another workspace in the one
  * transaction, a pseudonymized set still pseudonymized, a scenario's link to a data set's figure renamed to the
  * imported set; files without data sets (written before them) still import; a data set that fails its checks
  * is refused naming its place in the file, and nothing is written.
@@ -91,9 +91,23 @@ async function sampleWorkspace() {
 describe('measurement data sets in the project file', () => {
   it('carry table, settings and people-data settings, never the key, to a fresh workspace', async () => {
     const { workspace: source, project, pseudonymized } = await sampleWorkspace();
+    // The sample survey with a comparison of its scores kept beside its scoring (the Compare tab's choices).
+    const survey = (await datasetsOf(source, project.id)).find(
+      (entry) => entry.name === 'Empathy survey (IRI)',
+    );
+    if (survey?.settings?.kind !== 'survey') throw new Error('no scored sample survey');
+    const compare = { comparison: 'did', group: 'circle', period: 'wave', outcome: 'PT_mean', alpha: 0.1 };
+    await call<MeasureDataset>(source, 'measure.updateSettings', {
+      id: survey.id,
+      settings: { ...survey.settings, compare },
+    });
     const file = await call<ProjectExport>(source, 'projects.export', { id: project.id });
     const document = JSON.parse(file.text) as { measureDatasets: MeasureDataset[] };
     expect(document.measureDatasets).toHaveLength(6);
+    expect(document.measureDatasets.find((entry) => entry.id === survey.id)?.settings).toEqual({
+      ...survey.settings,
+      compare,
+    });
     expect(
       document.measureDatasets.every((entry) => !entry.privacy.keyKept && !entry.privacy.secretKept),
     ).toBe(true);
@@ -112,6 +126,7 @@ describe('measurement data sets in the project file', () => {
     const before = (await datasetsOf(source, project.id)).map(comparable);
     const after = await datasetsOf(target, imported.id);
     expect(after.map(comparable)).toEqual(before);
+    expect(after.find((entry) => entry.name === 'Empathy survey (IRI)')?.settings).toMatchObject({ compare });
     // Still pseudonymized, and with no key to undo it on this machine.
     const copy = after.find((entry) => entry.name === 'Survey, pseudonymized');
     if (copy === undefined) throw new Error('the pseudonymized survey was not imported');

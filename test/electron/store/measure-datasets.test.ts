@@ -166,6 +166,31 @@ describe('the data set repository', () => {
     workspace.close();
   });
 
+  it("keeps a survey's comparison beside its scoring, and reads a survey saved before it was kept", () => {
+    const { workspace, datasets, project } = setUp();
+    const dataset = datasets.create(survey(project.id), null);
+    // Written by a build that kept no comparison: read as it is, without one.
+    const older = { kind: 'survey', scale: 'iri', columns: { '1': 'IRI1' }, teamColumn: 'team' };
+    workspace.db
+      .prepare('UPDATE measure_datasets SET settings = ? WHERE id = ?')
+      .run(JSON.stringify(older), dataset.id);
+    expect(datasets.get(dataset.id).settings).toEqual(older);
+    // The comparison names columns of the scores (EC_mean), not of the imported table: not refused for that.
+    const compare = {
+      comparison: 'did',
+      group: 'team',
+      period: 'wave',
+      outcome: 'EC_mean',
+      cluster: 'id',
+      standardError: 'cluster',
+      alpha: 0.1,
+    } as const;
+    datasets.updateSettings(dataset.id, { kind: 'survey', scale: 'iri', columns: {}, compare });
+    expect(datasets.get(dataset.id).settings).toEqual({ kind: 'survey', scale: 'iri', columns: {}, compare });
+    expect(datasets.list(project.id)[0]?.settings).toMatchObject({ compare });
+    workspace.close();
+  });
+
   it('refuses a minimum group size below 3, in the repository and in the table', () => {
     const { workspace, datasets, project } = setUp();
     const refused = survey(project.id);
