@@ -10,7 +10,8 @@ import { callHost, type RunningHost } from './web-host';
  * (seeded, or imported through the API): the A/B test of script on resolved (B about 14 points higher, the
  * effect and p checked against R's prop.test and `compare ab` run on the same file), the difference in
  * differences of circle × wave on the survey's empathic concern with the SE clustered by id (≈ 0.24, as R's
- * sandwich), the choices kept in the experiment's settings across a reload, the JSON export saying whether the
+ * sandwich), the choices kept in the experiment's settings and beside the survey's scoring across a reload (a
+ * saved choice the scores no longer have set back to its default, saying so), the JSON export saying whether the
  * data held real names, the refusal under a larger minimum group size, and screenshots in light and dark.
  */
 const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -239,6 +240,81 @@ test('difference in differences of circle × wave on empathic concern, SE cluste
   await page.getByLabel('Standard error').selectOption('hc1');
   await expect(didResult(page).getByTestId('did-se')).toHaveText('0.1590');
   await expect(didResult(page).getByTestId('compare-reading')).toContainText('HC1 robust SE');
+
+  // At 90%, saved beside the survey's scoring and reopened whole after a reload: the same choices and result.
+  // R: 0.238232 ± qt(0.95, df = 196) × 0.159029 (did-r.json's HC1 row) = -0.0246 to 0.5011.
+  await page.getByLabel('Confidence').first().selectOption('0.1');
+  await expect(didResult(page).getByTestId('compare-reading')).toContainText('(90% CI -0.02 to 0.50;');
+  const compare = {
+    comparison: 'did',
+    group: 'circle',
+    control: 'no',
+    period: 'wave',
+    before: 'before',
+    outcome: 'EC_mean',
+    cluster: 'id',
+    standardError: 'hc1',
+    alpha: 0.1,
+  };
+  const settingsOf = async () =>
+    (await api<{ settings: Record<string, unknown> }>(sampleHost, 'measure.get', { id: surveyId })).settings;
+  await expect.poll(async () => (await settingsOf())['compare']).toEqual(compare);
+  const scoring = await settingsOf();
+  expect(scoring).toMatchObject({ kind: 'survey', scale: 'iri', teamColumn: 'team' });
+  await page.reload();
+  await page.getByLabel('Data', { exact: true }).selectOption(surveyId);
+  await expect(page.getByRole('tab', { name: 'Difference in differences' })).toHaveAttribute(
+    'aria-selected',
+    'true',
+  );
+  await expect(page.getByLabel('Treated or not')).toHaveValue('circle');
+  await expect(page.getByLabel('Control value')).toHaveValue('no');
+  await expect(page.getByLabel('Before or after')).toHaveValue('wave');
+  await expect(page.getByLabel('Before value')).toHaveValue('before');
+  await expect(page.getByLabel('Outcome', { exact: true })).toHaveValue('EC_mean');
+  await expect(page.getByLabel('Cluster (same person or team)')).toHaveValue('id');
+  await expect(page.getByLabel('Standard error')).toHaveValue('hc1');
+  await expect(page.getByLabel('Confidence').first()).toHaveValue('0.1');
+  await expect(didResult(page).getByTestId('did-estimate')).toHaveText('0.238');
+  await expect(didResult(page).getByTestId('did-se')).toHaveText('0.1590');
+  await expect(didResult(page).getByTestId('compare-reading')).toContainText('(90% CI -0.02 to 0.50;');
+  await expect(page.getByRole('status').filter({ hasText: 'saved choices' })).toHaveCount(0);
+  await page.screenshot({ path: test.info().outputPath('compare-did-reopened.png'), fullPage: true });
+
+  // Perspective taking taken out of the scoring (the IRI as a custom key without PT) after a comparison of it:
+  // the outcome falls back to the first score left, saying so, and the other choices stay.
+  const iri = JSON.parse(readFileSync(resolve(ROOT, 'model/measure/scales/iri.json'), 'utf8')) as {
+    items: string[];
+    subscales: { id: string; items: string[] }[];
+    reverse: string[];
+  };
+  const pt = new Set(iri.subscales.find((subscale) => subscale.id === 'PT')?.items);
+  await api(sampleHost, 'measure.updateSettings', {
+    id: surveyId,
+    settings: {
+      ...scoring,
+      scale: 'custom',
+      customSpec: {
+        ...iri,
+        items: iri.items.filter((item) => !pt.has(item)),
+        subscales: iri.subscales.filter((subscale) => subscale.id !== 'PT'),
+        reverse: iri.reverse.filter((item) => !pt.has(item)),
+      },
+      compare: { ...compare, outcome: 'PT_mean' },
+    },
+  });
+  await page.reload();
+  await page.getByLabel('Data', { exact: true }).selectOption(surveyId);
+  await expect(page.getByRole('status').filter({ hasText: 'saved choices' })).toHaveText(
+    'Some saved choices no longer fit the scores and are back to their defaults: outcome “PT_mean”.',
+  );
+  await expect(page.getByLabel('Outcome', { exact: true })).toHaveValue('FS_mean');
+  await expect(page.getByLabel('Standard error')).toHaveValue('hc1');
+  await expect(didResult(page).getByTestId('did-estimate')).toBeVisible();
+  await page
+    .locator('.measure-compare')
+    .screenshot({ path: test.info().outputPath('compare-did-unkept.png') });
+  await api(sampleHost, 'measure.updateSettings', { id: surveyId, settings: scoring });
 
   await darkScreenshot(browser, 'compare-did', async (dark) => {
     await dark.setViewportSize({ width: 1400, height: 1100 });

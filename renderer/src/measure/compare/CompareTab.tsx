@@ -1,5 +1,5 @@
 import { useEffect, useId, useMemo, useState } from 'react';
-import type { ExperimentSettings, MeasureDataset, MeasureDatasetId } from '../../../../electron/api/contract';
+import type { MeasureDataset, MeasureDatasetId } from '../../../../electron/api/contract';
 import { call } from '../../api';
 import { TabList, tabId, tabPanelId } from '../../components/TabList';
 import { appVersion } from '../../conjoint/app-version';
@@ -14,12 +14,19 @@ import {
   profileColumns,
   sameSettings,
   settingsOf,
+  unkeptChoices,
   type AbChoices,
   type DidChoices,
 } from './compare-choices';
 import { abCsv, abJson, didCsv, didJson, tableSha256, type CompareStamp } from './compare-export';
 import { runAb, runDid } from './compare-run';
-import { comparableDatasets, comparisonTable, type ComparisonTable } from './compare-source';
+import {
+  comparableDatasets,
+  comparisonTable,
+  savedComparison,
+  settingsWithComparison,
+  type ComparisonTable,
+} from './compare-source';
 import { DidPanel } from './DidPanel';
 import './compare.css';
 
@@ -125,7 +132,7 @@ function Comparisons({
 }) {
   const base = useId();
   const experiment = dataset.kind === 'experiment';
-  const saved: ExperimentSettings | null = dataset.settings?.kind === 'experiment' ? dataset.settings : null;
+  const saved = savedComparison(dataset);
   const { table, scoreColumns } = source;
   const profiles = useMemo(() => profileColumns(table), [table]);
   // A survey's `row` is the spreadsheet row and `<subscale>_missing` a count of skipped items, not measures.
@@ -160,13 +167,16 @@ function Comparisons({
     [table, did, minGroupSize],
   );
 
-  // Keep the experiment's last comparison (its columns) once the user has changed something.
+  // Keep the last comparison (its columns) once the user has changed something.
   const next = settingsOf(comparison, ab, did);
+  // Saved choices the table no longer allows (a subscale gone from the scoring) are said once, not refused.
+  const [unkept] = useState(() => unkeptChoices(saved, next));
   const settingsKey = JSON.stringify(next);
   useEffect(() => {
-    if (!experiment || !touched || sameSettings(saved, next)) return;
+    if (!touched || sameSettings(saved, next)) return;
     let live = true;
-    call('measure.updateSettings', { id: dataset.id, settings: next }).then(
+    const settings = settingsWithComparison(source, next);
+    call('measure.updateSettings', { id: dataset.id, settings }).then(
       (updated) => {
         if (!live) return;
         setSaveProblem(null);
@@ -180,7 +190,7 @@ function Comparisons({
       live = false;
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- saved when the choices (settingsKey) change
-  }, [settingsKey, touched, experiment]);
+  }, [settingsKey, touched]);
 
   const stampOf = async (): Promise<CompareStamp> => ({
     dataset: dataset.name,
@@ -224,8 +234,13 @@ function Comparisons({
         {dataset.privacy.pseudonymized ? 'Its people are pseudonymized.' : 'It holds real ids or names.'}{' '}
         Groups of fewer than {minGroupSize} rows (the data set’s minimum group size, in its people-data
         settings) are not compared: each group’s rate or mean would single out the few people in it.
-        {experiment ? '' : ' The choices are kept for experiment data sets only.'}
       </p>
+      {touched || unkept.length === 0 ? null : (
+        <p className="compare-unkept" role="status">
+          Some saved choices no longer fit {experiment ? 'the table' : 'the scores'} and are back to their
+          defaults: {unkept.join(', ')}.
+        </p>
+      )}
       {saveProblem === null ? null : (
         <p className="form-error" role="alert">
           {saveProblem}

@@ -1,10 +1,10 @@
 /**
  * What the Compare tab asks: the columns a comparison can use (two-level columns for a variant or a period,
  * numeric or yes/no outcomes), the choices of an A/B test and of a difference in differences with sensible
- * defaults, and how they are kept in an experiment data set's settings (ExperimentSettings) so the tab reopens
- * as it was left.
+ * defaults, and how they are kept (ComparisonSettings, in an experiment's settings or beside a survey's scoring)
+ * so the tab reopens as it was left, saying which saved choices no longer fit.
  */
-import type { ExperimentSettings } from '../../../../electron/api/contract';
+import type { ComparisonSettings } from '../../../../electron/api/contract';
 import { readBinaryCell, twoLevels, type AbKind } from '../../../../model/measure';
 import { isMissing, parseNumberCell, sortLevels, type DataTable } from '../../../../model/stats';
 
@@ -119,7 +119,7 @@ export const kindOf = (profile: ColumnProfile | undefined): AbKind =>
 export function defaultAbChoices(
   profiles: readonly ColumnProfile[],
   preferredOutcomes: readonly string[],
-  saved: ExperimentSettings | null,
+  saved: ComparisonSettings | null,
 ): AbChoices | null {
   const groups = twoLevelColumns(profiles);
   const savedGroup = byName(groups, saved?.group);
@@ -162,7 +162,7 @@ const CLUSTER_NAMES = /^(id|person|respondent|employee|participant|team|unit)$/i
 export function defaultDidChoices(
   profiles: readonly ColumnProfile[],
   preferredOutcomes: readonly string[],
-  saved: ExperimentSettings | null,
+  saved: ComparisonSettings | null,
   rowCount: number,
 ): DidChoices | null {
   const twoLevel = twoLevelColumns(profiles);
@@ -193,12 +193,15 @@ export function defaultDidChoices(
   // A cluster repeats: some of its values are on more than one row (a person in both waves).
   const repeats = (profile: ColumnProfile) =>
     profile.distinct > 1 && profile.distinct < rowCount - profile.missing;
-  const savedCluster = byName(profiles, saved?.cluster);
-  const cluster =
-    savedCluster ??
+  const likelyCluster = () =>
     profiles.find(
       (profile) => !used.has(profile.name) && CLUSTER_NAMES.test(profile.name) && repeats(profile),
     );
+  // A saved comparison without a cluster had none chosen; one whose cluster is gone gets the default.
+  const cluster =
+    saved?.outcome !== undefined && saved.cluster === undefined
+      ? undefined
+      : (byName(profiles, saved?.cluster) ?? likelyCluster());
   const se: DidStandardError =
     saved?.standardError === 'cluster'
       ? cluster === undefined
@@ -217,15 +220,14 @@ export function defaultDidChoices(
   };
 }
 
-/** The settings an experiment keeps for the comparison on screen: columns, levels, kind, errors, confidence. */
+/** The settings kept for the comparison on screen: columns, levels, kind, errors, confidence. */
 export function settingsOf(
   comparison: 'ab' | 'did',
   ab: AbChoices | null,
   did: DidChoices | null,
-): ExperimentSettings {
+): ComparisonSettings {
   if (comparison === 'ab' && ab !== null)
     return {
-      kind: 'experiment',
       comparison,
       group: ab.group,
       outcome: ab.outcome,
@@ -235,7 +237,6 @@ export function settingsOf(
     };
   if (comparison === 'did' && did !== null)
     return {
-      kind: 'experiment',
       comparison,
       group: did.group,
       period: did.period,
@@ -246,11 +247,11 @@ export function settingsOf(
       standardError: did.se,
       alpha: did.alpha,
     };
-  return { kind: 'experiment', comparison };
+  return { comparison };
 }
 
 /** Whether two settings say the same (so an unchanged choice is not saved again). */
-export const sameSettings = (a: ExperimentSettings | null, b: ExperimentSettings): boolean =>
+export const sameSettings = (a: ComparisonSettings | null, b: ComparisonSettings): boolean =>
   a !== null &&
   a.comparison === b.comparison &&
   a.group === b.group &&
@@ -262,3 +263,34 @@ export const sameSettings = (a: ExperimentSettings | null, b: ExperimentSettings
   a.outcomeKind === b.outcomeKind &&
   a.standardError === b.standardError &&
   a.alpha === b.alpha;
+
+/** How the note names each saved choice, and the choice it belongs to (a level means nothing without its column). */
+const SAVED_CHOICES: readonly {
+  readonly field: Exclude<keyof ComparisonSettings, 'comparison'>;
+  readonly name: (value: string | number) => string;
+  readonly belongsTo?: keyof ComparisonSettings;
+}[] = [
+  { field: 'group', name: (value) => `group column “${value}”` },
+  { field: 'control', name: (value) => `reference value “${value}”`, belongsTo: 'group' },
+  { field: 'period', name: (value) => `before/after column “${value}”` },
+  { field: 'before', name: (value) => `before value “${value}”`, belongsTo: 'period' },
+  { field: 'outcome', name: (value) => `outcome “${value}”` },
+  { field: 'outcomeKind', name: (value) => `outcome read as a ${value}`, belongsTo: 'outcome' },
+  { field: 'cluster', name: (value) => `cluster “${value}”` },
+  { field: 'standardError', name: (value) => `${value === 'hc1' ? 'HC1' : value} standard errors` },
+  { field: 'alpha', name: (value) => `confidence ${Math.round((1 - Number(value)) * 1000) / 10}%` },
+];
+
+/**
+ * The saved choices of the comparison on screen that it could not take again (a subscale gone from the scoring,
+ * a level no longer in its column), named for the note that says so; empty when it reopened whole. A level is
+ * not named again when its column already is.
+ */
+export function unkeptChoices(saved: ComparisonSettings | null, shown: ComparisonSettings): string[] {
+  if (saved === null || saved.comparison !== shown.comparison) return [];
+  const unkept = (field: keyof ComparisonSettings) =>
+    saved[field] !== undefined && saved[field] !== shown[field];
+  return SAVED_CHOICES.filter(
+    ({ field, belongsTo }) => unkept(field) && (belongsTo === undefined || !unkept(belongsTo)),
+  ).map(({ field, name }) => name(saved[field] as string | number));
+}

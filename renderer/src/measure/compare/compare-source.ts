@@ -5,8 +5,10 @@
  * compares that file.
  */
 import type {
+  ComparisonSettings,
   MeasureDataset,
   MeasureDatasetSummary,
+  MeasureSettings,
   SurveySettings,
 } from '../../../../electron/api/contract';
 import { scoreSurvey } from '../../../../model/measure';
@@ -27,6 +29,8 @@ export interface ComparisonTable {
   readonly scoreColumns: readonly string[];
   /** A sentence on where the table came from, shown above the choices. */
   readonly origin: string;
+  /** For a survey: the scoring the scores come from, which the comparison is saved beside. */
+  readonly scoring?: SurveySettings;
 }
 
 /**
@@ -60,6 +64,7 @@ export function surveyScoresTable(
       table: scoresTable(scored.value, labelColumns),
       scoreColumns: key.subscales.map((subscale) => `${subscale.id}_mean`),
       origin: `${key.name} subscale means of each of the ${scored.value.respondents.length} responses (mean of the answered items, reverse keys applied), with the survey's other columns.`,
+      scoring: settings,
     },
   };
 }
@@ -92,4 +97,21 @@ export function comparisonTable(dataset: MeasureDataset): Result<ComparisonTable
       : { ok: false, error: 'choose the survey’s scale in the Scales tab first' };
   }
   return { ok: false, error: `a ${dataset.kind} data set cannot be compared here` };
+}
+
+/** The comparison saved where its data set keeps it: an experiment's settings, or beside a survey's scoring. */
+export function settingsWithComparison(
+  source: ComparisonTable,
+  comparison: ComparisonSettings,
+): MeasureSettings {
+  return source.scoring === undefined
+    ? { kind: 'experiment', ...comparison }
+    : { ...source.scoring, compare: comparison };
+}
+
+/** The comparison a data set keeps (an experiment's, or a survey's beside its scoring), or null. */
+export function savedComparison(dataset: MeasureDataset): ComparisonSettings | null {
+  if (dataset.settings?.kind === 'experiment') return dataset.settings;
+  if (dataset.settings?.kind === 'survey') return dataset.settings.compare ?? null;
+  return null;
 }

@@ -5,7 +5,7 @@
  * the HC1 reading, bad cells named by row and column, and the saved settings.
  */
 import { describe, expect, it } from 'vitest';
-import type { MeasureDataset, SurveySettings } from '../../../../electron/api/contract';
+import type { SurveySettings } from '../../../../electron/api/contract';
 import {
   defaultAbChoices,
   defaultDidChoices,
@@ -17,6 +17,7 @@ import { comparisonTable } from '../../../../renderer/src/measure/compare/compar
 import { refusalText, runAb, runDid } from '../../../../renderer/src/measure/compare/compare-run';
 import { readJson, readTable } from '../../../model/measure/helpers';
 import type { DataTable } from '../../../../model/stats';
+import { datasetOf } from './dataset-of';
 
 interface SeRow {
   estimate: number;
@@ -25,37 +26,6 @@ interface SeRow {
   p: number;
   lower: number;
   upper: number;
-}
-
-export function datasetOf(
-  kind: 'experiment' | 'survey',
-  table: DataTable,
-  settings: MeasureDataset['settings'],
-  minGroupSize = 5,
-): MeasureDataset {
-  return {
-    id: '00000000-0000-4000-8000-000000000001',
-    projectId: '00000000-0000-4000-8000-000000000002',
-    name: kind === 'survey' ? 'Empathy survey' : 'Script A/B test',
-    kind,
-    fileName: kind === 'survey' ? 'survey.csv' : 'script-test.csv',
-    rowCount: table.rows.length,
-    columns: table.columns,
-    settings,
-    privacy: {
-      pseudonymized: false,
-      idColumn: null,
-      droppedColumns: [],
-      keyKept: false,
-      secretKept: false,
-      individualConsent: false,
-      minGroupSize,
-      note: '',
-    },
-    createdAt: '2026-01-01T00:00:00.000Z',
-    updatedAt: '2026-01-01T00:00:00.000Z',
-    table: { columns: [...table.columns], rows: table.rows.map((row) => [...row]) },
-  } as unknown as MeasureDataset;
 }
 
 const IRI: SurveySettings = { kind: 'survey', scale: 'iri', columns: {} };
@@ -278,7 +248,6 @@ describe('saved choices', () => {
     } as const;
     const saved = settingsOf('ab', ab, null);
     expect(saved).toEqual({
-      kind: 'experiment',
       comparison: 'ab',
       group: 'script',
       outcome: 'resolved',
@@ -294,7 +263,6 @@ describe('saved choices', () => {
   it('reopens with the saved columns', () => {
     const table = readTable('sample-data/measure/script-test.csv');
     const choices = defaultAbChoices(profileColumns(table), [], {
-      kind: 'experiment',
       comparison: 'ab',
       group: 'script',
       outcome: 'satisfaction',
@@ -306,7 +274,6 @@ describe('saved choices', () => {
     const table = readTable('sample-data/measure/script-test.csv');
     const profiles = profileColumns(table);
     const ab = defaultAbChoices(profiles, [], {
-      kind: 'experiment',
       comparison: 'ab',
       group: 'script',
       outcome: 'resolved',
@@ -317,7 +284,6 @@ describe('saved choices', () => {
     expect(ab).toMatchObject({ control: 'B', kind: 'mean', alpha: 0.01 });
     // A level the column no longer has, or a confidence the tab does not offer, falls back to the defaults.
     const stale = defaultAbChoices(profiles, [], {
-      kind: 'experiment',
       comparison: 'ab',
       group: 'script',
       outcome: 'resolved',
@@ -329,7 +295,7 @@ describe('saved choices', () => {
     const did = defaultDidChoices(
       profileColumns(survey),
       [],
-      { kind: 'experiment', comparison: 'did', standardError: 'hc1', alpha: 0.1 },
+      { comparison: 'did', standardError: 'hc1', alpha: 0.1 },
       survey.rows.length,
     );
     expect(did).toMatchObject({ se: 'hc1', alpha: 0.1 });
