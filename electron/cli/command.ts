@@ -51,6 +51,14 @@ export function parseCommandArgs<O extends Options>(
   }
 }
 
+/** The one file a command works on, its only positional argument ("model" file, "analysis" file). */
+export function onlyFile(positionals: readonly string[], what: string): string {
+  const [path] = positionals;
+  if (path === undefined) throw new UsageError(`give the ${what} file`);
+  if (positionals.length > 1) throw new UsageError(`one ${what} file, not ${positionals.length}`);
+  return path;
+}
+
 /** Parses `--format` against the formats a command supports. */
 export function parseFormat<F extends string>(
   value: string | undefined,

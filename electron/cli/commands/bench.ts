@@ -4,7 +4,7 @@
  * batches long enough for the clock's resolution, after a warm-up that lets the JIT compile the closures.
  */
 import { performance } from 'node:perf_hooks';
-import { parseCommandArgs, parsePositiveIntFlag, UsageError, type CliCommand } from '../command';
+import { onlyFile, parseCommandArgs, parsePositiveIntFlag, type CliCommand } from '../command';
 import { loadModel, parseMethod } from './simulate';
 
 export interface Timing {
@@ -60,12 +60,9 @@ export const benchCommand: CliCommand = {
       runs: { type: 'string' },
       method: { type: 'string' },
     });
-    if (positionals.length !== 1)
-      throw new UsageError(
-        positionals.length === 0 ? 'give the model file' : `one model file, not ${positionals.length}`,
-      );
+    const modelPath = onlyFile(positionals, 'model');
     const runs = values.runs === undefined ? 1000 : parsePositiveIntFlag('--runs', values.runs);
-    const { model, fileName, parameters } = loadModel(positionals[0] as string, io, {
+    const { model, fileName, parameters } = loadModel(modelPath, io, {
       method: parseMethod(values.method),
     });
     const runner = model.createRunner();

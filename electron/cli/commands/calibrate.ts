@@ -19,7 +19,7 @@ import {
   readCalibrationData,
 } from '../../../model/sd/calibration';
 import { APP_VERSION } from '../../app-info';
-import { InputError, UsageError, parseCommandArgs, parseFormat, type CliCommand } from '../command';
+import { InputError, UsageError, onlyFile, parseCommandArgs, parseFormat, type CliCommand } from '../command';
 import { writeResult } from '../output';
 import { exportedAt, stampComments } from '../stamp';
 import { readCsvTable } from './network-metrics';
@@ -53,16 +53,13 @@ export const calibrateCommand: CliCommand = {
       method: { type: 'string' },
       out: { type: 'string' },
     });
-    if (positionals.length !== 1)
-      throw new UsageError(
-        positionals.length === 0 ? 'give the model file' : `one model file, not ${positionals.length}`,
-      );
+    const modelPath = onlyFile(positionals, 'model');
     if (values.data === undefined) throw new UsageError('give the data with --data DATA.csv');
     if (values.params === undefined) throw new UsageError('give the parameters with --params SPEC.json');
     const format = parseFormat(values.format, ['json', 'csv'] as const, 'json');
     const method = parseMethod(values.method);
 
-    const { model, text, fileName } = loadModel(positionals[0] as string, io, { method });
+    const { model, text, fileName } = loadModel(modelPath, io, { method });
     const spec = parseCalibrationSpec(readJsonFile(values.params, 'params', io));
     if (!spec.ok) throw new InputError(`params ${basename(values.params)}: ${firstProblem(spec.errors)}`);
     const table = readCsvTable(values.data, io);

@@ -18,7 +18,7 @@ import {
   type LoopAnalysis,
 } from '../../../model/sd/loops';
 import { APP_VERSION } from '../../app-info';
-import { InputError, UsageError, parseCommandArgs, parseFormat, type CliCommand } from '../command';
+import { InputError, onlyFile, parseCommandArgs, parseFormat, type CliCommand } from '../command';
 import { csvRow, writeResult } from '../output';
 import { exportedAt, stampComments } from '../stamp';
 import { loadModel } from './simulate';
@@ -68,12 +68,9 @@ export const loopsCommand: CliCommand = {
       out: { type: 'string' },
       stamp: { type: 'boolean' },
     });
-    if (positionals.length !== 1)
-      throw new UsageError(
-        positionals.length === 0 ? 'give the model file' : `one model file, not ${positionals.length}`,
-      );
+    const modelPath = onlyFile(positionals, 'model');
     const format = parseFormat(values.format, ['csv', 'json'] as const, 'csv');
-    const { model, text, fileName, parameters } = loadModel(positionals[0] as string, io);
+    const { model, text, fileName, parameters } = loadModel(modelPath, io);
     const analyzed = analyzeLoops(model, { parameters, seed: DEFAULT_SEED });
     if (!analyzed.ok)
       throw new InputError(

@@ -12,6 +12,7 @@ import { APP_VERSION } from '../../app-info';
 import {
   InputError,
   UsageError,
+  onlyFile,
   parseCommandArgs,
   parseFormat,
   parseNumberFlag,
@@ -97,10 +98,7 @@ export const runScenariosCommand: CliCommand = {
       method: { type: 'string' },
       out: { type: 'string' },
     });
-    if (positionals.length !== 1)
-      throw new UsageError(
-        positionals.length === 0 ? 'give the model file' : `one model file, not ${positionals.length}`,
-      );
+    const modelPath = onlyFile(positionals, 'model');
     if (values.grid === undefined) throw new UsageError('give the scenario grid with --grid GRID.csv');
     const format = parseFormat(values.format, ['csv', 'json'] as const, 'csv');
     const method = parseMethod(values.method);
@@ -109,7 +107,7 @@ export const runScenariosCommand: CliCommand = {
     const seed = values.seed === undefined ? DEFAULT_SEED : parseNumberFlag('--seed', values.seed);
     const requested = parseList('--vars', values.vars);
 
-    const { model, text, fileName } = loadModel(positionals[0] as string, io, { method });
+    const { model, text, fileName } = loadModel(modelPath, io, { method });
     const variables = reportedVariables(model, fileName, requested);
     const gridName = basename(values.grid);
     const grid: ScenarioGrid = readScenarioGrid(readCsvTable(values.grid, io), model, gridName);

@@ -34,6 +34,7 @@ import { APP_VERSION } from '../../app-info';
 import {
   InputError,
   UsageError,
+  onlyFile,
   parseCommandArgs,
   parseFormat,
   parseNumberFlag,
@@ -131,10 +132,7 @@ export const sensitivityCommand: CliCommand = {
       method: { type: 'string' },
       out: { type: 'string' },
     });
-    if (positionals.length !== 1)
-      throw new UsageError(
-        positionals.length === 0 ? 'give the model file' : `one model file, not ${positionals.length}`,
-      );
+    const modelPath = onlyFile(positionals, 'model');
     if (values.spec === undefined) throw new UsageError('give the spec with --spec SPEC.json');
     const format = parseFormat(values.format, ['csv', 'json'] as const, 'csv');
     if (values.series === true && format !== 'csv') throw new UsageError('--series goes with --format csv');
@@ -154,7 +152,6 @@ export const sensitivityCommand: CliCommand = {
     const threads =
       values.threads === undefined ? undefined : parsePositiveIntFlag('--threads', values.threads);
 
-    const modelPath = positionals[0] as string;
     const { model, text, fileName } = loadModel(modelPath, io, { method });
     const spec = resolveSpec(readSpec(values.spec, io), { runs, seed });
     if (!spec.ok) throw new InputError(`spec ${basename(values.spec)}: ${firstProblem(spec.errors)}`);

@@ -25,6 +25,7 @@ import { APP_VERSION } from '../../app-info';
 import {
   InputError,
   UsageError,
+  onlyFile,
   parseCommandArgs,
   parseFormat,
   parseNumberFlag,
@@ -210,11 +211,7 @@ export const simulateCommand: CliCommand = {
       out: { type: 'string' },
       stamp: { type: 'boolean' },
     });
-    if (positionals.length !== 1)
-      throw new UsageError(
-        positionals.length === 0 ? 'give the model file' : `one model file, not ${positionals.length}`,
-      );
-    const modelPath = positionals[0] as string;
+    const modelPath = onlyFile(positionals, 'model');
     const method = parseMethod(values.method);
     const format = parseFormat(values.format, ['csv', 'json'] as const, 'csv');
     const seed = values.seed === undefined ? undefined : parseNumberFlag('--seed', values.seed);

@@ -7,14 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describeIssues, evaluateAnalysis, parseAnalysis, type SroiEvaluation } from '../../../model/sroi';
-import {
-  InputError,
-  UsageError,
-  parseCommandArgs,
-  parseFormat,
-  type CliCommand,
-  type CliIO,
-} from '../command';
+import { InputError, onlyFile, parseCommandArgs, parseFormat, type CliCommand, type CliIO } from '../command';
 import { writeResult } from '../output';
 
 /** The output fields, named as researchers' scripts read them (issue 8, point 7). */
@@ -89,12 +82,8 @@ export const sroiEvaluateCommand: CliCommand = {
       format: { type: 'string' },
       out: { type: 'string' },
     });
-    if (positionals.length !== 1)
-      throw new UsageError(
-        positionals.length === 0 ? 'give the analysis file' : `one analysis file, not ${positionals.length}`,
-      );
+    const path = onlyFile(positionals, 'analysis');
     parseFormat(values.format, ['json'] as const, 'json');
-    const path = positionals[0] as string;
 
     const parsed = parseAnalysis(readAnalysisJson(path, io));
     if (!parsed.ok) throw new InputError(`${path}: ${describeIssues(parsed.errors)}`);
