@@ -111,4 +111,10 @@ export default tseslint.config(
     files: ['electron/**/*.ts', 'scripts/**/*.mjs', 'test/**/*.ts', '*.config.ts', '*.config.js'],
     languageOptions: { globals: { ...globals.node } },
   },
+  {
+    // CommonJS modules a test puts where Node's require() finds them (the stand-in Electron of the packaging test).
+    files: ['test/**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
 );
