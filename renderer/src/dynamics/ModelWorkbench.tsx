@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { writeXmile } from '../../../model/sd';
 import type { ModelRecord } from '../../../electron/api/contract';
+import { SaveAndUndo, SaveFailedBanner } from '../components/EditingControls';
 import { AnalysisPanel } from './analysis/AnalysisPanel';
 import { ChartsPanel } from './charts/ChartsPanel';
 import { DiagramPanel } from './diagram/DiagramPanel';
@@ -43,38 +44,12 @@ export function ModelWorkbench({ record }: { readonly record: ModelRecord }) {
     return () => window.removeEventListener('keydown', onKeyDown);
   }, [undo, redo]);
 
-  const saveLabel =
-    session.save.status === 'saved' ? 'Saved' : session.save.status === 'pending' ? 'Saving…' : 'Not saved';
-
   return (
     <DynamicsContext.Provider value={context}>
       <div className="model-workbench">
         <div className="toolbar" role="toolbar" aria-label="Model">
           <h2 className="model-name">{record.name}</h2>
-          <span
-            className={`save-state ${session.save.status}`}
-            role="status"
-            title={session.save.status === 'failed' ? session.save.message : undefined}
-          >
-            {saveLabel}
-          </span>
-          <span className="toolbar-spacer" />
-          <button
-            type="button"
-            onClick={session.undo}
-            disabled={!session.canUndo}
-            aria-keyshortcuts="Control+Z Meta+Z"
-          >
-            Undo
-          </button>
-          <button
-            type="button"
-            onClick={session.redo}
-            disabled={!session.canRedo}
-            aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z"
-          >
-            Redo
-          </button>
+          <SaveAndUndo session={session} />
           <button
             type="button"
             onClick={() =>
@@ -84,11 +59,7 @@ export function ModelWorkbench({ record }: { readonly record: ModelRecord }) {
             Export XMILE
           </button>
         </div>
-        {session.save.status === 'failed' ? (
-          <div className="banner error" role="alert">
-            <p>Your last change could not be saved: {session.save.message}</p>
-          </div>
-        ) : null}
+        <SaveFailedBanner save={session.save} />
         <div className="dynamics-grid">
           <div className="area-diagram">
             <DiagramPanel highlighted={highlighted} />

@@ -1,4 +1,5 @@
 import { useEffect, useId, useMemo, useState } from 'react';
+import { SaveAndUndo, SaveFailedBanner } from '../components/EditingControls';
 import { TabList, tabId, tabPanelId } from '../components/TabList';
 import type { SroiAnalysisRecord } from '../../../electron/api/contract';
 import { evaluateAnalysis, validateAnalysis } from '../../../model/sroi';
@@ -103,8 +104,6 @@ export function SroiWorkbench({
     return () => window.removeEventListener('keydown', onKeyDown);
   }, [undo, redo]);
 
-  const saveLabel =
-    session.save.status === 'saved' ? 'Saved' : session.save.status === 'pending' ? 'Saving…' : 'Not saved';
   const current = TABS.find((tab) => tab.id === active) ?? TABS[0];
 
   return (
@@ -120,37 +119,10 @@ export function SroiWorkbench({
           <button type="button" className="link" onClick={() => setRenaming(true)}>
             Rename…
           </button>
-          <span
-            className={`save-state ${session.save.status}`}
-            role="status"
-            title={session.save.status === 'failed' ? session.save.message : undefined}
-          >
-            {saveLabel}
-          </span>
-          <span className="toolbar-spacer" />
-          <button
-            type="button"
-            onClick={session.undo}
-            disabled={!session.canUndo}
-            aria-keyshortcuts="Control+Z Meta+Z"
-          >
-            Undo
-          </button>
-          <button
-            type="button"
-            onClick={session.redo}
-            disabled={!session.canRedo}
-            aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z"
-          >
-            Redo
-          </button>
+          <SaveAndUndo session={session} />
           <ExportMenu />
         </div>
-        {session.save.status === 'failed' ? (
-          <div className="banner error" role="alert">
-            <p>Your last change could not be saved: {session.save.message}</p>
-          </div>
-        ) : null}
+        <SaveFailedBanner save={session.save} />
         <HeadlineStrip onShowIssues={() => setActive('map')} />
         <TabList
           base={base}

@@ -10,6 +10,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { readXmile, writeXmile, type Diagnostic, type ModelDocument } from '../../../../model/sd';
 import type { ModelRecord } from '../../../../electron/api/contract';
 import { call } from '../../api';
+import type { SaveState } from '../../components/EditingControls';
 import { registerBusy } from '../../app/busy';
 import { EngineClient, createSimulationWorker, type EnginePort } from '../engine/engine-client';
 import type { ModelInfo, Overrides, RunSeries } from '../engine/protocol';
@@ -28,11 +29,6 @@ export type CompileState =
   | { readonly status: 'compiling' }
   | { readonly status: 'ready'; readonly info: ModelInfo }
   | { readonly status: 'failed'; readonly errors: readonly Diagnostic[] };
-
-export type SaveState =
-  | { readonly status: 'saved' }
-  | { readonly status: 'pending' }
-  | { readonly status: 'failed'; readonly message: string };
 
 /** How long the document must stay unchanged before it is saved (typing in an equation is one save). */
 const SAVE_DELAY_MS = 400;

@@ -4,10 +4,9 @@
  * the last one sent, not of the last one that finished: after an undo back to a state while another save is on
  * its way, that state must be sent again, or the save on its way would win.
  */
-export type SaveState =
-  | { readonly status: 'saved' }
-  | { readonly status: 'pending' }
-  | { readonly status: 'failed'; readonly message: string };
+import type { SaveState } from '../../components/EditingControls';
+
+export type { SaveState };
 
 export class SaveQueue<T> {
   private queue: Promise<unknown> = Promise.resolve();
