@@ -2,6 +2,7 @@ import { useCallback, useId, useState } from 'react';
 import type { MeasureDatasetId, MeasureDatasetSummary, Project } from '../../../electron/api/contract';
 import { call } from '../api';
 import { TabList, tabId, tabPanelId } from '../components/TabList';
+import { useRememberedChoice } from '../components/use-chosen-record';
 import { useWorkspaceList } from '../components/use-workspace-list';
 import { CompareTab } from './compare/CompareTab';
 import { DatasetDetail } from './datasets/DatasetDetail';
@@ -34,9 +35,7 @@ export function MeasureView({ project }: { readonly project: Project }) {
     () => TABS.find((candidate) => candidate.id === localStorage.getItem(tabKey))?.id ?? 'datasets',
   );
   const [importing, setImporting] = useState(false);
-  const [selectedId, setSelectedState] = useState<string | null>(() =>
-    localStorage.getItem(selectedKey(project.id)),
-  );
+  const [selectedId, select] = useRememberedChoice<MeasureDatasetId>(selectedKey(project.id));
   const load = useCallback(() => call('measure.list', { projectId: project.id }), [project.id]);
   const list = useWorkspaceList<MeasureDatasetSummary>(load);
   const datasets = list.state.status === 'ready' ? list.state.items : [];
@@ -45,11 +44,6 @@ export function MeasureView({ project }: { readonly project: Project }) {
   const setTab = (next: TabId) => {
     localStorage.setItem(tabKey, next);
     setTabState(next);
-  };
-  const select = (id: MeasureDatasetId | null) => {
-    if (id === null) localStorage.removeItem(selectedKey(project.id));
-    else localStorage.setItem(selectedKey(project.id), id);
-    setSelectedState(id);
   };
 
   const tabProps: MeasureTabProps = {

@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { NetworkDocument, NetworkId, Project } from '../../../electron/api/contract';
 import { call } from '../api';
 import { SECTIONS } from '../app/sections';
-import { errorText } from '../conjoint/format';
+import { useChosenRecord } from '../components/use-chosen-record';
 import { NetworkPage } from './NetworkPage';
 import { ImportNetworkDialog } from './import/ImportNetworkDialog';
 import { useNetworks } from './networks/use-networks';
@@ -10,6 +10,7 @@ import './network.css';
 
 const section = SECTIONS.find((candidate) => candidate.id === 'network') ?? SECTIONS[0];
 const selectedKey = (projectId: string): string => `empathy-workbench.network.${projectId}`;
+const loadNetwork = (id: NetworkId) => call('network.get', { id });
 
 type Importing = 'none' | 'network' | 'wave';
 
@@ -25,38 +26,17 @@ export function NetworkView({
   readonly onChooseProject: () => void;
 }) {
   const networks = useNetworks(project.id);
-  const [selectedId, setSelectedId] = useState<string | null>(() =>
-    localStorage.getItem(selectedKey(project.id)),
-  );
-  const [document, setDocument] = useState<NetworkDocument | undefined>();
   const [problem, setProblem] = useState<string | null>(null);
   const [importing, setImporting] = useState<Importing>('none');
 
   const list = networks.state.status === 'ready' ? networks.state.networks : [];
-  const chosen = list.find((network) => network.id === selectedId) ?? list[0];
+  const {
+    chosen,
+    choose,
+    record: document,
+    setRecord: setDocument,
+  } = useChosenRecord(selectedKey(project.id), list, loadNetwork, setProblem, (network) => network.updatedAt);
   const chosenId = chosen?.id;
-  const chosenVersion = chosen?.updatedAt;
-
-  useEffect(() => {
-    if (chosenId === undefined) return;
-    let current = true;
-    call('network.get', { id: chosenId }).then(
-      (loaded) => {
-        if (current) setDocument(loaded);
-      },
-      (error: unknown) => {
-        if (current) setProblem(errorText(error));
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [chosenId, chosenVersion]);
-
-  const choose = (id: NetworkId) => {
-    localStorage.setItem(selectedKey(project.id), id);
-    setSelectedId(id);
-  };
   const imported = (network: NetworkDocument) => {
     setImporting('none');
     setDocument(network);

@@ -1,13 +1,15 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { ConjointStudyId, ConjointStudyRecord, Project } from '../../../../electron/api/contract';
 import { call } from '../../api';
 import { Dialog } from '../../components/Dialog';
+import { useChosenRecord } from '../../components/use-chosen-record';
 import { StudyWorkbench } from '../StudyWorkbench';
 import { errorText } from '../format';
 import { StudyNameDialog } from './StudyNameDialog';
 import { useStudies } from './use-studies';
 
 const selectedKey = (projectId: string): string => `empathy-workbench.conjoint-study.${projectId}`;
+const loadStudy = (id: ConjointStudyId) => call('conjoint.get', { id });
 
 type Editing = 'none' | 'create' | 'rename' | 'delete';
 
@@ -20,37 +22,16 @@ export function StudiesPane({
   readonly onChooseProject: () => void;
 }) {
   const studies = useStudies(project.id);
-  const [selectedId, setSelectedId] = useState<string | null>(() =>
-    localStorage.getItem(selectedKey(project.id)),
-  );
-  const [record, setRecord] = useState<ConjointStudyRecord | undefined>();
   const [problem, setProblem] = useState<string | null>(null);
   const [editing, setEditing] = useState<Editing>('none');
 
   const list = studies.state.status === 'ready' ? studies.state.studies : [];
-  const chosen = list.find((study) => study.id === selectedId) ?? list[0];
-  const chosenId = chosen?.id;
-
-  useEffect(() => {
-    if (chosenId === undefined) return;
-    let cancelled = false;
-    call('conjoint.get', { id: chosenId }).then(
-      (loaded) => {
-        if (!cancelled) setRecord(loaded);
-      },
-      (error: unknown) => {
-        if (!cancelled) setProblem(errorText(error));
-      },
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [chosenId]);
-
-  const choose = (id: ConjointStudyId) => {
-    localStorage.setItem(selectedKey(project.id), id);
-    setSelectedId(id);
-  };
+  const { chosen, choose, record, setRecord } = useChosenRecord(
+    selectedKey(project.id),
+    list,
+    loadStudy,
+    setProblem,
+  );
 
   /** A change saved by the workbench: show it, and refresh the list's summary line. */
   const changed = (next: ConjointStudyRecord) => {
