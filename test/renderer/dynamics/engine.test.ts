@@ -1,39 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readXmile } from '../../../model/sd';
-import { EngineClient, type EnginePort } from '../../../renderer/src/dynamics/engine/engine-client';
+import { EngineClient } from '../../../renderer/src/dynamics/engine/engine-client';
 import { createEngineSession } from '../../../renderer/src/dynamics/engine/engine-session';
-import type { EngineRequest, EngineResponse } from '../../../renderer/src/dynamics/engine/protocol';
-
-const teacupText = readFileSync(
-  resolve(import.meta.dirname, '../../fixtures/sd-test-models/core-xmile/sample_teacup/teacup.xmile'),
-  'utf8',
-);
-
-function teacup() {
-  const read = readXmile(teacupText);
-  if (!read.ok) throw new Error(read.errors[0]?.message);
-  return read.value;
-}
-
-/** A worker stand-in that answers asynchronously, as a real one does, through the same session code. */
-function inProcessPort(): EnginePort & { readonly sent: EngineRequest[] } {
-  const handle = createEngineSession();
-  const sent: EngineRequest[] = [];
-  const port: EnginePort & { sent: EngineRequest[] } = {
-    sent,
-    onmessage: null,
-    postMessage(message) {
-      sent.push(message);
-      setTimeout(() => {
-        const { response } = handle(structuredClone(message));
-        port.onmessage?.({ data: response } as MessageEvent<EngineResponse>);
-      }, 0);
-    },
-  };
-  return port;
-}
+import { inProcessPort, teacup } from './worker-support';
 
 describe('simulation worker session', () => {
   it('compiles once and answers runs with one transferable buffer per run', () => {
@@ -76,7 +44,7 @@ describe('simulation worker session', () => {
 
 describe('engine client', () => {
   it('keeps only the newest waiting run while one is in flight', async () => {
-    const port = inProcessPort();
+    const port = inProcessPort(createEngineSession());
     const client = new EngineClient(port);
     expect((await client.load(teacup())).ok).toBe(true);
     const first = client.runLatest([{ overrides: { 'Room Temperature': 60 } }]);

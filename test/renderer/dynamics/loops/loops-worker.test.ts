@@ -3,41 +3,10 @@
  * buffers listed for transfer, bad overrides and broken models come back as diagnostics, and a burst of
  * requests (a slider drag) runs the first and the last only.
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readXmile, type ModelDocument } from '../../../../model/sd';
-import { LoopsClient, type LoopsPort } from '../../../../renderer/src/dynamics/loops/loops-client';
+import { LoopsClient } from '../../../../renderer/src/dynamics/loops/loops-client';
 import { createLoopsSession } from '../../../../renderer/src/dynamics/loops/loops-session';
-import type { LoopsRequest, LoopsResponse } from '../../../../renderer/src/dynamics/loops/protocol';
-
-const teacupText = readFileSync(
-  resolve(import.meta.dirname, '../../../fixtures/sd-test-models/core-xmile/sample_teacup/teacup.xmile'),
-  'utf8',
-);
-
-function teacup(): ModelDocument {
-  const read = readXmile(teacupText);
-  if (!read.ok) throw new Error(read.errors[0]?.message);
-  return read.value;
-}
-
-function inProcessPort(): LoopsPort & { readonly sent: LoopsRequest[] } {
-  const handle = createLoopsSession();
-  const sent: LoopsRequest[] = [];
-  const port: LoopsPort & { sent: LoopsRequest[] } = {
-    sent,
-    onmessage: null,
-    postMessage(message) {
-      sent.push(message);
-      setTimeout(() => {
-        const { response } = handle(structuredClone(message));
-        port.onmessage?.({ data: response } as MessageEvent<LoopsResponse>);
-      }, 0);
-    },
-  };
-  return port;
-}
+import { inProcessPort, teacup } from '../worker-support';
 
 describe('loops worker session', () => {
   it('analyses the loops under the what-if and lists the score buffers for transfer', () => {
@@ -73,7 +42,7 @@ describe('loops worker session', () => {
 
 describe('loops client', () => {
   it('runs the request in flight and the latest waiting one; those overtaken resolve as superseded', async () => {
-    const port = inProcessPort();
+    const port = inProcessPort(createLoopsSession());
     const client = new LoopsClient(port);
     const document = teacup();
     const outcomes = await Promise.all([
@@ -88,7 +57,7 @@ describe('loops client', () => {
   });
 
   it('answers every request with the error once the worker has failed', async () => {
-    const port = inProcessPort();
+    const port = inProcessPort(createLoopsSession());
     const client = new LoopsClient(port);
     const waiting = client.analyze(teacup(), {});
     port.onerror?.({ message: 'boom' } as ErrorEvent);

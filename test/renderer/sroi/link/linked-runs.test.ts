@@ -17,26 +17,13 @@ import type {
 import { createHandlers } from '../../../../electron/services/handlers';
 import { seedNewWorkspace } from '../../../../electron/services/samples';
 import { openWorkspace } from '../../../../electron/store/workspace';
-import type { EnginePort } from '../../../../renderer/src/dynamics/engine/engine-client';
 import { createEngineSession } from '../../../../renderer/src/dynamics/engine/engine-session';
-import type { EngineResponse } from '../../../../renderer/src/dynamics/engine/protocol';
 import { LinkedRunSource } from '../../../../renderer/src/sroi/link/linked-runs';
 import { tempDataDir } from '../../../electron/store/support';
+import { inProcessPort } from '../../dynamics/worker-support';
 
 /** The simulation worker's session in this process, answering asynchronously as a worker does. */
-function inProcessPort(): EnginePort {
-  const handle = createEngineSession();
-  const port: EnginePort = {
-    onmessage: null,
-    postMessage(message) {
-      setTimeout(() => {
-        const { response } = handle(structuredClone(message));
-        port.onmessage?.({ data: response } as MessageEvent<EngineResponse>);
-      }, 0);
-    },
-  };
-  return port;
-}
+const enginePort = () => inProcessPort(createEngineSession());
 
 async function sampleWorkspace() {
   const workspace = openWorkspace({ dataDir: tempDataDir() });
@@ -83,7 +70,7 @@ const quitsAvoided = {
 describe('linked runs', () => {
   it('notices a scenario edited since its run, and a fresh source follows the edit', async () => {
     const { workspace, call, project, scenario } = await sampleWorkspace();
-    const source = new LinkedRunSource(project.id, call, inProcessPort);
+    const source = new LinkedRunSource(project.id, call, enginePort);
     const before = await source.quantities(quitsAvoided);
     if (before.status !== 'ready') throw new Error(before.status === 'failed' ? before.message : 'running');
     // sample-data/sroi/README.md: 1.15 leavers avoided in year 1.
@@ -96,7 +83,7 @@ describe('linked runs', () => {
     expect(await source.changedSince()).toBe(true);
     source.dispose();
 
-    const fresh = new LinkedRunSource(project.id, call, inProcessPort);
+    const fresh = new LinkedRunSource(project.id, call, enginePort);
     const after = await fresh.quantities(quitsAvoided);
     if (after.status !== 'ready') throw new Error('the edited scenario did not run');
     expect(after.quantities.every((quantity) => quantity === 0)).toBe(true);
@@ -111,7 +98,7 @@ describe('linked runs', () => {
       ...quitsAvoided,
       quantityLink: { ...quitsAvoided.quantityLink, model: 'Pilot model' },
     };
-    const source = new LinkedRunSource(project.id, call, inProcessPort);
+    const source = new LinkedRunSource(project.id, call, enginePort);
     const missing = await source.quantities(renamedLink);
     expect(missing).toEqual({ status: 'failed', message: 'This project has no model named “Pilot model”.' });
     expect(await source.changedSince()).toBe(false);
