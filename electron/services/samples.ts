@@ -13,6 +13,7 @@ import { seedMeasureSamples } from './measure-samples';
 import { importModel } from './models';
 import { seedSampleNetwork } from './network-samples';
 import { seedSroiSample } from './sroi-samples';
+import { seedSampleStory } from './story-samples';
 
 export const SAMPLE_PROJECT_NAME = 'Sample: empathy in a small service business';
 export const SAMPLE_MODEL_FILE = 'empathy-smb.xmile';
@@ -47,22 +48,25 @@ export function seedSamples(workspace: Workspace, sampleDir: string): Project | 
     const project = workspace.projects.create({
       name: SAMPLE_PROJECT_NAME,
       description:
-        'The empathy reference model with its shipped scenarios: status quo, empathy programme, automation with and ' +
-        'without hand-off, cost cutting, and the high/low empathy pair that reproduces the seed article\u2019s claims.',
+        'The empathy reference model with its shipped scenarios (status quo, empathy programme, automation with and ' +
+        'without hand-off, cost cutting, and the high/low empathy pair that reproduces the seed article\u2019s ' +
+        'claims), the example organization\u2019s support network, a conjoint study, an SROI analysis, measurement ' +
+        'data sets and a workshop story.',
     });
     const model = importModel(workspace, { projectId: project.id, xmile, name: SAMPLE_MODEL_NAME });
-    for (const scenario of scenarios) {
+    const seeded = scenarios.map((scenario) =>
       workspace.scenarios.create(model.id, {
         name: scenario.name,
         description: scenario.description,
         overrides: scenario.overrides,
         links: scenario.links,
-      });
-    }
-    seedSroiSample(workspace, project.id);
+      }),
+    );
+    const sroi = seedSroiSample(workspace, project.id);
     seedConjointSample(workspace, project.id, sampleDir);
-    seedSampleNetwork(workspace, project.id, sampleDir);
+    const network = seedSampleNetwork(workspace, project.id, sampleDir);
     seedMeasureSamples(workspace, project.id, sampleDir);
+    seedSampleStory(workspace, project.id, { model, scenarios: seeded, network, sroi });
     return workspace.projects.get(project.id);
   })();
 }

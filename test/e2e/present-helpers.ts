@@ -27,7 +27,7 @@ export async function newStory(page: Page, name: string): Promise<void> {
   await page.getByRole('button', { name: 'New story' }).click();
   await page.getByRole('textbox', { name: 'Story name' }).fill(name);
   await page.getByRole('textbox', { name: 'Story name' }).blur();
-  await expect(page.getByRole('button', { name })).toBeVisible();
+  await expect(page.getByRole('button', { name, exact: true })).toBeVisible();
 }
 
 /** Fills a "Dynamics chart with sliders" page's form: Employee retention, Leadership commitment its lever. */
@@ -45,3 +45,6 @@ export async function fillRetentionChart(form: Locator): Promise<void> {
 
 /** The presentation dialog. */
 export const presentation = (page: Page): Locator => page.getByRole('dialog', { name: /^Presenting/ });
+
+/** The page shown in the presentation: the others stay mounted, hidden. */
+export const shown = (page: Page): Locator => presentation(page).locator('.presentation-slot:not([hidden])');

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import {
   expect,
   fillRetentionChart,
@@ -10,6 +10,7 @@ import {
   openSection,
   presentation,
   SAMPLE_PROJECT,
+  shown,
   test as base,
 } from './present-helpers';
 import { startWebHost, type RunningHost } from './web-host';
@@ -44,8 +45,6 @@ async function shot(page: Page, name: string): Promise<void> {
   if (SHOTS !== undefined) await page.screenshot({ path: `${SHOTS}/${name}` });
 }
 
-/** The page shown: the others stay mounted, hidden. */
-const shown = (page: Page): Locator => presentation(page).locator('.presentation-slot:not([hidden])');
 const shareText = (page: Page) => shown(page).locator('svg.bars.shares').getAttribute('aria-label');
 
 test('loop dominance, network and simulator pages, presented, reset and printed', async ({
@@ -106,7 +105,9 @@ test('loop dominance, network and simulator pages, presented, reset and printed'
   await expect(
     simulatorForm.getByRole('combobox', { name: 'Conjoint study' }).locator('option:checked'),
   ).toHaveText(SAMPLE_STUDY);
-  await expect(page.getByRole('button', { name: 'Workshop' }).locator('..')).toContainText('4 pages');
+  await expect(page.getByRole('button', { name: 'Workshop', exact: true }).locator('..')).toContainText(
+    '4 pages',
+  );
   await page.screenshot({ path: test.info().outputPath('present-kinds-editor.png'), fullPage: true });
 
   // Presenting: page 1, the chart; its lever moved.
@@ -209,7 +210,7 @@ test('loop dominance, network and simulator pages, presented, reset and printed'
   const dark = await context.newPage();
   await openSampleProject(dark, sampleHost);
   await openSection(dark, 'Present');
-  await dark.getByRole('button', { name: 'Workshop' }).click();
+  await dark.getByRole('button', { name: 'Workshop', exact: true }).click();
   await dark.getByRole('button', { name: 'Present', exact: true }).click();
   await dark.keyboard.press('ArrowRight');
   await expect(shown(dark).locator('path.dominance-band').first()).toHaveAttribute('d', /\d/);
@@ -231,7 +232,7 @@ test('loop dominance, network and simulator pages, presented, reset and printed'
   await consent.click();
   await expect(consent).not.toBeChecked();
   await openSection(dark, 'Present');
-  await dark.getByRole('button', { name: 'Workshop' }).click();
+  await dark.getByRole('button', { name: 'Workshop', exact: true }).click();
   await expect(dark.getByRole('listitem', { name: 'Page 3' })).toContainText(
     'have not agreed to individual views',
   );
@@ -254,10 +255,10 @@ test('loop dominance, network and simulator pages, presented, reset and printed'
   await (await downloading).saveAs(file);
   await dark.goto(freshHost.url);
   await dark.getByTestId('project-file').setInputFiles(file);
-  await expect(dark.getByRole('status')).toContainText(/Imported ".*": .*1 story/);
+  await expect(dark.getByRole('status')).toContainText(/Imported ".*": .*2 stories/);
   await openSampleProject(dark, freshHost);
   await openSection(dark, 'Present');
-  await dark.getByRole('button', { name: 'Workshop' }).click();
+  await dark.getByRole('button', { name: 'Workshop', exact: true }).click();
   await dark.getByRole('button', { name: 'Present', exact: true }).click();
   await dark.keyboard.press('ArrowRight');
   await expect(shown(dark).locator('path.dominance-band').first()).toHaveAttribute('d', /\d/);

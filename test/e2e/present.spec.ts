@@ -6,6 +6,7 @@ import {
   openSampleProject,
   openSection,
   presentation,
+  shown,
   test,
 } from './present-helpers';
 import type { RunningHost } from './web-host';
@@ -17,6 +18,7 @@ import type { RunningHost } from './web-host';
  * slider moving the chart and R bringing it back; in light and dark.
  */
 const SAMPLE_ANALYSIS = 'Empathy training for customer-service staff';
+const SAMPLE_STORY = 'Workshop: what empathy does to the business';
 
 async function openPresent(page: Page, host: RunningHost): Promise<void> {
   await openSampleProject(page, host);
@@ -33,7 +35,8 @@ test('a story of a live chart and the SROI headline, presented with the keyboard
   test.slow();
   await page.setViewportSize({ width: 1400, height: 900 });
   await openPresent(page, sampleHost);
-  await expect(page.getByRole('heading', { name: 'Build a story from your live views' })).toBeVisible();
+  // A new workspace's sample project comes with its workshop story (presented in the next test).
+  await expect(page.getByRole('button', { name: SAMPLE_STORY })).toBeVisible();
 
   await newStory(page, 'Board meeting');
 
@@ -106,4 +109,39 @@ test('a story of a live chart and the SROI headline, presented with the keyboard
   await expect(presentation(dark).locator('.present-headline')).toContainText('SROI ratio');
   await dark.screenshot({ path: test.info().outputPath('present-headline-dark.png') });
   await context.close();
+});
+
+test('the sample project’s workshop story: its six live pages, presented in order', async ({
+  page,
+  sampleHost,
+}) => {
+  test.slow();
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await openPresent(page, sampleHost);
+  await page.getByRole('button', { name: SAMPLE_STORY }).click();
+  await expect(page.getByRole('button', { name: SAMPLE_STORY }).locator('..')).toContainText('6 pages');
+  await page.getByRole('button', { name: 'Present', exact: true }).click();
+  await expect(page.getByTestId('page-counter')).toHaveText('1 / 6');
+  await expect(
+    shown(page).getByRole('heading', { name: 'What empathy does to a small service business' }),
+  ).toBeVisible();
+
+  await page.keyboard.press('ArrowRight');
+  await expect(shown(page).getByRole('heading', { name: 'Move the levers' })).toBeVisible();
+  await expect(shown(page).locator('path.series.main').first()).toHaveAttribute('d', /\d/);
+  for (const lever of ['Training budget', 'Leadership commitment', 'Overtime policy'])
+    await expect(shown(page).getByRole('slider', { name: lever })).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('sample-story-chart.png') });
+
+  await page.keyboard.press('ArrowRight');
+  await expect(shown(page).locator('path.dominance-band').first()).toHaveAttribute('d', /\d/);
+  await page.screenshot({ path: test.info().outputPath('sample-story-loops.png') });
+  await page.keyboard.press('ArrowRight');
+  await expect(shown(page).getByTestId('network-canvas')).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('sample-story-network.png') });
+  await page.keyboard.press('ArrowRight');
+  await expect(shown(page).locator('.present-headline')).toContainText('SROI ratio');
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('page-counter')).toHaveText('6 / 6');
+  await expect(shown(page).getByRole('heading', { name: 'Measure it in your business' })).toBeVisible();
 });

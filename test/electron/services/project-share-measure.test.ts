@@ -121,7 +121,7 @@ describe('measurement data sets in the project file', () => {
     const preview = await call<{ counts: Record<string, number> }>(target, 'projects.previewImport', {
       text: file.text,
     });
-    expect(preview.counts).toMatchObject({ measureDatasets: 6, stories: 0, models: 1 });
+    expect(preview.counts).toMatchObject({ measureDatasets: 6, stories: 1, models: 1 });
     const imported = await call<Project>(target, 'projects.import', { text: file.text });
     const before = (await datasetsOf(source, project.id)).map(comparable);
     const after = await datasetsOf(target, imported.id);

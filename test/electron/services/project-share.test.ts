@@ -13,9 +13,11 @@ import type { ProjectExport } from '../../../electron/api/contract';
 import { createHandlers } from '../../../electron/services/handlers';
 import { networkRepository } from '../../../electron/services/network-handlers';
 import { SAMPLE_PROJECT_NAME, seedSamples } from '../../../electron/services/samples';
+import { SAMPLE_STORY_NAME } from '../../../electron/services/story-samples';
 import type { CalibrationInput, SensitivityRunInput } from '../../../electron/store/analysis-records';
 import { createAnalysisRepository } from '../../../electron/store/analyses';
 import { createConjointStudyRepository } from '../../../electron/store/conjoint-studies';
+import { createStoryRepository } from '../../../electron/store/stories';
 import { createSroiAnalysisRepository } from '../../../electron/store/sroi-analyses';
 import { openWorkspace, type Workspace } from '../../../electron/store/workspace';
 import type { Project, ProjectId } from '../../../model/schema/project';
@@ -271,7 +273,11 @@ describe('projects.export and projects.import', () => {
     // The colon is not allowed in Windows file names.
     expect(file.fileName).toBe(`${SAMPLE_PROJECT_NAME.replace(':', '_')}.ewproject.json`);
     const document = JSON.parse(file.text) as Record<string, unknown>;
-    expect(document).toMatchObject({ format: 'empathy-workbench-project', version: 1, stories: [] });
+    expect(document).toMatchObject({
+      format: 'empathy-workbench-project',
+      version: 1,
+      stories: [expect.objectContaining({ name: SAMPLE_STORY_NAME })],
+    });
 
     const target = open();
     const preview = await call<{ name: string; conflicts: string[] }>(target, 'projects.previewImport', {
@@ -294,6 +300,22 @@ describe('projects.export and projects.import', () => {
     if (model === undefined) throw new Error('no model was imported');
     const links = target.scenarios.list(model.id).flatMap((scenario) => scenario.links);
     expect(links.map((link) => link.source.documentId)).toEqual([network?.id]);
+    // The sample story's pages name the imported model, network and analysis too.
+    const stories = createStoryRepository(target.db, () => new Date());
+    const [story] = stories.list(imported.id);
+    const [analysis] = createSroiAnalysisRepository(target.db, () => new Date()).list(imported.id);
+    const named = new Set(
+      (story === undefined ? [] : stories.get(story.id).document.pages).flatMap((page): string[] =>
+        'modelId' in page
+          ? [page.modelId]
+          : 'networkId' in page
+            ? [page.networkId]
+            : 'analysisId' in page
+              ? [page.analysisId]
+              : [],
+      ),
+    );
+    expect(named).toEqual(new Set([model.id, network?.id, analysis?.id]));
     // Counts, so nothing was dropped on either side of the comparison.
     expect(before.models[0]?.scenarios).toHaveLength(7);
     expect(before.models[0]?.sensitivityRuns).toHaveLength(1);
