@@ -11,6 +11,9 @@ import { useLiveModel } from './use-live-model';
 
 type ChartPage = Extract<StoryPage, { kind: 'dynamics-chart' }>;
 
+/** present.css's chart type size in a presentation (the handout keeps the charts' own). */
+const PRESENTED_CHART_TEXT = 18;
+
 /**
  * A live chart with only the page's levers as sliders (the Dynamics what-if's own chart and slider components).
  * `resetCount` is the presenter's reset (key R): every slider goes back to the page's starting scenario. A
@@ -88,6 +91,7 @@ export function DynamicsChartPage({
           yLabel={page.variables.length === 1 ? (page.variables[0] ?? '') : ''}
           fileName={page.title || model.name}
           height={chartHeight}
+          legendFontSize={interactive ? PRESENTED_CHART_TEXT : undefined}
         />
         <p className="present-source">
           {model.name}

@@ -30,7 +30,18 @@ interface TimeSeriesChartProps {
   /** File name (without extension) for exports. */
   readonly fileName: string;
   readonly height?: number;
+  /**
+   * The legend's type size in px when a stylesheet draws it larger than charts.css's 11.5 px (a presentation's
+   * chart): the legend is laid out for it, so long names do not run into each other.
+   */
+  readonly legendFontSize?: number | undefined;
 }
+
+/** charts.css's legend type, and the legend layout's measures for it (layoutLegend's defaults). */
+const LEGEND_FONT = 11.5;
+const LEGEND_CHAR_WIDTH = 6.6;
+const LEGEND_SWATCH = 22;
+const LEGEND_ROW = 18;
 
 const MARGIN = { top: 8, right: 18, bottom: 42, left: 64 };
 const LEGEND_GAP = 10;
@@ -55,6 +66,7 @@ export const TimeSeriesChart = memo(function TimeSeriesChart({
   referenceLabel,
   fileName,
   height = 260,
+  legendFontSize = LEGEND_FONT,
 }: TimeSeriesChartProps) {
   const frame = useRef<HTMLDivElement>(null);
   const svg = useRef<SVGSVGElement>(null);
@@ -85,7 +97,12 @@ export const TimeSeriesChart = memo(function TimeSeriesChart({
     ...(hasReference ? [{ label: referenceLabel ?? 'baseline', entry: undefined }] : []),
   ];
   const legendLabels = legendEntries.map((entry) => entry.label);
-  const legend = layoutLegend(legendLabels, width - MARGIN.left - MARGIN.right);
+  const legendScale = legendFontSize / LEGEND_FONT;
+  const legend = layoutLegend(legendLabels, width - MARGIN.left - MARGIN.right, {
+    charWidth: LEGEND_CHAR_WIDTH * legendScale,
+    swatch: LEGEND_SWATCH * legendScale,
+    row: LEGEND_ROW * legendScale,
+  });
   const top = MARGIN.top + legend.height + LEGEND_GAP;
   const plotWidth = width - MARGIN.left - MARGIN.right;
   const plotHeight = height - top - MARGIN.bottom;
@@ -201,7 +218,10 @@ export const TimeSeriesChart = memo(function TimeSeriesChart({
               const placement = legend.placements[index];
               const isReference = entry === undefined;
               return placement === undefined ? null : (
-                <g key={`${label}-${index}`} transform={`translate(${placement.x},${placement.y})`}>
+                <g
+                  key={`${label}-${index}`}
+                  transform={`translate(${placement.x},${placement.y}) scale(${legendScale})`}
+                >
                   {entry?.role === 'measured' ? (
                     <circle cx={9} cy={8} r={3.5} fill={entry.color} className="legend-swatch measured" />
                   ) : (
