@@ -1,17 +1,10 @@
 /** `bench`: one JSON line with the model, its steps and the median ms per run (never a time limit). */
-import { spawnSync } from 'node:child_process';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { medianMsPerRun } from '../../../electron/cli/commands/bench';
+import { spawnCli } from './cli-support';
 
-const ROOT = resolve(import.meta.dirname, '../../..');
 const TEACUP = 'test/fixtures/sd-test-models/core-xmile/sample_teacup/teacup.xmile';
-const spawn = (args: string[]) =>
-  spawnSync('npx', ['tsx', 'electron/cli/main.ts', ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, INIT_CWD: ROOT },
-  });
+const spawn = (args: string[]) => spawnCli(args);
 
 describe('bench (end to end)', () => {
   it('exits 0 and prints one JSON line', () => {

@@ -3,17 +3,15 @@
  * in a child process for the exit codes 0, 1 and 2. The data is the teacup model's own run at known constants
  * (Room Temperature 75, Characteristic Time 12), which the calibration must find again from another start.
  */
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CliIO } from '../../../electron/cli/command';
-import { runCli } from '../../../electron/cli/run';
 import { compileModel, readXmile, simulate } from '../../../model/sd';
 import { seriesOf } from '../../../model/sd/results';
 import packageJson from '../../../package.json' with { type: 'json' };
+import { runCliCaptured, spawnCli } from './cli-support';
 
 /** Fixes the stamps' date, so two runs give the same bytes (electron/cli/stamp.ts). */
 const SOURCE_DATE_EPOCH = '1795000000';
@@ -54,18 +52,7 @@ const PARAMS = file(
   }),
 );
 
-async function cli(argv: string[]) {
-  let out = '';
-  let err = '';
-  const io: CliIO = {
-    stdout: (text) => (out += text),
-    stderr: (text) => (err += text),
-    cwd: ROOT,
-    env: { SOURCE_DATE_EPOCH },
-  };
-  const code = await runCli(argv, io);
-  return { code, out, err };
-}
+const cli = (argv: string[]) => runCliCaptured(argv, { env: { SOURCE_DATE_EPOCH } });
 
 describe('calibrate (in process)', () => {
   it('finds the constants the data was made with, and writes the stamped JSON', async () => {
@@ -201,12 +188,7 @@ describe('calibrate (in process)', () => {
 });
 
 describe('calibrate (end to end)', () => {
-  const spawn = (args: string[]) =>
-    spawnSync('npx', ['tsx', 'electron/cli/main.ts', ...args], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      env: { ...process.env, INIT_CWD: ROOT, SOURCE_DATE_EPOCH },
-    });
+  const spawn = (args: string[]) => spawnCli(args, { env: { SOURCE_DATE_EPOCH } });
 
   it('exits 0, 1 and 2', () => {
     const ok = spawn(['calibrate', TEACUP, '--data', DATA, '--params', PARAMS, '--format', 'csv']);

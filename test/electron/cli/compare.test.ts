@@ -2,21 +2,16 @@
  * `compare ab` and `compare did` through the real CLI in a child process, against R (test/fixtures/measure:
  * prop.test, t.test, power.prop.test, lm + sandwich), with the exit codes and one-line errors of every command.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { spawnCli } from './cli-support';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const SCRIPTS = 'sample-data/measure/script-test.csv';
 
-const cli = (...args: string[]) =>
-  spawnSync('npx', ['tsx', 'electron/cli/main.ts', ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, INIT_CWD: ROOT },
-  });
+const cli = (...args: string[]) => spawnCli(args);
 const r = JSON.parse(readFileSync(resolve(ROOT, 'test/fixtures/measure/script-test-r.json'), 'utf8')) as {
   proportion: Record<string, number>;
   mean: Record<string, number>;

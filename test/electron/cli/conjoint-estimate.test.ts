@@ -4,13 +4,11 @@
  * tea (R conjoint: 1e-8); in process for hierarchical Bayes (seeded, progress on stderr), wide ratings, the
  * study file, CSV output and the import errors that name a row and a column.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CliIO } from '../../../electron/cli/command';
-import { runCli } from '../../../electron/cli/run';
+import { runCliCaptured, spawnCli } from './cli-support';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const FIXTURES = 'test/fixtures/conjoint';
@@ -78,20 +76,9 @@ interface EstimateJson {
 
 const readJson = (path: string): unknown => JSON.parse(readFileSync(join(ROOT, path), 'utf8'));
 
-async function cli(argv: string[], cwd = ROOT) {
-  let out = '';
-  let err = '';
-  const io: CliIO = { stdout: (text) => (out += text), stderr: (text) => (err += text), cwd, env: {} };
-  const code = await runCli(argv, io);
-  return { code, out, err };
-}
+const cli = (argv: string[], cwd = ROOT) => runCliCaptured(argv, { cwd });
 
-const spawn = (args: string[]) =>
-  spawnSync('npx', ['tsx', 'electron/cli/main.ts', ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, INIT_CWD: ROOT },
-  });
+const spawn = (args: string[]) => spawnCli(args);
 
 describe('conjoint estimate (end to end)', () => {
   it('choice: exits 0 and matches R clogit on Fishing, with WTP for catch', () => {

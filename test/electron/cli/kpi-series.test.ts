@@ -3,20 +3,15 @@
  * answers (checked against the answers counted here), initiatives as markers, and a bad cell named by row and
  * column.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { spawnCli } from './cli-support';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 
-const cli = (...args: string[]) =>
-  spawnSync('npx', ['tsx', 'electron/cli/main.ts', ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, INIT_CWD: ROOT },
-  });
+const cli = (...args: string[]) => spawnCli(args);
 
 describe('kpi series', () => {
   it('aggregates the sample KPIs per quarter with NPS from the answers and the initiatives as markers', () => {

@@ -3,15 +3,13 @@
  * codes 0, 1 and 2; in process for the details. Expected scores for logistic growth come from Stella
  * (ltm-reference; see test/model/sd/loops/ltm-reference.test.ts for the labelling).
  */
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CliIO } from '../../../electron/cli/command';
-import { runCli } from '../../../electron/cli/run';
 import packageJson from '../../../package.json' with { type: 'json' };
+import { runCliCaptured, spawnCli } from './cli-support';
 
 /** Fixes the stamps' date, so two runs give the same bytes (electron/cli/stamp.ts). */
 const SOURCE_DATE_EPOCH = '1795000000';
@@ -20,25 +18,9 @@ const ROOT = resolve(import.meta.dirname, '../../..');
 const LOGISTIC = 'test/fixtures/sd-test-models/ltm-reference/logistic_growth_ltm/logistic_growth.stmx';
 const TEACUP = 'test/fixtures/sd-test-models/core-xmile/sample_teacup/teacup.xmile';
 
-const spawn = (args: string[]) =>
-  spawnSync('npx', ['tsx', 'electron/cli/main.ts', ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, INIT_CWD: ROOT, SOURCE_DATE_EPOCH },
-  });
+const spawn = (args: string[]) => spawnCli(args, { env: { SOURCE_DATE_EPOCH } });
 
-async function cli(argv: string[]) {
-  let out = '';
-  let err = '';
-  const io: CliIO = {
-    stdout: (text) => (out += text),
-    stderr: (text) => (err += text),
-    cwd: ROOT,
-    env: { SOURCE_DATE_EPOCH },
-  };
-  const code = await runCli(argv, io);
-  return { code, out, err };
-}
+const cli = (argv: string[]) => runCliCaptured(argv, { env: { SOURCE_DATE_EPOCH } });
 
 interface LoopJson {
   readonly name: string;

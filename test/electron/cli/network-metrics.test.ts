@@ -4,16 +4,13 @@
  * in-process through runCli for the error messages. Expected numbers come from the networkx reference
  * (test/fixtures/network, see SOURCE.md).
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CliIO } from '../../../electron/cli/command';
-import { runCli } from '../../../electron/cli/run';
 import { expectedColumns, expectedGraph, maxAbsoluteError } from '../../model/network/reference-fixtures';
+import { runCliCaptured, spawnCli } from './cli-support';
 
-const ROOT = resolve(import.meta.dirname, '../../..');
 const TOY = 'test/fixtures/network/empathy_toy_directed';
 const KARATE = 'test/fixtures/network/karate';
 const RANDOM = 'test/fixtures/network/random_directed_2000';
@@ -60,22 +57,10 @@ interface Document {
   graph: Record<string, unknown>;
 }
 
-const spawn = (args: string[]) =>
-  spawnSync('npx', ['tsx', 'electron/cli/main.ts', 'network', 'metrics', ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, INIT_CWD: ROOT },
-    // 2,000 people make about 1 MB of JSON, spawnSync's default limit.
-    maxBuffer: 64 * 1024 * 1024,
-  });
+// 2,000 people make about 1 MB of JSON, spawnSync's default limit.
+const spawn = (args: string[]) => spawnCli(['network', 'metrics', ...args], { maxBuffer: 64 * 1024 * 1024 });
 
-async function cli(argv: string[]) {
-  let out = '';
-  let err = '';
-  const io: CliIO = { stdout: (text) => (out += text), stderr: (text) => (err += text), cwd: ROOT, env: {} };
-  const code = await runCli(['network', 'metrics', ...argv], io);
-  return { code, out, err };
-}
+const cli = (argv: string[]) => runCliCaptured(['network', 'metrics', ...argv]);
 
 function scratchFile(name: string, text: string): string {
   const path = join(mkdtempSync(join(tmpdir(), 'network-metrics-')), name);

@@ -5,13 +5,13 @@
  * PySD's tolerance), and a row with two constants changed against Euler's solution of Newton cooling worked by
  * hand.
  */
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import packageJson from '../../../package.json' with { type: 'json' };
+import { spawnCli } from './cli-support';
 
 /** Fixes the stamps' date, so two runs give the same bytes (electron/cli/stamp.ts). */
 const SOURCE_DATE_EPOCH = '1795000000';
@@ -27,12 +27,7 @@ function gridFile(name: string, text: string): string {
   return path;
 }
 
-const run = (...args: string[]) =>
-  spawnSync('npx', ['tsx', 'electron/cli/main.ts', 'run-scenarios', ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, INIT_CWD: ROOT, SOURCE_DATE_EPOCH },
-  });
+const run = (...args: string[]) => spawnCli(['run-scenarios', ...args], { env: { SOURCE_DATE_EPOCH } });
 
 interface LongRow {
   readonly scenario: string;

@@ -3,22 +3,17 @@
  * sample survey against R's scores and alpha (test/fixtures/measure), a custom spec with a column map, QMEE
  * refused without its reverse key, exit codes 0/1/2 with one-line errors naming the row and column, --out, --help.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
+import { spawnCli } from './cli-support';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const SURVEY = 'sample-data/measure/survey.csv';
 
-const cli = (...args: string[]) =>
-  spawnSync('npx', ['tsx', 'electron/cli/main.ts', ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, INIT_CWD: ROOT },
-  });
+const cli = (...args: string[]) => spawnCli(args);
 /** `scale score` on DATA with the IRI key, then the other arguments. */
 const scoreIri = (data: string, ...args: string[]) =>
   cli('scale', 'score', '--data', data, '--scale', 'iri', ...args);

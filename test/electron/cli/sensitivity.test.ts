@@ -3,15 +3,13 @@
  * electron/cli/main.ts` in a child process for the exit codes 0, 1 and 2 and for shards run as separate
  * processes (a job array's tasks) whose CSV files, concatenated, are the whole run's.
  */
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CliIO } from '../../../electron/cli/command';
-import { runCli } from '../../../electron/cli/run';
 import packageJson from '../../../package.json' with { type: 'json' };
+import { runCliCaptured, spawnCli } from './cli-support';
 
 /** Fixes the stamps' date, so two runs give the same bytes (electron/cli/stamp.ts). */
 const SOURCE_DATE_EPOCH = '1795000000';
@@ -35,18 +33,7 @@ const SPEC = specFile('teacup.json', {
   bandPoints: 11,
 });
 
-async function cli(argv: string[]) {
-  let out = '';
-  let err = '';
-  const io: CliIO = {
-    stdout: (text) => (out += text),
-    stderr: (text) => (err += text),
-    cwd: ROOT,
-    env: { SOURCE_DATE_EPOCH },
-  };
-  const code = await runCli(argv, io);
-  return { code, out, err };
-}
+const cli = (argv: string[]) => runCliCaptured(argv, { env: { SOURCE_DATE_EPOCH } });
 
 const sensitivity = (...extra: string[]) => cli(['sensitivity', TEACUP, '--spec', SPEC, ...extra]);
 
@@ -206,12 +193,7 @@ describe('sensitivity (in process)', () => {
 });
 
 describe('sensitivity (end to end)', () => {
-  const spawn = (args: string[]) =>
-    spawnSync('npx', ['tsx', 'electron/cli/main.ts', ...args], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      env: { ...process.env, INIT_CWD: ROOT, SOURCE_DATE_EPOCH },
-    });
+  const spawn = (args: string[]) => spawnCli(args, { env: { SOURCE_DATE_EPOCH } });
 
   it('exits 0, 1 and 2 as the conventions say, and shards from separate processes concatenate to the whole', () => {
     const whole = spawn(['sensitivity', TEACUP, '--spec', SPEC, '--runs', '12', '--seed', '9']);

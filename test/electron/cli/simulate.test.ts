@@ -3,7 +3,6 @@
  * electron/cli/main.ts` in a child process for the exit codes 0, 1 and 2. Expected numbers come from the
  * teacup output Vensim made (test-models sample_teacup/output.csv).
  */
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import type { CliIO } from '../../../electron/cli/command';
 import { runCli } from '../../../electron/cli/run';
 import packageJson from '../../../package.json' with { type: 'json' };
+import { spawnCli } from './cli-support';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const TEACUP = 'test/fixtures/sd-test-models/core-xmile/sample_teacup/teacup.xmile';
@@ -36,12 +36,7 @@ async function cli(argv: string[], cwd = ROOT) {
 }
 
 describe('simulate (end to end)', () => {
-  const spawn = (args: string[]) =>
-    spawnSync('npx', ['tsx', 'electron/cli/main.ts', ...args], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      env: { ...process.env, INIT_CWD: ROOT },
-    });
+  const spawn = (args: string[]) => spawnCli(args);
 
   it('exits 0 and writes the CSV: header time and the names as written, one row per saved time', () => {
     const child = spawn(['simulate', TEACUP]);

@@ -3,16 +3,13 @@
  * 1 and 2 and the output's field names, and in process through runCli for the details. The expected numbers
  * are the hand-worked example of test/model/sroi/evaluate.test.ts (one outcome, three years, drop-off, 3.5%).
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CliIO } from '../../../electron/cli/command';
-import { runCli } from '../../../electron/cli/run';
 import { HAND_WORKED } from '../../model/sroi/hand-worked';
+import { runCliCaptured, spawnCli } from './cli-support';
 
-const ROOT = resolve(import.meta.dirname, '../../..');
 const SAMPLE = 'sample-data/sroi/empathy-training.json';
 
 const OUTPUT_FIELDS = [
@@ -38,21 +35,10 @@ function writeAnalysis(json: unknown, name = 'analysis.json'): string {
   return path;
 }
 
-async function cli(argv: string[]) {
-  let out = '';
-  let err = '';
-  const io: CliIO = { stdout: (text) => (out += text), stderr: (text) => (err += text), cwd: ROOT, env: {} };
-  const code = await runCli(argv, io);
-  return { code, out, err };
-}
+const cli = (argv: string[]) => runCliCaptured(argv);
 
 describe('sroi evaluate (end to end)', () => {
-  const spawn = (args: string[]) =>
-    spawnSync('npx', ['tsx', 'electron/cli/main.ts', ...args], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      env: { ...process.env, INIT_CWD: ROOT },
-    });
+  const spawn = (args: string[]) => spawnCli(args);
 
   it('exits 0 with exactly the documented fields', () => {
     const child = spawn(['sroi', 'evaluate', writeAnalysis(handWorked), '--format', 'json']);

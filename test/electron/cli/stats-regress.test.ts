@@ -4,13 +4,11 @@
  * names them (`factor(cyl)6`, `transmissionmanual`) against R on mtcars, the chosen reference level, CSV
  * output, dropped rows and bad input.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CliIO } from '../../../electron/cli/command';
-import { runCli } from '../../../electron/cli/run';
+import { runCliCaptured, spawnCli } from './cli-support';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const SWISS = 'test/fixtures/stats/swiss.csv';
@@ -44,13 +42,7 @@ type ExpectedCoefficients = Record<
 
 const readJson = (path: string): unknown => JSON.parse(readFileSync(join(ROOT, path), 'utf8'));
 
-async function cli(argv: string[], cwd = ROOT) {
-  let out = '';
-  let err = '';
-  const io: CliIO = { stdout: (text) => (out += text), stderr: (text) => (err += text), cwd, env: {} };
-  const code = await runCli(argv, io);
-  return { code, out, err };
-}
+const cli = (argv: string[], cwd = ROOT) => runCliCaptured(argv, { cwd });
 
 function expectCoefficients(
   actual: Record<string, Coefficient>,
@@ -74,12 +66,7 @@ function expectCoefficients(
 }
 
 describe('stats regress (end to end)', () => {
-  const spawn = (args: string[]) =>
-    spawnSync('npx', ['tsx', 'electron/cli/main.ts', ...args], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      env: { ...process.env, INIT_CWD: ROOT },
-    });
+  const spawn = (args: string[]) => spawnCli(args);
 
   it('exits 0 with the fields the issue names, matching R on swiss with HC1 errors (1e-9)', () => {
     const child = spawn([
