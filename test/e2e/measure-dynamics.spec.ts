@@ -10,9 +10,10 @@ import { type RunningHost } from './web-host';
  * latest empathic concern bound to a model constant, the scenario running again with it.
  *
  * Reference values, worked by hand from the sample's files:
- * - Customer Care's monthly customer_retention from 2024-07 to 2026-06: 24 months, so 24 dots at model months
- *   0..23 (time 0 = 2024-07-01, the first date); its first value 90.9 % is 0.909 as a model fraction.
- * - By quarter: 8 quarters from 0 to 21 months; 2024-Q3 = (90.9 + 91.1 + 90.7) / 3 = 90.9 %.
+ * - Customer Care's monthly customer_retention from 2024-07 to 2026-06: 24 months, so 24 dots in the middle of
+ *   model months 0..23, at 0.5..23.5 (time 0 = 2024-07-01, the first date); its first value 90.9 % is 0.909 as a
+ *   model fraction.
+ * - By quarter: 8 quarters, their middles from 1.5 to 22.5 months; 2024-Q3 = (90.9 + 91.1 + 90.7) / 3 = 90.9 %.
  * - Empathic concern (IRI items 2, 4, 9, 14, 18, 20, 22; 4, 14 and 18 reverse-keyed as 4 - x), mean per item
  *   of each respondent answering at least 6 of the 7, averaged over the 100 respondents of the "after" wave:
  *   2.932857142857 (computed with a few lines of Python's csv module, not with this project's code).
@@ -57,7 +58,7 @@ test('measured retention on the model chart, a calibration to it, and a survey f
   const dots = chart.locator('g.measured-series circle.measured-point');
   await expect(dots).toHaveCount(24);
   await expect(chart.locator('.chart-legend')).toContainText(LEGEND);
-  // The first dot sits at model time 0 and 0.909 on the chart's own scales: left of the second.
+  // The first dot sits at model time 0.5 and 0.909 on the chart's own scales: left of the second.
   const first = Number(await dots.first().getAttribute('cx'));
   const second = Number(await dots.nth(1).getAttribute('cx'));
   expect(first).toBeLessThan(second);
@@ -89,7 +90,7 @@ test('measured retention on the model chart, a calibration to it, and a survey f
   await form.getByLabel('Period', { exact: true }).selectOption('quarter');
   await expect(form.getByLabel('Fit to model variable')).toHaveValue('Customer retention');
   const source = 'Measured: KPIs by team / Customer Care / customer_retention (quarter)';
-  await expect(form.getByText(`${source}: 8 times from 0 to 21, 1 column`)).toBeVisible();
+  await expect(form.getByText(`${source}: 8 times from 1.5 to 22.5, 1 column`)).toBeVisible();
   await expect(form.getByLabel('Model variable of column customer_retention')).toHaveValue(
     'Customer retention',
   );

@@ -15,8 +15,8 @@ import { formatPrecise, formatValue } from '../../dynamics/charts/number-format'
 import { useChartWidth } from '../../dynamics/sensitivity/use-chart-width';
 import { ChartFigure } from '../../sroi/charts/ChartFigure';
 import { shortLabel } from '../../sroi/charts/chart-layout';
-import { periodStart } from './measured-series';
-import { periodEnd, type KpiUnitLine } from './kpi-breakdown';
+import { periodEnd, periodStart } from './measured-series';
+import type { KpiUnitLine } from './kpi-breakdown';
 
 export interface KpiChartLine extends KpiUnitLine {
   readonly color: string;

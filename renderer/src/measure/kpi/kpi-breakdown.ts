@@ -16,7 +16,7 @@ import {
 } from '../../../../model/measure';
 import { hideSmallGroups } from '../../../../model/privacy';
 import { cellAt, type CellProblem, type DataTable } from '../../../../model/stats/data-table';
-import { periodStart } from './measured-series';
+import { periodEnd, periodStart } from './measured-series';
 
 export interface KpiPoint {
   readonly period: string;
@@ -177,15 +177,6 @@ export function markersFor(
   return markers
     .filter((marker) => inRange(marker.date, range) && (marker.unit === null || units.includes(marker.unit)))
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-}
-
-/** The day after a period's last day (YYYY-MM-DD). */
-export function periodEnd(label: string, period: Period): string {
-  const start = periodStart(label);
-  const [year, month] = [Number(start.slice(0, 4)), Number(start.slice(5, 7))];
-  const months = period === 'year' ? 12 : period === 'quarter' ? 3 : 1;
-  const next = new Date(Date.UTC(year, month - 1 + months, 1));
-  return next.toISOString().slice(0, 10);
 }
 
 export interface BeforeAfter {

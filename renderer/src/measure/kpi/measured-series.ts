@@ -1,8 +1,9 @@
 /**
  * A measured KPI or NPS series on the Dynamics model's time axis (issue 10, point 4): the values of one unit (or
- * the mean of all units) per period, each placed at the first day of its period and expressed in model time
- * units from the date that is the model's time 0. Pure (model/ only), so the Dynamics page can draw it next to a
- * run and a calibration can read it.
+ * the mean of all units) per period, each placed at the middle of its period (a period's value is an average or
+ * a rate over the whole period, and the KPI chart draws it there too) and expressed in model time units from the
+ * date that is the model's time 0. Pure (model/ only), so the Dynamics page can draw it next to a run and a
+ * calibration can read it.
  */
 import {
   aggregateSeries,
@@ -63,6 +64,15 @@ export function periodStart(label: string): string {
     return `${quarter[1]}-${String((Number(quarter[2]) - 1) * 3 + 1).padStart(2, '0')}-01`;
   if (/^\d{4}$/.test(label)) return `${label}-01-01`;
   return `${label.slice(0, 7)}-01`;
+}
+
+/** The day after a period's last day (YYYY-MM-DD). */
+export function periodEnd(label: string, period: Period): string {
+  const start = periodStart(label);
+  const [year, month] = [Number(start.slice(0, 4)), Number(start.slice(5, 7))];
+  const months = period === 'year' ? 12 : period === 'quarter' ? 3 : 1;
+  const next = new Date(Date.UTC(year, month - 1 + months, 1));
+  return next.toISOString().slice(0, 10);
 }
 
 const utc = (date: string) =>
@@ -132,12 +142,19 @@ export function measuredSeries(table: DataTable, request: MeasuredSeriesRequest)
   return {
     ok: true,
     value: {
-      times: sorted.map(([period]) => modelTime(request.start, periodStart(period), request.timeUnit)),
+      times: sorted.map(([label]) => periodMiddle(request, label)),
       values: sorted.map(([, value]) => value),
       label: `${definition.label}, ${who} (${PERIOD_WORDS[request.period]})`,
       units: definition.unit,
     },
   };
+}
+
+/** Model time of the middle of a period: halfway between its first day and the next period's. */
+function periodMiddle(request: MeasuredSeriesRequest, label: string): number {
+  const from = modelTime(request.start, periodStart(label), request.timeUnit);
+  const to = modelTime(request.start, periodEnd(label, request.period), request.timeUnit);
+  return (from + to) / 2;
 }
 
 /** The units known to have fewer people than the minimum group size. */

@@ -12,7 +12,6 @@ import {
   kpiNamesOf,
   markersFor,
   npsLines,
-  periodEnd,
   splitPeriod,
   unitSizes,
   type KpiUnitLine,
@@ -219,11 +218,5 @@ describe('markers and before/after', () => {
     // On a period's first day nothing is split: February counts as after.
     expect(beforeAfter(lines, '2025-02-01', 'month')[0]?.after).toEqual({ mean: 30, periods: 3 });
     expect(splitPeriod('2025-02-01', 'month')).toBeNull();
-  });
-
-  it('ends periods on the right day', () => {
-    expect(periodEnd('2024-12', 'month')).toBe('2025-01-01');
-    expect(periodEnd('2025-Q4', 'quarter')).toBe('2026-01-01');
-    expect(periodEnd('2025', 'year')).toBe('2026-01-01');
   });
 });

@@ -5,7 +5,12 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { measuredSeries, modelTime, periodStart } from '../../../../renderer/src/measure/kpi/measured-series';
+import {
+  measuredSeries,
+  modelTime,
+  periodEnd,
+  periodStart,
+} from '../../../../renderer/src/measure/kpi/measured-series';
 import { ROOT, readTable, tableFromCsv } from '../../../model/measure/helpers';
 
 const kpiTable = readTable('sample-data/measure/kpi.csv');
@@ -28,15 +33,18 @@ describe('modelTime', () => {
     expect(modelTime('2024-02-01', '2024-03-01', 'days')).toBe(29);
     expect(modelTime('2024-07-01', '2024-07-15', 'weeks')).toBe(2);
   });
-  it('places a period at its first day', () => {
+  it('starts a period on its first day and ends it the day after its last', () => {
     expect(periodStart('2025-Q3')).toBe('2025-07-01');
     expect(periodStart('2025-02')).toBe('2025-02-01');
     expect(periodStart('2026')).toBe('2026-01-01');
+    expect(periodEnd('2024-12', 'month')).toBe('2025-01-01');
+    expect(periodEnd('2025-Q4', 'quarter')).toBe('2026-01-01');
+    expect(periodEnd('2025', 'year')).toBe('2026-01-01');
   });
 });
 
 describe('measuredSeries', () => {
-  it("one unit's monthly KPI: the file's values at whole months", () => {
+  it("one unit's monthly KPI: the file's values in the middle of each month", () => {
     const result = measuredSeries(kpiTable, {
       source: 'kpi',
       kpi: 'customer_retention',
@@ -46,7 +54,7 @@ describe('measuredSeries', () => {
       timeUnit: 'months',
     });
     if (!result.ok) throw new Error(JSON.stringify(result.problems));
-    expect(result.value.times.slice(0, 8)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    expect(result.value.times.slice(0, 8)).toEqual([0.5, 1.5, 2.5, 3.5, 4.5, 5.5, 6.5, 7.5]);
     // Rows of kpi.csv for Customer Care, customer_retention, 2024-07 .. 2025-02.
     expect(result.value.values.slice(0, 8)).toEqual([90.9, 91.1, 90.7, 91, 91.7, 91.6, 91.1, 91.1]);
     expect(result.value.times).toHaveLength(24);
@@ -64,7 +72,7 @@ describe('measuredSeries', () => {
       timeUnit: 'quarters',
     });
     if (!result.ok) throw new Error('failed');
-    expect(result.value.times.slice(0, 2)).toEqual([0, 1]);
+    expect(result.value.times.slice(0, 2)).toEqual([0.5, 1.5]);
     expect(result.value.values[0]).toBeCloseTo((90.9 + 91.1 + 90.7) / 3, 12);
     expect(result.value.values[1]).toBeCloseTo((91 + 91.7 + 91.6) / 3, 12);
   });
@@ -107,7 +115,8 @@ describe('measuredSeries', () => {
       timeUnit: 'months',
     });
     if (!result.ok) throw new Error('failed');
-    const at = result.value.times.indexOf(6); // 2025-Q1 starts 6 months after 2024-07-01
+    // 2025-Q1 runs from 6 to 9 months after 2024-07-01: its middle is 7.5.
+    const at = result.value.times.indexOf(7.5);
     expect(answers).toHaveLength(90);
     expect(result.value.values[at]).toBeCloseTo(((promoters - detractors) / answers.length) * 100, 12);
     expect(result.value.units).toBe('points (-100 to 100)');
@@ -128,7 +137,24 @@ describe('measuredSeries', () => {
     if (!result.ok) throw new Error('failed');
     // Pooled: 3 promoters, 1 detractor of 4 → 50 (the mean of A's 33.3 and B's 100 would be 66.7).
     expect(result.value.values).toEqual([50]);
-    expect(result.value.times).toEqual([0]);
+    expect(result.value.times).toEqual([0.5]);
+  });
+
+  it('in days, a month’s middle is half its length: February 2024 (29 days) at 14.5', () => {
+    const table = tableFromCsv(
+      'date,unit,kpi,value\n2024-02-10,A,engagement,70\n2024-03-05,A,engagement,72\n',
+    );
+    const result = measuredSeries(table, {
+      source: 'kpi',
+      kpi: 'engagement',
+      unit: 'A',
+      period: 'month',
+      start: '2024-02-01',
+      timeUnit: 'days',
+    });
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    // March 2024: days 29 to 60 after 2024-02-01, so 44.5.
+    expect(result.value.times).toEqual([14.5, 44.5]);
   });
 
   it('names a bad start date and a bad cell with its row and column', () => {
