@@ -236,7 +236,7 @@ export function MeasuredSeriesPicker({
         <p className="muted small" role="status">
           {series.series.description}: {series.series.values.length} values in {series.series.units}, the
           model’s start = {series.series.timeZero}, from {formatValue(series.series.times[0] ?? 0)} to{' '}
-          {formatValue(series.series.times.at(-1) ?? 0)}
+          {formatValue(series.series.times.at(-1) ?? 0)} (each value in the middle of its period)
         </p>
       ) : null}
     </div>
