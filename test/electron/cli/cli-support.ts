@@ -4,7 +4,9 @@
  * runCli with its output captured (quicker, for error messages and many small cases).
  */
 import { spawnSync } from 'node:child_process';
-import { resolve } from 'node:path';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import type { CliIO } from '../../../electron/cli/command';
 import { runCli } from '../../../electron/cli/run';
 
@@ -33,4 +35,18 @@ export async function runCliCaptured(
   const io: CliIO = { stdout: (text) => (out += text), stderr: (text) => (err += text), cwd, env };
   const code = await runCli(argv, io);
   return { code, out, err };
+}
+
+/**
+ * The teacup model with an equation naming a variable it does not have (Characteristic Time = 10 * nope), as
+ * bad.xmile in a new temporary folder: its path.
+ */
+export function teacupThatDoesNotCompile(): string {
+  const teacup = readFileSync(
+    join(ROOT, 'test/fixtures/sd-test-models/core-xmile/sample_teacup/teacup.xmile'),
+    'utf8',
+  );
+  const path = join(mkdtempSync(join(tmpdir(), 'cli-')), 'bad.xmile');
+  writeFileSync(path, teacup.replace('<eqn>10</eqn>', '<eqn>10 * nope</eqn>'));
+  return path;
 }

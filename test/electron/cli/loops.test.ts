@@ -4,12 +4,12 @@
  * (ltm-reference; see test/model/sd/loops/ltm-reference.test.ts for the labelling).
  */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import packageJson from '../../../package.json' with { type: 'json' };
-import { runCliCaptured, spawnCli } from './cli-support';
+import { runCliCaptured, spawnCli, teacupThatDoesNotCompile } from './cli-support';
 
 /** Fixes the stamps' date, so two runs give the same bytes (electron/cli/stamp.ts). */
 const SOURCE_DATE_EPOCH = '1795000000';
@@ -79,12 +79,7 @@ describe('loops (end to end)', () => {
   });
 
   it('exits 1 with one line naming the problem for a model that does not compile', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'loops-'));
-    writeFileSync(
-      join(dir, 'bad.xmile'),
-      readFileSync(join(ROOT, TEACUP), 'utf8').replace('<eqn>10</eqn>', '<eqn>10 * nope</eqn>'),
-    );
-    const child = spawn(['loops', join(dir, 'bad.xmile')]);
+    const child = spawn(['loops', teacupThatDoesNotCompile()]);
     expect(child.status).toBe(1);
     expect(child.stderr.trim().split('\n')).toEqual([
       'empathy-workbench loops: cannot simulate bad.xmile: in the equation of "Characteristic Time" at column 6: unknown variable "nope"',

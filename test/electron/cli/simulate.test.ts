@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import type { CliIO } from '../../../electron/cli/command';
 import { runCli } from '../../../electron/cli/run';
 import packageJson from '../../../package.json' with { type: 'json' };
-import { spawnCli } from './cli-support';
+import { spawnCli, teacupThatDoesNotCompile } from './cli-support';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const TEACUP = 'test/fixtures/sd-test-models/core-xmile/sample_teacup/teacup.xmile';
@@ -49,12 +49,7 @@ describe('simulate (end to end)', () => {
   });
 
   it('exits 1 with one line naming the problem for a model that does not compile', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'simulate-'));
-    writeFileSync(
-      join(dir, 'bad.xmile'),
-      readFileSync(join(ROOT, TEACUP), 'utf8').replace('<eqn>10</eqn>', '<eqn>10 * nope</eqn>'),
-    );
-    const child = spawn(['simulate', join(dir, 'bad.xmile')]);
+    const child = spawn(['simulate', teacupThatDoesNotCompile()]);
     expect(child.status).toBe(1);
     expect(child.stderr.trim().split('\n')).toEqual([
       'empathy-workbench simulate: cannot simulate bad.xmile: in the equation of "Characteristic Time" at column 6: unknown variable "nope"',
