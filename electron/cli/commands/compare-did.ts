@@ -32,7 +32,7 @@ Rows missing a used value are dropped and counted.`;
 
 export const compareDidCommand: CliCommand = {
   name: 'compare did',
-  summary: 'Difference in differences (before/after, treated/control) with classical and cluster-robust SE',
+  summary: 'difference in differences (before/after, treated/control) with classical and cluster-robust SE',
   usage: USAGE,
   async run(argv, io) {
     const { values } = parseCommandArgs(

@@ -126,7 +126,7 @@ Item texts are not shipped; map your columns to item numbers.`;
 
 export const scaleScoreCommand: CliCommand = {
   name: 'scale score',
-  summary: 'Score an empathy survey (IRI, QMEE or a custom scale) with reliability and team summaries',
+  summary: 'score an empathy survey (IRI, QMEE or a custom scale) with reliability and team summaries',
   usage: USAGE,
   async run(argv, io) {
     const { values } = parseCommandArgs(
