@@ -91,6 +91,25 @@ export function LinkForm({ outcome, onSave, onCancel }: LinkFormProps) {
     });
   };
 
+  /** The scenario or the baseline: one of the model's saved scenarios. */
+  const scenarioField = (key: 'scenario' | 'baseline', label: string) => (
+    <div className="field">
+      <label htmlFor={ids[key]}>{label}</label>
+      <select
+        id={ids[key]}
+        value={value(key) ?? ''}
+        disabled={ready === undefined}
+        onChange={(event) => setDraft({ ...draft, model: modelName, [key]: event.target.value })}
+      >
+        {scenarios.map((name) => (
+          <option key={name} value={name}>
+            {name}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+
   return (
     <form
       className="link-form"
@@ -115,36 +134,8 @@ export function LinkForm({ outcome, onSave, onCancel }: LinkFormProps) {
               : null}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor={ids.scenario}>Scenario</label>
-          <select
-            id={ids.scenario}
-            value={value('scenario') ?? ''}
-            disabled={ready === undefined}
-            onChange={(event) => setDraft({ ...draft, model: modelName, scenario: event.target.value })}
-          >
-            {scenarios.map((name) => (
-              <option key={name} value={name}>
-                {name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={ids.baseline}>Baseline</label>
-          <select
-            id={ids.baseline}
-            value={value('baseline') ?? ''}
-            disabled={ready === undefined}
-            onChange={(event) => setDraft({ ...draft, model: modelName, baseline: event.target.value })}
-          >
-            {scenarios.map((name) => (
-              <option key={name} value={name}>
-                {name}
-              </option>
-            ))}
-          </select>
-        </div>
+        {scenarioField('scenario', 'Scenario')}
+        {scenarioField('baseline', 'Baseline')}
         <div className="field">
           <label htmlFor={ids.variable}>Variable</label>
           <select
