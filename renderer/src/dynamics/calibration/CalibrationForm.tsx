@@ -3,8 +3,8 @@
  * model variable or left out with an optional weight, and the constants to fit with their bounds and start.
  */
 import { useId, type ChangeEvent, type FormEvent, type ReactNode } from 'react';
+import { ConstantChoiceCells } from '../analysis/ConstantChoiceCells';
 import type { ChartableVariable } from '../charts/chart-variables';
-import { formatPrecise } from '../charts/number-format';
 import type { CalibrationForm as Form, ColumnRow, FittedRow, LoadedData } from './calibration-form';
 
 export interface CalibrationFormProps {
@@ -175,18 +175,13 @@ export function CalibrationForm({
             <tbody>
               {form.parameters.map((row, index) => (
                 <tr key={row.name} className={row.chosen ? 'chosen' : undefined}>
-                  <td>
-                    <input
-                      type="checkbox"
-                      id={`${id}-fit-${index}`}
-                      checked={row.chosen}
-                      onChange={(event) => setParameter(index, { chosen: event.target.checked })}
-                    />
-                  </td>
-                  <td>
-                    <label htmlFor={`${id}-fit-${index}`}>{row.name}</label>
-                    <div className="muted small">model value {formatPrecise(row.value)}</div>
-                  </td>
+                  <ConstantChoiceCells
+                    inputId={`${id}-fit-${index}`}
+                    name={row.name}
+                    value={row.value}
+                    chosen={row.chosen}
+                    onChosen={(chosen) => setParameter(index, { chosen })}
+                  />
                   {(['min', 'max', 'start'] as const).map((field) => (
                     <td key={field}>
                       <input

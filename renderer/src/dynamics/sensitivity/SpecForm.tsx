@@ -11,8 +11,8 @@ import {
   type KpiStatistic,
   type SamplingMethod,
 } from '../../../../model/sd/sensitivity';
+import { ConstantChoiceCells } from '../analysis/ConstantChoiceCells';
 import type { ChartableVariable } from '../charts/chart-variables';
-import { formatPrecise } from '../charts/number-format';
 import { VariablePicker } from '../charts/VariablePicker';
 import { DISTRIBUTION_FIELDS, OPTIONAL_FIELDS, type ParameterRow, type SensitivityForm } from './spec-form';
 
@@ -67,20 +67,14 @@ export function SpecForm({ form, variables, running, onChange, onRun }: SpecForm
             <tbody>
               {form.parameters.map((row, index) => (
                 <tr key={row.name} className={row.chosen ? 'chosen' : undefined}>
-                  <td>
-                    <input
-                      type="checkbox"
-                      id={`${id}-vary-${index}`}
-                      checked={row.chosen}
-                      onChange={(event) => setRow(index, { chosen: event.target.checked })}
-                    />
-                  </td>
-                  <td>
-                    <label htmlFor={`${id}-vary-${index}`}>{row.name}</label>
-                    <div className="muted small">
-                      model value {formatPrecise(row.value)}; {SOURCE_WORDS[row.range.source]}
-                    </div>
-                  </td>
+                  <ConstantChoiceCells
+                    inputId={`${id}-vary-${index}`}
+                    name={row.name}
+                    value={row.value}
+                    chosen={row.chosen}
+                    note={SOURCE_WORDS[row.range.source]}
+                    onChosen={(chosen) => setRow(index, { chosen })}
+                  />
                   <td>
                     <select
                       aria-label={`Distribution of ${row.name}`}
