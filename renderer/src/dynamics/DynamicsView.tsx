@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ModelRecord, Project } from '../../../electron/api/contract';
 import { call } from '../api';
+import { ProblemBanner } from '../components/ProblemBanner';
 import { ModelWorkbench } from './ModelWorkbench';
 import { useModelList } from './session/use-model-list';
 
@@ -94,14 +95,7 @@ export function DynamicsView({ project }: { readonly project: Project }) {
         </div>
       </header>
 
-      {problem !== null ? (
-        <div className="banner error" role="alert">
-          <p>{problem}</p>
-          <button type="button" onClick={() => setProblem(null)}>
-            Dismiss
-          </button>
-        </div>
-      ) : null}
+      <ProblemBanner problem={problem} onDismiss={() => setProblem(null)} />
 
       {state.status === 'loading' ? <p className="muted">Loading models…</p> : null}
       {state.status === 'failed' ? (

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { NetworkDocument, NetworkId, Project } from '../../../electron/api/contract';
 import { call } from '../api';
 import { SECTIONS } from '../app/sections';
+import { ProblemBanner } from '../components/ProblemBanner';
 import { useChosenRecord } from '../components/use-chosen-record';
 import { NetworkPage } from './NetworkPage';
 import { ImportNetworkDialog } from './import/ImportNetworkDialog';
@@ -77,14 +78,7 @@ export function NetworkView({
         </div>
       </header>
 
-      {problem !== null ? (
-        <div className="banner error" role="alert">
-          <p>{problem}</p>
-          <button type="button" onClick={() => setProblem(null)}>
-            Dismiss
-          </button>
-        </div>
-      ) : null}
+      <ProblemBanner problem={problem} onDismiss={() => setProblem(null)} />
       {networks.state.status === 'loading' ? <p className="muted">Loading networks…</p> : null}
       {networks.state.status === 'failed' ? (
         <div className="banner error" role="alert">

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Project, SroiAnalysisRecord, SroiAnalysisSummary } from '../../../electron/api/contract';
 import { call } from '../api';
 import { Dialog } from '../components/Dialog';
+import { ProblemBanner } from '../components/ProblemBanner';
 import { RenameAnalysisDialog } from './list/RenameAnalysisDialog';
 import { useAnalysisList } from './list/use-analysis-list';
 import { SroiWorkbench } from './SroiWorkbench';
@@ -128,14 +129,7 @@ export function SroiView({
         />
       </header>
 
-      {problem !== null ? (
-        <div className="banner error" role="alert">
-          <p>{problem}</p>
-          <button type="button" onClick={() => setProblem(null)}>
-            Dismiss
-          </button>
-        </div>
-      ) : null}
+      <ProblemBanner problem={problem} onDismiss={() => setProblem(null)} />
 
       {showing ? (
         <SroiWorkbench

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { ConjointStudyId, ConjointStudyRecord, Project } from '../../../../electron/api/contract';
 import { call } from '../../api';
 import { Dialog } from '../../components/Dialog';
+import { ProblemBanner } from '../../components/ProblemBanner';
 import { useChosenRecord } from '../../components/use-chosen-record';
 import { StudyWorkbench } from '../StudyWorkbench';
 import { errorText } from '../format';
@@ -76,14 +77,7 @@ export function StudiesPane({
         ) : null}
       </div>
 
-      {problem !== null ? (
-        <div className="banner error" role="alert">
-          <p>{problem}</p>
-          <button type="button" onClick={() => setProblem(null)}>
-            Dismiss
-          </button>
-        </div>
-      ) : null}
+      <ProblemBanner problem={problem} onDismiss={() => setProblem(null)} />
       {studies.state.status === 'loading' ? <p className="muted">Loading studies…</p> : null}
       {studies.state.status === 'failed' ? (
         <div className="banner error" role="alert">

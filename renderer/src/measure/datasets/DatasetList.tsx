@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { MeasureDatasetId, MeasureDatasetSummary } from '../../../../electron/api/contract';
 import { Dialog } from '../../components/Dialog';
+import { ProblemBanner } from '../../components/ProblemBanner';
 import { errorText } from '../../conjoint/format';
 import { NameDialog } from '../../components/NameForm';
 import { DATASET_KINDS, KIND_WORDS } from '../import/dataset-kind';
@@ -58,14 +59,7 @@ export function DatasetList({
 
   return (
     <div className="measure-datasets">
-      {problem !== undefined ? (
-        <div className="banner error" role="alert">
-          <p>{problem}</p>
-          <button type="button" onClick={() => setProblem(undefined)}>
-            Dismiss
-          </button>
-        </div>
-      ) : null}
+      <ProblemBanner problem={problem} onDismiss={() => setProblem(undefined)} />
       {DATASET_KINDS.map((kind) => {
         const ofKind = datasets.filter((dataset) => dataset.kind === kind);
         if (ofKind.length === 0) return null;
