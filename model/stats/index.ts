@@ -5,3 +5,4 @@ export * from './design-matrix';
 export * from './distributions';
 export * from './ols';
 export * from './reading';
+export * from './regression-json';

@@ -26,6 +26,7 @@ import {
   checkMinGroupSize,
   hideSmallGroups,
 } from '../../../model/privacy';
+import { jsonNumber } from '../../../model/stats';
 import { APP_VERSION } from '../../app-info';
 import {
   InputError,
@@ -38,7 +39,7 @@ import {
 } from '../command';
 import { csvRow, writeResult } from '../output';
 import { firstProblem, readJsonFile } from './sensitivity';
-import { jsonNumber, parseList, readCsvTable } from './stats-regress';
+import { parseList, readCsvTable } from './stats-regress';
 
 const mapSchema = z.record(z.string(), z.string().trim().min(1));
 

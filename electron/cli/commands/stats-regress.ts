@@ -14,9 +14,9 @@ import {
   parseTerm,
   readCoefficient,
   readCsvText,
+  regressionJsonFields,
   waldFTest,
   type DataTable,
-  type FTest,
   type StandardErrorKind,
   type TermSpec,
 } from '../../../model/stats';
@@ -51,14 +51,6 @@ export function parseList(flag: string, value: string | undefined): string[] {
   if (items.some((item) => item === '')) throw new UsageError(`${flag} has an empty name in "${value}"`);
   return items;
 }
-
-/** JSON cannot hold NaN or infinities: those become null. */
-export const jsonNumber = (value: number): number | null => (Number.isFinite(value) ? value : null);
-
-const fTestJson = (test: FTest | null) =>
-  test === null
-    ? null
-    : { value: jsonNumber(test.value), df1: test.df1, df2: test.df2, p: jsonNumber(test.p) };
 
 const USAGE = `stats regress --data FILE.csv --y COL --x a,b,factor(c) [--se classical|hc0|hc1|hc3] [--reference COL=LEVEL ...] [--format json|csv] [--out FILE]
 
@@ -133,34 +125,13 @@ export const statsRegressCommand: CliCommand = {
       appVersion: APP_VERSION,
       outcome: values.y,
       se: kind,
-      n: fit.n,
-      droppedRows: design.value.droppedRows,
-      dfResidual: fit.dfResidual,
-      coefficients: Object.fromEntries(
-        rows.map((row) => [
-          row.name,
-          {
-            estimate: jsonNumber(row.estimate),
-            stdError: jsonNumber(row.stdError),
-            t: jsonNumber(row.t),
-            p: jsonNumber(row.p),
-          },
-        ]),
-      ),
-      rSquared: jsonNumber(fit.rSquared),
-      adjRSquared: jsonNumber(fit.adjRSquared),
-      residualStandardError: jsonNumber(fit.residualStandardError),
-      fStatistic: fTestJson(fit.fStatistic),
-      // The Wald test of all slopes with the chosen covariance (equal to fStatistic for classical SEs).
-      robustWaldF: fTestJson(waldFTest(fit, kind)),
-      logLik: jsonNumber(fit.logLik),
-      aic: jsonNumber(fit.aic),
-      bic: jsonNumber(fit.bic),
-      terms: design.value.terms.map((term) => ({
-        term: term.text,
-        kind: term.kind,
-        ...(term.kind === 'categorical' ? { levels: term.levels, reference: term.reference } : {}),
-      })),
+      ...regressionJsonFields({
+        ...fit,
+        droppedRows: design.value.droppedRows,
+        rows,
+        waldF: waldFTest(fit, kind),
+        terms: design.value.terms,
+      }),
       reading: Object.fromEntries(
         fit.names.map((name) => [
           name,

@@ -12,12 +12,11 @@ import {
   isMissing,
   parseNumberCell,
   readCoefficient,
+  regressionJsonFields,
   sortLevels,
   waldFTest,
-  type CoefficientRow,
   type DataTable,
-  type DesignTerm,
-  type FTest,
+  type RegressionFigures,
   type StandardErrorKind,
   type TermSpec,
 } from '../../../model/stats';
@@ -46,20 +45,8 @@ export interface RegressionSpec {
   readonly focus: string;
 }
 
-export interface RegressionFit {
-  readonly rows: readonly CoefficientRow[];
-  readonly terms: readonly DesignTerm[];
-  readonly n: number;
-  readonly dfResidual: number;
-  readonly droppedRows: readonly number[];
-  readonly rSquared: number;
-  readonly adjRSquared: number;
-  readonly residualStandardError: number;
-  readonly fStatistic: FTest | null;
-  readonly waldF: FTest | null;
-  readonly logLik: number;
-  readonly aic: number;
-  readonly bic: number;
+/** The fit as the page shows and exports it: the JSON's figures and each coefficient's reading. */
+export interface RegressionFit extends RegressionFigures {
   /** Coefficient name -> its plain-words reading. */
   readonly readings: Readonly<Record<string, string>>;
 }
@@ -167,12 +154,6 @@ export function focusNames(fit: RegressionFit, focus: string): string[] {
   return term === undefined ? [] : term.coefficientIndexes.map((index) => fit.rows[index]?.name ?? '');
 }
 
-const jsonNumber = (value: number): number | null => (Number.isFinite(value) ? value : null);
-const fTestJson = (test: FTest | null) =>
-  test === null
-    ? null
-    : { value: jsonNumber(test.value), df1: test.df1, df2: test.df2, p: jsonNumber(test.p) };
-
 /** The fit as `stats regress --format json` writes it, with the file's SHA-256 and the export time. */
 export function regressionJson(
   fit: RegressionFit,
@@ -192,33 +173,7 @@ export function regressionJson(
     exportedAt: source.exportedAt,
     outcome: spec.outcome,
     se: spec.se,
-    n: fit.n,
-    droppedRows: fit.droppedRows,
-    dfResidual: fit.dfResidual,
-    coefficients: Object.fromEntries(
-      fit.rows.map((row) => [
-        row.name,
-        {
-          estimate: jsonNumber(row.estimate),
-          stdError: jsonNumber(row.stdError),
-          t: jsonNumber(row.t),
-          p: jsonNumber(row.p),
-        },
-      ]),
-    ),
-    rSquared: jsonNumber(fit.rSquared),
-    adjRSquared: jsonNumber(fit.adjRSquared),
-    residualStandardError: jsonNumber(fit.residualStandardError),
-    fStatistic: fTestJson(fit.fStatistic),
-    robustWaldF: fTestJson(fit.waldF),
-    logLik: jsonNumber(fit.logLik),
-    aic: jsonNumber(fit.aic),
-    bic: jsonNumber(fit.bic),
-    terms: fit.terms.map((term) => ({
-      term: term.text,
-      kind: term.kind,
-      ...(term.kind === 'categorical' ? { levels: term.levels, reference: term.reference } : {}),
-    })),
+    ...regressionJsonFields(fit),
     reading: fit.readings,
   };
   return `${JSON.stringify(document, null, 2)}\n`;
