@@ -1,5 +1,6 @@
 import { scaleBand, scaleLinear } from 'd3';
-import { useLayoutEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { useRef, type ReactNode, type RefObject } from 'react';
+import { useWidth } from './use-width';
 
 export interface DumbbellRow {
   readonly team: string;
@@ -65,18 +66,7 @@ export function DumbbellChart({
   readonly children?: ReactNode;
 }) {
   const frame = useRef<HTMLElement>(null);
-  const [width, setWidth] = useState(sizes.initialWidth);
-  const { minWidth } = sizes;
-  useLayoutEffect(() => {
-    const element = frame.current;
-    if (element === null) return;
-    setWidth(Math.max(minWidth, element.clientWidth));
-    const observer = new ResizeObserver(([entry]) => {
-      if (entry !== undefined) setWidth(Math.max(minWidth, Math.floor(entry.contentRect.width)));
-    });
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, [minWidth]);
+  const width = useWidth(frame, sizes.minWidth, sizes.initialWidth);
 
   const x = scaleLinear()
     .domain([domain[0], domain[1]])

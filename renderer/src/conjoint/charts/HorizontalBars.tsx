@@ -1,5 +1,6 @@
 import { scaleBand, scaleLinear } from 'd3';
-import { useLayoutEffect, useRef, useState } from 'react';
+import { useRef } from 'react';
+import { useWidth } from '../../components/use-width';
 
 export interface Bar {
   readonly key: string;
@@ -40,17 +41,7 @@ function labelColumn(bars: readonly Bar[], width: number): { width: number; char
  */
 export function HorizontalBars({ title, bars, domain, rowHeight = 26, variant }: HorizontalBarsProps) {
   const frame = useRef<HTMLDivElement>(null);
-  const [width, setWidth] = useState(420);
-  useLayoutEffect(() => {
-    const element = frame.current;
-    if (element === null) return;
-    setWidth(Math.max(260, element.clientWidth));
-    const observer = new ResizeObserver(([entry]) => {
-      if (entry !== undefined) setWidth(Math.max(260, Math.floor(entry.contentRect.width)));
-    });
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, []);
+  const width = useWidth(frame, 260, 420);
 
   const low = Math.min(0, domain[0]);
   const high = Math.max(0, domain[1], low + 1e-9);

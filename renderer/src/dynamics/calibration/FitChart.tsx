@@ -9,7 +9,7 @@ import type { VariableFit } from '../../../../model/sd/calibration';
 import { axisLabel, timeAxisLabel, valueDomain } from '../charts/chart-scales';
 import '../charts/charts.css';
 import { useTimeAxes } from '../sensitivity/use-time-axes';
-import { useChartWidth } from '../sensitivity/use-chart-width';
+import { useWidth } from '../../components/use-width';
 
 const MARGIN = { top: 10, right: 16, bottom: 40, left: 80 };
 const HEIGHT = 240;
@@ -27,7 +27,7 @@ export const FitChart = memo(function FitChart({ fit, before, units, timeUnits, 
   const frame = useRef<HTMLDivElement>(null);
   const xAxis = useRef<SVGGElement>(null);
   const yAxis = useRef<SVGGElement>(null);
-  const width = useChartWidth(frame);
+  const width = useWidth(frame, 280, 560);
   const plotWidth = width - MARGIN.left - MARGIN.right;
   const plotHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
   const times = fit.times;

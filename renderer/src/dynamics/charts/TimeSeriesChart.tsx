@@ -1,5 +1,6 @@
 import { axisBottom, axisLeft, format, line, scaleLinear, select } from 'd3';
 import { memo, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useWidth } from '../../components/use-width';
 import { ChartExportButtons, useChartExport } from './ChartExport';
 import { layoutLegend, nearestIndex, nearestMeasured, seriesExtent, settleDomain } from './chart-scales';
 import { HoverOverlay, HoverReadout, ReadoutRow, hoverKeys } from './HoverReadout';
@@ -72,20 +73,9 @@ export const TimeSeriesChart = memo(function TimeSeriesChart({
   const svg = useRef<SVGSVGElement>(null);
   const xAxis = useRef<SVGGElement>(null);
   const yAxis = useRef<SVGGElement>(null);
-  const [width, setWidth] = useState(640);
+  const width = useWidth(frame, 280, 640);
   const [hover, setHover] = useState<number | undefined>();
   const descriptionId = useId();
-
-  useLayoutEffect(() => {
-    const element = frame.current;
-    if (element === null) return;
-    setWidth(Math.max(280, element.clientWidth));
-    const observer = new ResizeObserver(([entry]) => {
-      if (entry !== undefined) setWidth(Math.max(280, Math.floor(entry.contentRect.width)));
-    });
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, []);
 
   const mainLines = lines.filter((candidate) => candidate.role === 'main');
   const measuredSeries = lines.filter((candidate) => candidate.role === 'measured');

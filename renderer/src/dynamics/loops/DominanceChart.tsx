@@ -15,6 +15,7 @@ import {
   stackOrderNone,
 } from 'd3';
 import { memo, useLayoutEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { useWidth } from '../../components/use-width';
 import { nearestIndex } from '../charts/chart-scales';
 import { formatPrecise } from '../charts/number-format';
 import '../charts/charts.css';
@@ -47,19 +48,8 @@ export const DominanceChart = memo(function DominanceChart({
   const xAxis = useRef<SVGGElement>(null);
   const yAxis = useRef<SVGGElement>(null);
   const svg = useRef<SVGSVGElement>(null);
-  const [width, setWidth] = useState(560);
+  const width = useWidth(frame, 280, 560);
   const [hover, setHover] = useState<number | undefined>();
-
-  useLayoutEffect(() => {
-    const element = frame.current;
-    if (element === null) return;
-    setWidth(Math.max(280, element.clientWidth));
-    const observer = new ResizeObserver(([entry]) => {
-      if (entry !== undefined) setWidth(Math.max(280, Math.floor(entry.contentRect.width)));
-    });
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, []);
 
   const plotWidth = width - MARGIN.left - MARGIN.right;
   const plotHeight = height - MARGIN.top - MARGIN.bottom;

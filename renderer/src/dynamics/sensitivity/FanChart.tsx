@@ -11,7 +11,7 @@ import { axisLabel, nearestIndex, timeAxisLabel, valueDomain } from '../charts/c
 import { formatPrecise, formatValue } from '../charts/number-format';
 import '../charts/charts.css';
 import { useTimeAxes } from './use-time-axes';
-import { useChartWidth } from './use-chart-width';
+import { useWidth } from '../../components/use-width';
 
 const MARGIN = { top: 10, right: 16, bottom: 40, left: 80 };
 const HEIGHT = 240;
@@ -47,7 +47,7 @@ export const FanChart = memo(function FanChart({
   const xAxis = useRef<SVGGElement>(null);
   const yAxis = useRef<SVGGElement>(null);
   const svg = useRef<SVGSVGElement>(null);
-  const width = useChartWidth(frame);
+  const width = useWidth(frame, 280, 560);
   const [hover, setHover] = useState<number | undefined>();
   const points = time.length;
   const plotWidth = width - MARGIN.left - MARGIN.right;

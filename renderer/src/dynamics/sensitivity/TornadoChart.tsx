@@ -10,7 +10,7 @@ import { displayName } from '../../../../model/sd';
 import type { Tornado } from '../../../../model/sd/sensitivity';
 import { formatChange, formatValue } from '../charts/number-format';
 import '../charts/charts.css';
-import { useChartWidth } from './use-chart-width';
+import { useWidth } from '../../components/use-width';
 
 const ROW = 30;
 const MARGIN = { top: 8, right: 70, bottom: 40, left: 190 };
@@ -27,7 +27,7 @@ export const TornadoChart = memo(function TornadoChart({
 }) {
   const frame = useRef<HTMLDivElement>(null);
   const xAxis = useRef<SVGGElement>(null);
-  const width = useChartWidth(frame);
+  const width = useWidth(frame, 280, 560);
   const entries = tornado.entries;
   const plotWidth = width - MARGIN.left - MARGIN.right;
   const plotHeight = Math.max(ROW, entries.length * ROW);

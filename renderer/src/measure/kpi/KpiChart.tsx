@@ -12,7 +12,7 @@ import { layoutLegend, nearestIndex, valueDomain } from '../../dynamics/charts/c
 import '../../dynamics/charts/charts.css';
 import { HoverOverlay, HoverReadout, ReadoutRow, hoverKeys } from '../../dynamics/charts/HoverReadout';
 import { formatPrecise, formatValue } from '../../dynamics/charts/number-format';
-import { useChartWidth } from '../../dynamics/sensitivity/use-chart-width';
+import { useWidth } from '../../components/use-width';
 import { ChartFigure } from '../../sroi/charts/ChartFigure';
 import { shortLabel } from '../../sroi/charts/chart-layout';
 import { periodEnd, periodStart } from './measured-series';
@@ -96,7 +96,7 @@ export const KpiChart = memo(function KpiChart({
   const svg = useRef<SVGSVGElement>(null);
   const xAxis = useRef<SVGGElement>(null);
   const yAxis = useRef<SVGGElement>(null);
-  const width = useChartWidth(frame, 640);
+  const width = useWidth(frame);
   const [hover, setHover] = useState<number | undefined>();
   const descriptionId = useId();
 

@@ -2,7 +2,7 @@ import { axisBottom, axisLeft, line, scaleBand, scaleLinear, select } from 'd3';
 import { useLayoutEffect, useRef } from 'react';
 import { ChartFigure } from './ChartFigure';
 import { domainWith, paletteColor, shortLabel, stackByYear } from './chart-layout';
-import { useWidth } from './use-width';
+import { useWidth } from '../../components/use-width';
 
 interface StackedYearChartProps {
   readonly title: string;

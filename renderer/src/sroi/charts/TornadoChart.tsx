@@ -2,7 +2,7 @@ import { axisBottom, scaleBand, scaleLinear, select } from 'd3';
 import { useLayoutEffect, useRef } from 'react';
 import { ChartFigure } from './ChartFigure';
 import { domainWith, shortLabel } from './chart-layout';
-import { useWidth } from './use-width';
+import { useWidth } from '../../components/use-width';
 
 export interface TornadoRow {
   readonly key: string;

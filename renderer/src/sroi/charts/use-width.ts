@@ -1,17 +1,2 @@
-import { useLayoutEffect, useState, type RefObject } from 'react';
-
-/** The width of an element, followed as it resizes (the charts fill their column); at least `minimum`. */
-export function useWidth(ref: RefObject<HTMLElement | null>, minimum = 280, initial = 640): number {
-  const [width, setWidth] = useState(initial);
-  useLayoutEffect(() => {
-    const element = ref.current;
-    if (element === null) return;
-    setWidth(Math.max(minimum, Math.floor(element.clientWidth)));
-    const observer = new ResizeObserver(([entry]) => {
-      if (entry !== undefined) setWidth(Math.max(minimum, Math.floor(entry.contentRect.width)));
-    });
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, [ref, minimum]);
-  return width;
-}
+/** The chart width hook, now in components; still named here by the Compare tab's chart. */
+export { useWidth } from '../../components/use-width';
