@@ -3,7 +3,7 @@ import { useLayoutEffect, useRef } from 'react';
 import { formatNumber, type DidResult } from '../../../../model/measure';
 import { ChartFigure } from '../../sroi/charts/ChartFigure';
 import { paletteColor } from '../../sroi/charts/chart-layout';
-import { useWidth } from '../../sroi/charts/use-width';
+import { useWidth } from '../../components/use-width';
 import { didChartData, type DidLine } from './did-chart-layout';
 
 const MARGIN = { top: 28, right: 150, bottom: 30, left: 56 };
