@@ -2,9 +2,9 @@
  * The Network view on 2,000 people in the browser (issue 6: "stays smooth with 2,000 people"): the web host serves
  * the built renderer, a 2,000-person organization made by the sample's seeded generator (--scale 20, 12,807 ties
  * in the "after" wave) is imported through the API, and Chromium opens its Graph tab. Printed: the layout's time
- * (fcose, draft quality, in its worker), the metrics' time (every figure, in theirs), the page thread's time to
- * build the cytoscape graph and draw it, the longest frame while all of that ran, and the frame times of a
- * scripted pan and zoom. Marks are the view's own (`network:*` performance measures); frames are the page's
+ * (fcose, draft quality, in its worker), the metrics' time (every figure, in theirs), the time to build the
+ * cytoscape graph and draw it (in chunks across frames for a large network), the longest frames while all of that
+ * ran, and the frame times of a scripted pan and zoom. Marks are the view's own (`network:*` performance measures); frames are the page's
  * requestAnimationFrame intervals.
  *
  * The view picks cytoscape's WebGL renderer for a large network only on a GPU (here Chromium draws WebGL with
@@ -110,11 +110,18 @@ async function run(print: (line: string) => void): Promise<void> {
     print(`  layout (fcose draft, worker)            ${ms(layout)}`);
     print(`  metrics (all figures, worker)           ${ms(metrics)}`);
     print(
-      `  build and first draw (page thread)      ${ms(draw)} (cytoscape made in ${ms(construct)}, built in ${ms(build)}; restyles ${restyle.join(', ')} ms)`,
+      `  build and first draw (across frames)    ${ms(draw)} (cytoscape made in ${ms(construct)}, built in ${ms(build)}; restyles ${restyle.join(', ')} ms)`,
     );
     print(`  ties drawn by the tie layer's worker    ${ties === undefined ? 'n/a (no layer)' : ms(ties)}`);
     print(`  open to graph and findings shown        ${ms(ready)}`);
     print(`  frames while laying out and computing   ${frames(loading)}`);
+    // The page must answer while the graph opens (no frame much over 100 ms): the few longest say more than one.
+    const longest = loading
+      .slice(-5)
+      .reverse()
+      .map((interval) => interval.toFixed(0));
+    const over = loading.filter((interval) => interval > 100).length;
+    print(`  longest frames while loading            ${longest.join(', ')} ms (${over} over 100 ms)`);
     // NETWORK_BENCH_SCREENSHOT=file.png keeps a picture of the view, to look at what was measured.
     const picture = process.env['NETWORK_BENCH_SCREENSHOT'];
     if (picture !== undefined && picture !== '') await page.screenshot({ path: picture });
