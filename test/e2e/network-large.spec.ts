@@ -53,6 +53,9 @@ test('600 people: ties drawn by the layer, a chosen person’s own ties painted 
 
   const canvas = page.getByTestId('network-canvas');
   await expect(canvas).toHaveAttribute('data-visible-nodes', String(people), { timeout: 120_000 });
+  // The people arrive in chunks across frames (graph/in-frames.ts); the progress line goes once all are in.
+  await expect(canvas).toHaveAttribute('data-drawn', 'all');
+  await expect(page.getByText(/^Drawing [\d,]+ of [\d,]+ people…$/)).toHaveCount(0);
   await expect(canvas).toHaveAttribute('data-renderer', 'canvas');
   await expect(canvas).toHaveAttribute('data-tie-layer', 'on');
   await expect(canvas).toHaveAttribute('data-painted-ties', '0');

@@ -14,11 +14,20 @@ import type { Visible } from './filters';
 import type { ThemeColors } from './theme-colors';
 import type { EdgeScene } from './edge-layer-draw';
 import { EdgeLayer } from './edge-layer';
+import { fitView, peopleBounds } from './fit-view';
+import { runInFrames, type ChunkLimits } from './in-frames';
 import { webglSupport } from './webgl';
 
 export const LARGE_NETWORK = 500;
-/** Ties added per frame while a large network is built. */
-const EDGE_CHUNK = 2500;
+/** People added per frame while a large network is built (sized by the time the last chunk took). */
+const PEOPLE_CHUNKS: ChunkLimits = { first: 50, min: 25, max: 1000 };
+/** Ties added per frame while a large network is built without the tie layer. */
+const TIE_CHUNKS: ChunkLimits = { first: 2500, min: 500, max: 5000 };
+const MIN_ZOOM = 0.05;
+const MAX_ZOOM = 4;
+const FIT_PADDING = 24;
+/** A person's outline (the stylesheet's node border-width). */
+const NODE_BORDER = 1;
 
 export interface CanvasHandle {
   /** The whole graph as a PNG. */
@@ -66,7 +75,36 @@ const NODE_FONT_SIZE = 10;
 /** The smallest name, in screen pixels, drawn on a large network. */
 const LARGE_MIN_FONT = 16;
 
+/**
+ * Writes the data fields whose values differ; true if any did. Cytoscape works an element's style out again
+ * after any write, an equal one too: once a large network's people were all in, rewriting their unchanged sizes
+ * (and toggling their unchanged filter class, setClass) made the next fit and draw work out all 2,000 styles
+ * again, 0.3-0.4 s in one frame.
+ */
+function setChanged(element: cytoscape.SingularElementArgument, values: Record<string, unknown>): boolean {
+  const changed = Object.entries(values).filter(([key, value]) => element.data(key) !== value);
+  if (changed.length > 0) element.data(Object.fromEntries(changed));
+  return changed.length > 0;
+}
+
 const isWebgl = (cy: cytoscape.Core | null) => cy?.container()?.getAttribute('data-renderer') === 'webgl';
+
+/**
+ * Gives `className` to the elements `wanted` picks and takes it from the others, touching only those whose class
+ * changes: cytoscape works out the style again of every element a class is toggled on, changed or not (see
+ * setChanged).
+ */
+function setClass(
+  elements: cytoscape.NodeCollection | cytoscape.EdgeCollection,
+  className: string,
+  wanted: (element: cytoscape.SingularElementArgument) => boolean,
+): void {
+  elements
+    .filter((element: cytoscape.SingularElementArgument) => element.hasClass(className) !== wanted(element))
+    .toggleClass(className);
+}
+
+const count = (value: number) => value.toLocaleString('en-US');
 
 const nodeId = (index: number) => `n${index}`;
 const edgeId = (index: number) => `e${index}`;
@@ -95,7 +133,7 @@ function stylesheet(
         width: 'data(size)',
         height: 'data(size)',
         'background-color': 'data(color)',
-        'border-width': 1,
+        'border-width': NODE_BORDER,
         'border-color': theme.surface,
         label: webgl ? '' : 'data(label)',
         color: theme.text,
@@ -185,6 +223,8 @@ export const NetworkCanvas = forwardRef<CanvasHandle, NetworkCanvasProps>(functi
   encodingRef.current = { labels, sizes, colors, widths };
   /** Counts finished builds: the restyling effects run again once every element is in. */
   const [built, setBuilt] = useState(0);
+  /** How far a large network's build is, for the page to say, or null when it is built. */
+  const [drawing, setDrawing] = useState<{ done: number; total: number; what: string } | null>(null);
   /** The tie layer of a large network on the canvas, and what it draws now. */
   const layerRef = useRef<EdgeLayer | null>(null);
   const sceneRef = useRef<EdgeScene | null>(null);
@@ -229,17 +269,19 @@ export const NetworkCanvas = forwardRef<CanvasHandle, NetworkCanvasProps>(functi
     const large = graph.nodes.length > LARGE_NETWORK;
     const webgl = chooseRenderer(graph.nodes.length) === 'webgl';
     const encoding = encodingRef.current;
-    const nodes: cytoscape.ElementDefinition[] = graph.nodes.map((_, index) => ({
+    // With today's encoding and filter: a large network's people are added over several frames.
+    const person = (index: number): cytoscape.ElementDefinition => ({
       group: 'nodes',
       data: {
         id: nodeId(index),
         index,
-        size: encoding.sizes[index] ?? 18,
-        color: encoding.colors[index] ?? '#999',
-        label: encoding.labels[index] ?? '',
+        size: encodingRef.current.sizes[index] ?? 18,
+        color: encodingRef.current.colors[index] ?? '#999',
+        label: encodingRef.current.labels[index] ?? '',
       },
       position: { x: positions[index * 2] ?? 0, y: positions[index * 2 + 1] ?? 0 },
-    }));
+      classes: visibleRef.current.nodes[index] === 1 ? [] : ['filtered'],
+    });
     const edges: cytoscape.ElementDefinition[] = graph.edges.map((edge, index) => ({
       group: 'edges',
       data: {
@@ -258,11 +300,11 @@ export const NetworkCanvas = forwardRef<CanvasHandle, NetworkCanvasProps>(functi
     // layer, cytoscape gets only the ties it paints (an ego network, highlighted ties), when they are needed.
     const cy = cytoscape({
       container: element,
-      elements: large ? [] : [...nodes, ...edges],
-      layout: { name: 'preset', fit: true, padding: 24 },
+      elements: large ? [] : [...graph.nodes.map((_, index) => person(index)), ...edges],
+      layout: { name: 'preset', fit: true, padding: FIT_PADDING },
       style: stylesheet(themeRef.current, graph.directed, large, webgl),
-      minZoom: 0.05,
-      maxZoom: 4,
+      minZoom: MIN_ZOOM,
+      maxZoom: MAX_ZOOM,
       autoungrabify: true,
       boxSelectionEnabled: false,
       hideEdgesOnViewport: large,
@@ -326,30 +368,51 @@ export const NetworkCanvas = forwardRef<CanvasHandle, NetworkCanvasProps>(functi
     }
     // `npm run bench` reads how long the page thread took to build the graph and draw it whole.
     const finished = () => {
+      setDrawing(null);
       performance.measure('network:build', { start });
       cy.one('render', () => performance.measure('network:first-draw', { start }));
       setBuilt((count) => count + 1);
     };
-    let frame = 0;
-    let added = 0;
-    const addChunk = () => {
-      cy.add(edges.slice(added, added + EDGE_CHUNK));
-      added += EDGE_CHUNK;
-      if (added < edges.length) frame = requestAnimationFrame(addChunk);
-      else finished();
+    let cancel: (() => void) | undefined;
+    // Without the tie layer, a large network's ties follow its people, in chunks too.
+    const addTiesInFrames = () => {
+      cancel = runInFrames({
+        total: edges.length,
+        limits: TIE_CHUNKS,
+        work: (from, to) => cy.add(edges.slice(from, to)),
+        progress: (done) => setDrawing({ done, total: edges.length, what: 'ties' }),
+        done: finished,
+      });
     };
-    // A large network's people come a frame after cytoscape is made, and are drawn a frame later still: made,
-    // filled and drawn in one frame, 2,000 people held the page for 0.7 s.
-    const addPeople = () => {
-      cy.add(nodes);
-      cy.fit(undefined, 24);
-      if (layered) finished();
-      else frame = requestAnimationFrame(addChunk);
-    };
-    if (large) frame = requestAnimationFrame(addPeople);
-    else finished();
+    // A large network's people arrive in chunks, each in a frame of its own after cytoscape is made (made,
+    // filled and drawn in one frame, 2,000 people held the page for 0.7 s). Each chunk's style, name sizes and
+    // bounds are worked out at once, which cytoscape would otherwise do for all of them at the fit and the first
+    // draw; the view is framed beforehand from the positions, so the people appear where they stay.
+    if (large) {
+      const framing = peopleBounds(positions, Float64Array.from(encoding.sizes), NODE_BORDER);
+      const view = framing && fitView(framing, cy.width(), cy.height(), FIT_PADDING, MIN_ZOOM, MAX_ZOOM);
+      if (view !== null) cy.viewport(view);
+      const total = graph.nodes.length;
+      setDrawing({ done: 0, total, what: 'people' });
+      cancel = runInFrames({
+        total,
+        limits: PEOPLE_CHUNKS,
+        work: (from, to) => {
+          const chunk: cytoscape.ElementDefinition[] = [];
+          for (let index = from; index < to; index++) chunk.push(person(index));
+          cy.add(chunk).boundingBox();
+        },
+        progress: (done) => setDrawing({ done, total, what: 'people' }),
+        done: () => {
+          cy.fit(undefined, FIT_PADDING);
+          if (layered) finished();
+          else addTiesInFrames();
+        },
+      });
+    } else finished();
     return () => {
-      cancelAnimationFrame(frame);
+      cancel?.();
+      setDrawing(null);
       edgeDefinitions.current = [];
       layerRef.current?.destroy();
       layerRef.current = null;
@@ -372,34 +435,54 @@ export const NetworkCanvas = forwardRef<CanvasHandle, NetworkCanvasProps>(functi
     const cy = cyRef.current;
     if (cy === null) return;
     const start = performance.now();
-    cy.batch(() => {
-      cy.nodes().forEach((node) => {
-        const index = Number(node.data('index'));
-        node.data({ size: sizes[index] ?? 18, color: colors[index] ?? '#999', label: labels[index] ?? '' });
+    /** Restyles these people; returns those that changed. */
+    const restyle = (nodes: cytoscape.NodeCollection) => {
+      let changed = cy.collection();
+      cy.batch(() => {
+        changed = nodes.filter((node) => {
+          const index = Number(node.data('index'));
+          return setChanged(node, {
+            size: sizes[index] ?? 18,
+            color: colors[index] ?? '#999',
+            label: labels[index] ?? '',
+          });
+        });
       });
+      return changed;
+    };
+    cy.batch(() => {
       cy.edges().forEach((edge) => {
-        edge.data('width', widths[Number(edge.data('index'))] ?? 1);
+        setChanged(edge, { width: widths[Number(edge.data('index'))] ?? 1 });
       });
     });
     updateLayer({ widths: Float64Array.from(widths) });
-    performance.measure('network:restyle', { start });
+    const nodes = cy.nodes();
+    if (nodes.length <= LARGE_NETWORK) {
+      restyle(nodes);
+      performance.measure('network:restyle', { start });
+      return;
+    }
+    // A large network's people take their new sizes and colours (the figures are in) in chunks, as they were
+    // added: all 2,000 at once held the page for 0.3 s, mostly working out their styles and drawing them afresh.
+    return runInFrames({
+      total: nodes.length,
+      limits: PEOPLE_CHUNKS,
+      work: (from, to) => restyle(nodes.slice(from, to)).boundingBox(),
+      done: () => performance.measure('network:restyle', { start }),
+    });
   }, [sizes, colors, labels, widths, graph, positions, built]);
 
   useEffect(() => {
     const cy = cyRef.current;
     if (cy === null) return;
     cy.batch(() => {
-      cy.nodes().forEach((node) => {
-        node.toggleClass('filtered', visible.nodes[Number(node.data('index'))] !== 1);
-      });
-      cy.edges().forEach((edge) => {
-        edge.toggleClass('filtered', visible.edges[Number(edge.data('index'))] !== 1);
-      });
+      setClass(cy.nodes(), 'filtered', (node) => visible.nodes[Number(node.data('index'))] !== 1);
+      setClass(cy.edges(), 'filtered', (edge) => visible.edges[Number(edge.data('index'))] !== 1);
     });
     updateLayer({ visible: visible.edges });
     // A filter changes what there is to see: frame it (the whole graph again when nothing is filtered).
     const shown = cy.nodes().not('.filtered');
-    if (shown.nonempty()) cy.fit(shown, 24);
+    if (shown.nonempty()) cy.fit(shown, FIT_PADDING);
     // A handful of people would fill the frame with huge names: no closer than twice the normal size.
     if (cy.zoom() > 2) cy.zoom({ level: 2, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
     container.current?.setAttribute('data-visible-nodes', String(visible.nodeCount));
@@ -423,7 +506,10 @@ export const NetworkCanvas = forwardRef<CanvasHandle, NetworkCanvasProps>(functi
             ),
           );
       }
-      cy.elements().removeClass('faded ego chosen highlight shown');
+      // Only from the elements that have them (removeClass restyles every element it is given).
+      cy.elements('.faded, .ego, .chosen, .highlight, .shown').removeClass(
+        'faded ego chosen highlight shown',
+      );
       if (selected !== null) {
         const person = cy.getElementById(nodeId(selected));
         const ego = person.closedNeighborhood();
@@ -471,19 +557,27 @@ export const NetworkCanvas = forwardRef<CanvasHandle, NetworkCanvasProps>(functi
         const person = cy.getElementById(nodeId(node));
         cy.animate({ center: { eles: person }, zoom: Math.max(cy.zoom(), 1.2) }, { duration: 250 });
       },
-      fit: () => cyRef.current?.fit(undefined, 24),
+      fit: () => cyRef.current?.fit(undefined, FIT_PADDING),
     }),
     [graph],
   );
 
   return (
-    <div
-      ref={container}
-      className="network-canvas"
-      data-testid="network-canvas"
-      data-people={graph.nodes.length}
-      role="img"
-      aria-label={`Network of ${graph.nodes.length} people and ${graph.edges.length} ties; use the search and the person panel to read it`}
-    />
+    <>
+      <div
+        ref={container}
+        className="network-canvas"
+        data-testid="network-canvas"
+        data-people={graph.nodes.length}
+        data-drawn={drawing === null ? 'all' : 'some'}
+        role="img"
+        aria-label={`Network of ${graph.nodes.length} people and ${graph.edges.length} ties; use the search and the person panel to read it`}
+      />
+      {drawing === null ? null : (
+        <p className="network-drawing muted small" role="status">
+          Drawing {count(drawing.done)} of {count(drawing.total)} {drawing.what}…
+        </p>
+      )}
+    </>
   );
 });
