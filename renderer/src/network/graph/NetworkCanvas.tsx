@@ -481,7 +481,9 @@ export const NetworkCanvas = forwardRef<CanvasHandle, NetworkCanvasProps>(functi
     });
     updateLayer({ visible: visible.edges });
     // A filter changes what there is to see: frame it (the whole graph again when nothing is filtered).
-    const shown = cy.nodes().not('.filtered');
+    // By the class: not('.filtered') runs the selector over everyone, then looks each person up in what it found
+    // (30 ms on 2,000 people).
+    const shown = cy.nodes().filter((node) => !node.hasClass('filtered'));
     if (shown.nonempty()) cy.fit(shown, FIT_PADDING);
     // A handful of people would fill the frame with huge names: no closer than twice the normal size.
     if (cy.zoom() > 2) cy.zoom({ level: 2, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
