@@ -105,11 +105,11 @@ describe('modelTimeUnitOf', () => {
 });
 
 describe('scaledSeries', () => {
-  it('places each month at its months from time 0 and applies the scale', () => {
+  it('places each month in its middle, in months from time 0, and applies the scale', () => {
     const read = scaledSeries(kpiTable, choice(), options(), 'Months');
     expect(read.ok).toBe(true);
     if (!read.ok) return;
-    expect(Array.from(read.series.times)).toEqual([0, 1, 2, 3]);
+    expect(Array.from(read.series.times)).toEqual([0.5, 1.5, 2.5, 3.5]);
     // 90, 92, 94, 96 % × 0.01
     [0.9, 0.92, 0.94, 0.96].forEach((value, index) =>
       expect(read.series.values[index]).toBeCloseTo(value, 12),
@@ -127,8 +127,9 @@ describe('scaledSeries', () => {
     );
     expect(read.ok).toBe(true);
     if (!read.ok) return;
-    // Q1: Care (90+92+94)/3 = 92, Sales 80: mean 86, at 3 months after 2024-10-01; Q2: (96 + 84)/2 = 90 at 6.
-    expect(Array.from(read.series.times)).toEqual([3, 6]);
+    // Q1: Care (90+92+94)/3 = 92, Sales 80: mean 86, in the middle of months 3 to 6 after 2024-10-01 (4.5);
+    // Q2: (96 + 84)/2 = 90 at 7.5.
+    expect(Array.from(read.series.times)).toEqual([4.5, 7.5]);
     expect(read.series.values[0]).toBeCloseTo(86, 12);
     expect(read.series.values[1]).toBeCloseTo(90, 12);
     expect(read.series.label).toBe('Measured: Customer retention, all units');
@@ -147,10 +148,10 @@ describe('scaledSeries', () => {
   });
 
   it('places the chosen date at the model’s own start time', () => {
-    // A model running from month 12: January 2025 (the first date) at 12, April at 15.
+    // A model running from month 12: January 2025 (the first date) from 12 to 13, so at 12.5; April at 15.5.
     const read = scaledSeries(kpiTable, choice(), options(), 'Months', undefined, 12);
     expect(read.ok).toBe(true);
-    if (read.ok) expect(Array.from(read.series.times)).toEqual([12, 13, 14, 15]);
+    if (read.ok) expect(Array.from(read.series.times)).toEqual([12.5, 13.5, 14.5, 15.5]);
   });
 
   it('says why a model without a calendar time unit cannot place dates', () => {
@@ -173,8 +174,8 @@ describe('scaledSeries', () => {
     );
     expect(series.ok).toBe(true);
     if (!series.ok) return;
-    // 2024-07 to 2026-06: eight quarters, at 0, 3, ..., 21 months.
-    expect(Array.from(series.series.times)).toEqual([0, 3, 6, 9, 12, 15, 18, 21]);
+    // 2024-07 to 2026-06: eight quarters, in their middles at 1.5, 4.5, ..., 22.5 months.
+    expect(Array.from(series.series.times)).toEqual([1.5, 4.5, 7.5, 10.5, 13.5, 16.5, 19.5, 22.5]);
     expect(series.series.values[0]).toBeCloseTo(0.909, 12);
     // 2024-Q4: (91 + 91.7 + 91.6) / 3 = 91.4333...
     expect(series.series.values[1]).toBeCloseTo(0.914333333333, 10);
@@ -225,7 +226,8 @@ describe('withinRun and the calibration data', () => {
   it('keeps the points within the run', () => {
     const read = scaledSeries(kpiTable, choice(), options(), 'Months');
     if (!read.ok) throw new Error('unread');
-    expect(Array.from(withinRun(read.series, 1, 2).times)).toEqual([1, 2]);
+    expect(Array.from(withinRun(read.series, 1, 2).times)).toEqual([1.5]);
+    expect(Array.from(withinRun(read.series, 0.5, 2.5).times)).toEqual([0.5, 1.5, 2.5]);
   });
 
   it('becomes calibration data under a name saying where it came from', () => {
@@ -235,7 +237,7 @@ describe('withinRun and the calibration data', () => {
     expect(data.ok).toBe(true);
     if (!data.ok) return;
     expect(data.loaded.fileName).toBe('Measured: KPIs by team / Care / customer_retention (month)');
-    expect(Array.from(data.loaded.data.times)).toEqual([0, 1, 2, 3]);
+    expect(Array.from(data.loaded.data.times)).toEqual([0.5, 1.5, 2.5, 3.5]);
     expect(data.loaded.data.columns.map((column) => column.header)).toEqual(['customer_retention']);
     expect(data.loaded.data.columns[0]?.values[3]).toBeCloseTo(0.96, 12);
     expect(data.loaded.text.split('\n')[0]).toBe('time,customer_retention');
