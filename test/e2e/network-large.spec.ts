@@ -56,6 +56,8 @@ test('600 people: ties drawn by the layer, a chosen person’s own ties painted 
   // The people arrive in chunks across frames (graph/in-frames.ts); the progress line goes once all are in.
   await expect(canvas).toHaveAttribute('data-drawn', 'all');
   await expect(page.getByText(/^Drawing [\d,]+ of [\d,]+ people…$/)).toHaveCount(0);
+  // Its picture waits until every person is in: Export PNG is offered again.
+  await expect(page.getByRole('button', { name: 'Export PNG' })).toBeEnabled();
   await expect(canvas).toHaveAttribute('data-renderer', 'canvas');
   await expect(canvas).toHaveAttribute('data-tie-layer', 'on');
   await expect(canvas).toHaveAttribute('data-painted-ties', '0');

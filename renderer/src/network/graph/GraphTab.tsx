@@ -211,6 +211,8 @@ export function GraphTab({
     });
     downloadText(`${fileStem}.svg`, 'image/svg+xml', svg);
   };
+  // A large network's people arrive over several frames: its picture waits until they are all in.
+  const [drawing, setDrawing] = useState(false);
   const exportPng = async () => {
     const blob = await canvas.current?.png(theme.surface);
     if (blob !== undefined) downloadBlob(`${fileStem}.png`, blob);
@@ -254,7 +256,12 @@ export function GraphTab({
         <button type="button" onClick={() => canvas.current?.fit()} disabled={positions === undefined}>
           Fit
         </button>
-        <button type="button" onClick={() => void exportPng()} disabled={positions === undefined}>
+        <button
+          type="button"
+          onClick={() => void exportPng()}
+          disabled={positions === undefined || drawing}
+          title={drawing ? 'The graph is still being drawn' : undefined}
+        >
           Export PNG
         </button>
         <button type="button" onClick={exportSvg} disabled={positions === undefined}>
@@ -328,6 +335,7 @@ export function GraphTab({
               selected={selected}
               highlighted={highlighted}
               theme={theme}
+              onDrawingChange={setDrawing}
               onSelect={(node) => {
                 setSelected(node);
                 if (node !== null) setFinding(null);

@@ -51,6 +51,8 @@ export interface NetworkCanvasProps {
   readonly highlighted: ReadonlySet<number>;
   readonly theme: ThemeColors;
   readonly onSelect: (node: number | null) => void;
+  /** Told when a large network's build starts and ends (its people arrive over several frames). */
+  readonly onDrawingChange?: ((drawing: boolean) => void) | undefined;
 }
 
 /**
@@ -225,6 +227,9 @@ export const NetworkCanvas = forwardRef<CanvasHandle, NetworkCanvasProps>(functi
   const [built, setBuilt] = useState(0);
   /** How far a large network's build is, for the page to say, or null when it is built. */
   const [drawing, setDrawing] = useState<{ done: number; total: number; what: string } | null>(null);
+  const isDrawing = drawing !== null;
+  const onDrawingChange = props.onDrawingChange;
+  useEffect(() => onDrawingChange?.(isDrawing), [isDrawing, onDrawingChange]);
   /** The tie layer of a large network on the canvas, and what it draws now. */
   const layerRef = useRef<EdgeLayer | null>(null);
   const sceneRef = useRef<EdgeScene | null>(null);
