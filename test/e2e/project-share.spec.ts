@@ -60,7 +60,7 @@ test('a project exported from one workspace is imported into another; a clash as
   await expect(page.getByRole('heading', { name: 'Start with a project' })).toBeVisible();
   await chooseFile(page, file);
   await expect(page.getByRole('status')).toContainText(
-    `Imported "${SAMPLE_PROJECT}": 1 model, 7 scenarios, 1 network, 1 conjoint study, 1 SROI analysis, 5 measurement data sets.`,
+    `Imported "${SAMPLE_PROJECT}": 1 model, 7 scenarios, 1 network, 1 conjoint study, 1 SROI analysis, 1 story, 5 measurement data sets.`,
   );
   await expect(page.getByRole('button', { name: `Open ${SAMPLE_PROJECT}` })).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('project-share-imported.png'), fullPage: true });
