@@ -3,64 +3,29 @@
  * expectation is computed here from the CSV with plain arithmetic or taken from R (test/fixtures/measure), not
  * from model/measure.
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../../electron/api/dispatch';
 import { datasetFigures } from '../../../electron/services/measure-figures';
 import { createHandlers } from '../../../electron/services/handlers';
 import type {
   MeasureDataset,
-  MeasureDatasetId,
   MeasureDatasetKind,
   MeasureSettings,
 } from '../../../electron/store/measure-document';
 import { measureDatasetRepository } from '../../../electron/store/measure-datasets';
 import { openWorkspace } from '../../../electron/store/workspace';
 import type { LinkableFigure } from '../../../model/schema/figure';
-import type { ProjectId } from '../../../model/schema/project';
+import { readRCsv, readTable } from '../../model/measure/helpers';
+import { datasetOf } from '../../renderer/measure/dataset-of';
 import { tempDataDir } from '../store/support';
 
-const ROOT = resolve(import.meta.dirname, '../../..');
-const MEASURE = resolve(ROOT, 'sample-data/measure');
-
-function readTable(path: string): { columns: string[]; rows: string[][] } {
-  const [columns = [], ...rows] = Papa.parse<string[]>(readFileSync(path, 'utf8').trim()).data;
-  return { columns, rows };
-}
-
-function dataset(
+/** A sample file of sample-data/measure as the app's data set. */
+const dataset = (
   kind: MeasureDatasetKind,
   file: string,
   settings: MeasureSettings | null,
   minGroupSize = 5,
-): MeasureDataset {
-  const table = readTable(resolve(MEASURE, file));
-  return {
-    id: '5b0a1c9e-7f0c-4a57-9a37-2d1f6c1f0a01' as MeasureDatasetId,
-    projectId: '5b0a1c9e-7f0c-4a57-9a37-2d1f6c1f0a02' as ProjectId,
-    name: file,
-    kind,
-    fileName: file,
-    rowCount: table.rows.length,
-    columns: table.columns,
-    settings,
-    privacy: {
-      pseudonymized: false,
-      idColumn: null,
-      droppedColumns: [],
-      keyKept: false,
-      secretKept: false,
-      individualConsent: false,
-      minGroupSize,
-      note: '',
-    },
-    createdAt: '2026-01-01T00:00:00.000Z',
-    updatedAt: '2026-01-01T00:00:00.000Z',
-    table,
-  };
-}
+): MeasureDataset => datasetOf(kind, readTable(`sample-data/measure/${file}`), settings, minGroupSize, file);
 
 const byKey = (figures: readonly LinkableFigure[]) =>
   new Map(figures.map((figure) => [figure.figure, figure]));
@@ -79,10 +44,7 @@ describe('measurement figures', () => {
   it("offers each IRI subscale's organization mean per wave and for the latest wave, as R computes them", () => {
     const figures = byKey(datasetFigures(dataset('survey', 'survey.csv', IRI_SURVEY)));
     // R's per-respondent subscale means (reference.R), averaged here over each wave's scored respondents.
-    const reference = Papa.parse<Record<string, string>>(
-      readFileSync(resolve(ROOT, 'test/fixtures/measure/survey-scores-r.csv'), 'utf8'),
-      { header: true, skipEmptyLines: true },
-    ).data;
+    const reference = readRCsv('test/fixtures/measure/survey-scores-r.csv');
     const expected = (wave: string, subscale: string) =>
       meanOf(
         reference
@@ -128,7 +90,7 @@ describe('measurement figures', () => {
     expect(figures[0]?.label).toMatch(/hidden: fewer than 101 respondents/);
   });
 
-  const kpiRows = readTable(resolve(MEASURE, 'kpi.csv')).rows.map(
+  const kpiRows = readTable('sample-data/measure/kpi.csv').rows.map(
     ([date = '', unit = '', kpi = '', value = '']) => ({
       month: date.slice(0, 7),
       unit,
@@ -183,7 +145,7 @@ describe('measurement figures', () => {
   });
 
   it('computes the NPS of the latest quarter from the answers, per unit and over every unit', () => {
-    const answers = readTable(resolve(MEASURE, 'nps-answers.csv')).rows.map(
+    const answers = readTable('sample-data/measure/nps-answers.csv').rows.map(
       ([date = '', unit = '', answer = '']) => ({
         quarter: `${date.slice(0, 4)}-Q${Math.ceil(Number(date.slice(5, 7)) / 3)}`,
         unit,

@@ -17,7 +17,7 @@ import { comparisonTable } from '../../../../renderer/src/measure/compare/compar
 import { refusalText, runAb, runDid } from '../../../../renderer/src/measure/compare/compare-run';
 import { readJson, readTable } from '../../../model/measure/helpers';
 import type { DataTable } from '../../../../model/stats';
-import { datasetOf } from './dataset-of';
+import { datasetOf } from '../dataset-of';
 
 interface SeRow {
   estimate: number;

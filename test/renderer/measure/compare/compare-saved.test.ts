@@ -21,7 +21,7 @@ import {
   type ComparisonTable,
 } from '../../../../renderer/src/measure/compare/compare-source';
 import { readTable } from '../../../model/measure/helpers';
-import { datasetOf } from './dataset-of';
+import { datasetOf } from '../dataset-of';
 
 const SURVEY = readTable('sample-data/measure/survey.csv');
 
