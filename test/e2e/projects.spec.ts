@@ -112,7 +112,13 @@ test('the workbench is usable from the keyboard alone', async ({ page, host }) =
   expect(reached).toContain('Delete Keyboard project');
 
   await page.keyboard.press('?');
-  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+  const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(sheet).toBeVisible();
+  // Every view's keys, grouped by where they work.
+  for (const where of ['Everywhere', 'Model diagram and SROI analysis', 'Presenting a story'])
+    await expect(sheet.getByRole('region', { name: where })).toBeVisible();
+  await expect(sheet.getByRole('region', { name: 'Presenting a story' })).toContainText('Reset the page');
+  await page.screenshot({ path: test.info().outputPath('shortcuts.png') });
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeHidden();
 });

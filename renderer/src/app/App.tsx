@@ -18,11 +18,52 @@ import { useProjects } from './use-projects';
 /** The preload's lifecycle functions (electron/preload.ts): closing without losing work, files the OS opens. */
 const lifecycle = desktop as (CloseBridge & OpenedModelsBridge) | undefined;
 
-const SHORTCUTS: readonly (readonly [string, string])[] = [
-  ['Alt+1 … Alt+7', 'Go to Projects, Dynamics, Network, Conjoint, SROI, Measure, Present'],
-  ['Alt+N', 'New project'],
-  ['?', 'Show these shortcuts'],
-  ['Esc', 'Close a dialog'],
+/**
+ * Every key the workbench answers, grouped by where it works (each view handles its own: the diagram in
+ * DiagramCanvas, undo in ModelWorkbench and SroiWorkbench, search in the network's GraphTab, charts through
+ * chart-scales' hoverKeys, the presentation in Presentation). Ctrl is Cmd on macOS.
+ */
+const SHORTCUTS: readonly {
+  readonly where: string;
+  readonly keys: readonly (readonly [string, string])[];
+}[] = [
+  {
+    where: 'Everywhere',
+    keys: [
+      ['Alt+1 … Alt+7', 'Go to Projects, Dynamics, Network, Conjoint, SROI, Measure, Present'],
+      ['Alt+N', 'New project'],
+      ['?', 'Show these shortcuts'],
+      ['Esc', 'Close a dialog'],
+    ],
+  },
+  {
+    where: 'Model diagram and SROI analysis',
+    keys: [
+      ['Ctrl+Z', 'Undo'],
+      ['Ctrl+Shift+Z or Ctrl+Y', 'Redo'],
+      ['Tab, then Enter', 'Choose a variable in the diagram'],
+      ['Arrow keys', 'Move the chosen variable (with Shift: five times as far)'],
+      ['Delete', 'Delete the chosen variable (asks first)'],
+    ],
+  },
+  {
+    where: 'Charts (once focused)',
+    keys: [['← → Home End', 'Read the values time by time']],
+  },
+  {
+    where: 'Network graph',
+    keys: [['/', 'Find a person (when participants agreed to individual views)']],
+  },
+  {
+    where: 'Presenting a story',
+    keys: [
+      ['→ ↓ Space PageDown', 'Next page'],
+      ['← ↑ PageUp', 'Previous page'],
+      ['Home, End', 'First, last page'],
+      ['R', 'Reset the page to its starting scenario'],
+      ['Esc', 'Leave the presentation'],
+    ],
+  },
 ];
 
 const isTyping = (target: EventTarget | null): boolean =>
@@ -180,16 +221,21 @@ export function App() {
         )}
       </main>
       <Dialog title="Keyboard shortcuts" open={showShortcuts} onClose={() => setShowShortcuts(false)}>
-        <dl className="shortcuts">
-          {SHORTCUTS.map(([keys, action]) => (
-            <div key={keys}>
-              <dt>
-                <kbd>{keys}</kbd>
-              </dt>
-              <dd>{action}</dd>
-            </div>
-          ))}
-        </dl>
+        {SHORTCUTS.map(({ where, keys: group }) => (
+          <section key={where} aria-label={where}>
+            <h3 className="shortcuts-where">{where}</h3>
+            <dl className="shortcuts">
+              {group.map(([keys, action]) => (
+                <div key={keys}>
+                  <dt>
+                    <kbd>{keys}</kbd>
+                  </dt>
+                  <dd>{action}</dd>
+                </div>
+              ))}
+            </dl>
+          </section>
+        ))}
         <div className="dialog-actions">
           <button type="button" autoFocus onClick={() => setShowShortcuts(false)}>
             Close
