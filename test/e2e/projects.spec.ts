@@ -115,7 +115,7 @@ test('the workbench is usable from the keyboard alone', async ({ page, host }) =
   const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await expect(sheet).toBeVisible();
   // Every view's keys, grouped by where they work.
-  for (const where of ['Everywhere', 'Model diagram and SROI analysis', 'Presenting a story'])
+  for (const where of ['Everywhere', 'Editing a model or an SROI analysis', 'Presenting a story'])
     await expect(sheet.getByRole('region', { name: where })).toBeVisible();
   await expect(sheet.getByRole('region', { name: 'Presenting a story' })).toContainText('Reset the page');
   await page.screenshot({ path: test.info().outputPath('shortcuts.png') });

@@ -37,11 +37,16 @@ const SHORTCUTS: readonly {
     ],
   },
   {
-    where: 'Model diagram and SROI analysis',
+    where: 'Editing a model or an SROI analysis',
     keys: [
       ['Ctrl+Z', 'Undo'],
       ['Ctrl+Shift+Z or Ctrl+Y', 'Redo'],
-      ['Tab, then Enter', 'Choose a variable in the diagram'],
+    ],
+  },
+  {
+    where: 'Model diagram',
+    keys: [
+      ['Tab, then Enter', 'Choose a variable'],
       ['Arrow keys', 'Move the chosen variable (with Shift: five times as far)'],
       ['Delete', 'Delete the chosen variable (asks first)'],
     ],
