@@ -27,7 +27,7 @@ export function readThemeColors(): ThemeColors {
     text: read('--text', '#1c2330'),
     muted: read('--muted', '#5b6578'),
     border: read('--border', '#d7dce4'),
-    accent: read('--accent', '#2f6fdf'),
+    accent: read('--accent', '#2a64cc'),
     focus: read('--focus', '#f5a524'),
     dark: window.matchMedia(DARK_QUERY).matches,
   };
