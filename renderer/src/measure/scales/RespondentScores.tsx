@@ -27,7 +27,13 @@ export function RespondentScores({
   return (
     <>
       <p className="muted small">{CONSENT_SENTENCE}</p>
-      <div className="table-scroll respondent-scroll">
+      {/* It scrolls on its own, so it takes the focus: keyboard users scroll it with the arrow keys. */}
+      <div
+        className="table-scroll respondent-scroll"
+        role="region"
+        aria-label="Scores of each respondent"
+        tabIndex={0}
+      >
         <table className="scales-table" data-testid="respondent-table">
           <thead>
             <tr>
