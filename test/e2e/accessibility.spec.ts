@@ -59,6 +59,14 @@ const VIEWS: View[] = [
     walk: async (page, scan) => {
       await openSection(page, 'Projects');
       await scan('list');
+      // Each dialog opens from a button of the same name.
+      for (const name of ['New project', 'Keyboard shortcuts']) {
+        await page.getByRole('button', { name, exact: true }).click();
+        await expect(page.getByRole('dialog', { name })).toBeVisible();
+        await scan(`the ${name} dialog`);
+        await page.keyboard.press('Escape');
+        await expect(page.getByRole('dialog', { name })).toBeHidden();
+      }
     },
   },
   {
