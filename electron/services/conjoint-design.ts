@@ -22,7 +22,7 @@ import {
 } from '../../model/conjoint';
 import { OperationError } from '../api/result';
 import type { DesignRequest } from '../api/parts/conjoint.contract';
-import type { ConjointDesign } from '../store/conjoint-document';
+import type { ConjointDesign } from '../../model/schema/conjoint-document';
 
 /** Beyond this many profiles a full factorial is not something people can rate (nor something to list). */
 export const MAX_FULL_FACTORIAL = 5_000;

@@ -7,7 +7,7 @@
  * handler refuses (conflict) until the edit is confirmed.
  */
 import { isProhibited, type Study } from '../../model/conjoint';
-import type { ConjointDocument, ConjointResponses } from '../store/conjoint-document';
+import type { ConjointDocument, ConjointResponses } from '../../model/schema/conjoint-document';
 
 export interface StudyEditPlan {
   readonly document: ConjointDocument;

@@ -8,7 +8,7 @@
  * (the coefficient names of the estimation report, prefixed by the estimation kind, which the link records).
  */
 import type { LinkableFigure } from '../../model/schema/figure';
-import type { ConjointStudyRecord, EstimationKind } from '../store/conjoint-document';
+import type { ConjointStudyRecord, EstimationKind } from '../../model/schema/conjoint-document';
 import { createConjointStudyRepository } from '../store/conjoint-studies';
 import type { FigureProvider } from './figures';
 

@@ -8,7 +8,7 @@ import { APP_VERSION } from '../app-info';
 import type { Handlers } from '../api/dispatch';
 import type { ConjointOperationName } from '../api/parts/conjoint.operations';
 import { OperationError } from '../api/result';
-import type { ConjointDocument, EstimationKind } from '../store/conjoint-document';
+import type { ConjointDocument, EstimationKind } from '../../model/schema/conjoint-document';
 import { createConjointStudyRepository } from '../store/conjoint-studies';
 import type { ServiceContext } from './context';
 import { generateDesign } from './conjoint-design';

@@ -20,7 +20,7 @@ import {
 } from '../../model/conjoint';
 import { readCsvText, type CellProblem, type DataTable } from '../../model/stats';
 import type { ResponseImport } from '../api/parts/conjoint.contract';
-import type { ConjointDesign, ConjointResponses } from '../store/conjoint-document';
+import type { ConjointDesign, ConjointResponses } from '../../model/schema/conjoint-document';
 
 export type ResponseImportOutcome =
   | { readonly ok: true; readonly responses: ConjointResponses }

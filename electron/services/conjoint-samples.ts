@@ -1,19 +1,21 @@
 /**
  * The sample conjoint study (sample-data/conjoint/: the empathetic-service study, its choice design and 200
- * simulated respondents' choices) added to the sample project, so a new workspace has a study to open, estimate
- * and link to the model. It goes through the same validation as a user's files: a shipped file that does not
+ * simulated respondents' choices) added to the sample project with its MNL estimate, so a new workspace has a
+ * study to open, simulate, estimate again and link to the model. It goes through the same validation as a user's files: a shipped file that does not
  * pass is a bug of the build and throws, which rolls back the caller's transaction.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { levelText, studySchema, type Profile, type Study } from '../../model/conjoint';
+import { runEstimation, savedEstimation } from '../../model/conjoint/estimation-run';
 import type { ProjectId } from '../../model/schema/project';
-import type { ConjointDesign, ConjointStudyRecord } from '../store/conjoint-document';
+import type { ConjointDesign, ConjointStudyRecord } from '../../model/schema/conjoint-document';
 import { createConjointStudyRepository } from '../store/conjoint-studies';
 import type { Workspace } from '../store/workspace';
 import { readCsvText } from '../../model/stats';
 import { choiceDError, shownProfilesEfficiency } from './conjoint-design';
 import { readResponses } from './conjoint-responses';
+import { APP_VERSION } from '../app-info';
 
 export const SAMPLE_CONJOINT_FOLDER = 'conjoint';
 const NONE_LABEL = 'none';
@@ -99,6 +101,24 @@ export function seedConjointSample(
     throw new Error(
       `The shipped conjoint responses are not valid: ${responses.problems.map((problem) => problem.message).join('; ')}`,
     );
+  // Estimated by MNL, as the Estimation step does, so the sample's simulator (and a story's simulator page) works
+  // from the start; hierarchical Bayes takes a while and stays the user's choice.
+  const estimated = runEstimation({
+    kind: 'mnl',
+    study,
+    responses: responses.responses,
+    seed: 0,
+    iterations: 0,
+    burnIn: 0,
+    appVersion: APP_VERSION,
+    estimatedAt: at.toISOString(),
+  });
+  if (!estimated.ok) throw new Error(`The shipped conjoint study does not estimate: ${estimated.error}`);
   const studies = createConjointStudyRepository(workspace.db, () => at);
-  return studies.create(projectId, { study, design, responses: responses.responses, estimations: {} });
+  return studies.create(projectId, {
+    study,
+    design,
+    responses: responses.responses,
+    estimations: { mnl: savedEstimation(estimated.result) },
+  });
 }

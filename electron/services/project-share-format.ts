@@ -23,7 +23,7 @@ import { modelRecordSchema } from '../../model/schema/model';
 import { projectSchema } from '../../model/schema/project';
 import { scenarioSchema } from '../../model/schema/scenario';
 import { calibrationRecordSchema, sensitivityRunRecordSchema } from '../store/analysis-records';
-import { conjointStudyRecordSchema } from '../store/conjoint-document';
+import { conjointStudyRecordSchema } from '../../model/schema/conjoint-document';
 import { checkSettings, measureDatasetSummarySchema } from '../store/measure-datasets';
 import { measureTableSchema } from '../store/measure-document';
 import { networkPrivacySchema, networkRecordSchema, networkWaveSchema } from '../store/network-document';

@@ -63,10 +63,10 @@ export function seedSamples(workspace: Workspace, sampleDir: string): Project | 
       }),
     );
     const sroi = seedSroiSample(workspace, project.id);
-    seedConjointSample(workspace, project.id, sampleDir);
+    const conjoint = seedConjointSample(workspace, project.id, sampleDir);
     const network = seedSampleNetwork(workspace, project.id, sampleDir);
     seedMeasureSamples(workspace, project.id, sampleDir);
-    seedSampleStory(workspace, project.id, { model, scenarios: seeded, network, sroi });
+    seedSampleStory(workspace, project.id, { model, scenarios: seeded, network, conjoint, sroi });
     return workspace.projects.get(project.id);
   })();
 }

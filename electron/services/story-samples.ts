@@ -2,13 +2,14 @@
  * The sample project's story (issue 9, point 1): a short workshop walk through the sample's instruments, so a new
  * workspace shows presentation mode at work instead of an empty list. Pages name the seeded documents by id and
  * copy no figures (a story always shows the project as it is). A page is left out when what it shows is missing
- * (a build without the sample network, a model without the reference model's levers), so the story never opens
+ * (a build without the sample network, a model without the reference model's levers, a study not estimated), so the story never opens
  * on a broken page.
  */
 import { readXmile } from '../../model/sd';
 import type { ModelRecord } from '../../model/schema/model';
 import type { ProjectId } from '../../model/schema/project';
 import type { Scenario } from '../../model/schema/scenario';
+import type { ConjointStudyRecord } from '../../model/schema/conjoint-document';
 import type { NetworkDocument } from '../store/network-document';
 import type { SroiAnalysisRecord } from '../store/sroi-analysis-record';
 import type { StoryPage, StoryRecord } from '../store/story-document';
@@ -30,6 +31,7 @@ export interface SampleStoryParts {
   readonly model: ModelRecord;
   readonly scenarios: readonly Scenario[];
   readonly network: NetworkDocument | undefined;
+  readonly conjoint: ConjointStudyRecord | undefined;
   readonly sroi: SroiAnalysisRecord | undefined;
 }
 
@@ -88,6 +90,16 @@ function samplePages(parts: SampleStoryParts): StoryPage[] {
       note:
         'The example organization after its peer-support programme, coloured by team. Patterns in the recorded ' +
         'ties, not judgements of anyone.',
+    });
+  // The simulator needs a saved estimate: the sample study comes with its MNL one.
+  if (parts.conjoint !== undefined && Object.keys(parts.conjoint.document.estimations).length > 0)
+    pages.push({
+      kind: 'conjoint-simulator',
+      studyId: parts.conjoint.id,
+      title: 'What customers would choose',
+      note:
+        'Shares of preference from the sample conjoint study: change an offer (a faster reply, a human hand-off, ' +
+        'a personal call) and see who would take it; R goes back to the starting offers.',
     });
   if (parts.sroi !== undefined)
     pages.push({

@@ -11,7 +11,7 @@ import {
   type ConjointStudyId,
   type ConjointStudyRecord,
   type ConjointStudySummary,
-} from './conjoint-document';
+} from '../../model/schema/conjoint-document';
 import { byName, firstFreeName, nameKey } from './names';
 import { projectDocumentTable } from './project-documents';
 import { parseStoredDocument } from './stored-document';

@@ -11,7 +11,7 @@ import { NODE_METRIC_NAMES } from '../../model/network/metrics';
 import { modelIdSchema } from '../../model/schema/model';
 import { projectIdSchema } from '../../model/schema/project';
 import { scenarioIdSchema } from '../../model/schema/scenario';
-import { conjointStudyIdSchema } from './conjoint-document';
+import { conjointStudyIdSchema } from '../../model/schema/conjoint-document';
 import { networkIdSchema, networkWaveIdSchema } from './network-document';
 import { sroiAnalysisIdSchema } from './sroi-analysis-record';
 

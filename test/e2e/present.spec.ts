@@ -111,7 +111,7 @@ test('a story of a live chart and the SROI headline, presented with the keyboard
   await context.close();
 });
 
-test('the sample project’s workshop story: its six live pages, presented in order', async ({
+test('the sample project’s workshop story: its seven live pages, presented in order', async ({
   page,
   sampleHost,
 }) => {
@@ -119,9 +119,9 @@ test('the sample project’s workshop story: its six live pages, presented in or
   await page.setViewportSize({ width: 1400, height: 900 });
   await openPresent(page, sampleHost);
   await page.getByRole('button', { name: SAMPLE_STORY }).click();
-  await expect(page.getByRole('button', { name: SAMPLE_STORY }).locator('..')).toContainText('6 pages');
+  await expect(page.getByRole('button', { name: SAMPLE_STORY }).locator('..')).toContainText('7 pages');
   await page.getByRole('button', { name: 'Present', exact: true }).click();
-  await expect(page.getByTestId('page-counter')).toHaveText('1 / 6');
+  await expect(page.getByTestId('page-counter')).toHaveText('1 / 7');
   await expect(
     shown(page).getByRole('heading', { name: 'What empathy does to a small service business' }),
   ).toBeVisible();
@@ -140,8 +140,11 @@ test('the sample project’s workshop story: its six live pages, presented in or
   await expect(shown(page).getByTestId('network-canvas')).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('sample-story-network.png') });
   await page.keyboard.press('ArrowRight');
+  await expect(shown(page).getByTestId('share-total')).toContainText('Total 100.0%');
+  await page.screenshot({ path: test.info().outputPath('sample-story-simulator.png') });
+  await page.keyboard.press('ArrowRight');
   await expect(shown(page).locator('.present-headline')).toContainText('SROI ratio');
   await page.keyboard.press('ArrowRight');
-  await expect(page.getByTestId('page-counter')).toHaveText('6 / 6');
+  await expect(page.getByTestId('page-counter')).toHaveText('7 / 7');
   await expect(shown(page).getByRole('heading', { name: 'Measure it in your business' })).toBeVisible();
 });

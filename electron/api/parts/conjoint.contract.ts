@@ -14,8 +14,8 @@ import {
   conjointStudyIdSchema,
   type ConjointStudyRecord,
   type ConjointStudySummary,
-} from '../../store/conjoint-document';
-import { estimationSchema } from '../../store/conjoint-estimation';
+} from '../../../model/schema/conjoint-document';
+import { estimationSchema } from '../../../model/schema/conjoint-estimation';
 import type { ConjointOperationName } from './conjoint.operations';
 
 /** A phantom marker that carries an operation's output type without a runtime schema. */
@@ -144,6 +144,10 @@ export type {
   ConjointStudySummary,
   EstimationKind,
   RatingsResponses,
-} from '../../store/conjoint-document';
-export type { ConjointEstimation, EstimationReportDocument, WtpEntry } from '../../store/conjoint-estimation';
+} from '../../../model/schema/conjoint-document';
+export type {
+  ConjointEstimation,
+  EstimationReportDocument,
+  WtpEntry,
+} from '../../../model/schema/conjoint-estimation';
 export type { CellProblem } from '../../../model/stats/data-table';

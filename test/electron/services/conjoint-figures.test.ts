@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../../electron/api/dispatch';
 import type { LinkableFigure } from '../../../model/schema/figure';
 import { createConjointStudyRepository } from '../../../electron/store/conjoint-studies';
-import type { ConjointEstimation } from '../../../electron/store/conjoint-estimation';
+import type { ConjointEstimation } from '../../../model/schema/conjoint-estimation';
 import { studyFigures } from '../../../electron/services/conjoint-figures';
 import { seedConjointSample } from '../../../electron/services/conjoint-samples';
 import { createHandlers } from '../../../electron/services/handlers';
@@ -12,11 +12,16 @@ import { tempDataDir } from '../store/support';
 
 const SAMPLE_DIR = resolve(import.meta.dirname, '../../../sample-data');
 
+/** The sample study as it is before anyone estimates it (it ships with its MNL estimate: taken away here). */
 function seeded() {
   const workspace = openWorkspace({ dataDir: tempDataDir() });
   const project = workspace.projects.create({ name: 'Care' });
-  const study = seedConjointSample(workspace, project.id, SAMPLE_DIR);
-  if (study === undefined) throw new Error('the sample files are missing');
+  const sample = seedConjointSample(workspace, project.id, SAMPLE_DIR);
+  if (sample === undefined) throw new Error('the sample files are missing');
+  const study = createConjointStudyRepository(workspace.db, () => new Date()).update(
+    sample.id,
+    ({ document }) => ({ ...document, estimations: {} }),
+  );
   return { workspace, project, study };
 }
 

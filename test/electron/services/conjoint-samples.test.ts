@@ -34,6 +34,31 @@ describe('the sample conjoint study', () => {
     workspace.close();
   });
 
+  it('comes estimated by MNL, each coefficient with the sign of the population it was drawn from', () => {
+    const workspace = openWorkspace({ dataDir: tempDataDir() });
+    const project = workspace.projects.create({ name: 'Sample' });
+    const record = seedConjointSample(workspace, project.id, SAMPLE_DIR);
+    const mnl = record?.document.estimations.mnl;
+    if (record === undefined || mnl === undefined) throw new Error('no MNL estimate');
+    const responses = record.document.responses;
+    expect(mnl.dataHash).toBe(responses?.source.dataHash);
+    expect(mnl.seed).toBeNull();
+    // The simulation's truth (sample-data/conjoint/true-part-worths.json). A pooled MNL shrinks heterogeneous
+    // part-worths toward zero, so the check is each one's sign and size order, not its value.
+    const truth = (
+      JSON.parse(readFileSync(join(SAMPLE_DIR, 'conjoint/true-part-worths.json'), 'utf8')) as {
+        partWorths: Record<string, { mean: number }>;
+      }
+    ).partWorths;
+    for (const [name, { mean }] of Object.entries(truth))
+      expect(Math.sign(mnl.report.coefficients[name]?.estimate ?? 0), name).toBe(Math.sign(mean));
+    const estimate = (name: string) => mnl.report.coefficients[name]?.estimate ?? Number.NaN;
+    expect(estimate('reply_time:next day')).toBeLessThan(estimate('reply_time:within 4 hours'));
+    expect(estimate('understood:fully understood')).toBeGreaterThan(estimate('understood:listened to'));
+    expect(mnl.simulation.names.length).toBe(mnl.simulation.aggregate.length);
+    workspace.close();
+  });
+
   it('does nothing when the files are not shipped', () => {
     const workspace = openWorkspace({ dataDir: tempDataDir() });
     const project = workspace.projects.create({ name: 'Sample' });

@@ -300,22 +300,25 @@ describe('projects.export and projects.import', () => {
     if (model === undefined) throw new Error('no model was imported');
     const links = target.scenarios.list(model.id).flatMap((scenario) => scenario.links);
     expect(links.map((link) => link.source.documentId)).toEqual([network?.id]);
-    // The sample story's pages name the imported model, network and analysis too.
+    // The sample story's pages name the imported model, network, study and analysis too.
     const stories = createStoryRepository(target.db, () => new Date());
     const [story] = stories.list(imported.id);
     const [analysis] = createSroiAnalysisRepository(target.db, () => new Date()).list(imported.id);
+    const [study] = createConjointStudyRepository(target.db, () => new Date()).list(imported.id);
     const named = new Set(
       (story === undefined ? [] : stories.get(story.id).document.pages).flatMap((page): string[] =>
         'modelId' in page
           ? [page.modelId]
           : 'networkId' in page
             ? [page.networkId]
-            : 'analysisId' in page
-              ? [page.analysisId]
-              : [],
+            : 'studyId' in page
+              ? [page.studyId]
+              : 'analysisId' in page
+                ? [page.analysisId]
+                : [],
       ),
     );
-    expect(named).toEqual(new Set([model.id, network?.id, analysis?.id]));
+    expect(named).toEqual(new Set([model.id, network?.id, study?.id, analysis?.id]));
     // Counts, so nothing was dropped on either side of the comparison.
     expect(before.models[0]?.scenarios).toHaveLength(7);
     expect(before.models[0]?.sensitivityRuns).toHaveLength(1);

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { seedSamples } from '../../../electron/services/samples';
 import { SAMPLE_STORY_NAME } from '../../../electron/services/story-samples';
 import { networkRepository } from '../../../electron/services/network-handlers';
+import { createConjointStudyRepository } from '../../../electron/store/conjoint-studies';
 import { createSroiAnalysisRepository } from '../../../electron/store/sroi-analyses';
 import { createStoryRepository } from '../../../electron/store/stories';
 import { openWorkspace, type Workspace } from '../../../electron/store/workspace';
@@ -27,7 +28,7 @@ function sampleStory(workspace: Workspace, projectId: ProjectId) {
 }
 
 describe('the sample story', () => {
-  it('walks the sample project: the model with its levers, its loops, the network and the SROI headline', () => {
+  it('walks the sample project: the model with its levers, its loops, the network, the simulator and the SROI headline', () => {
     const workspace = openWorkspace({ dataDir: tempDataDir() });
     const project = seedSamples(workspace, SAMPLE_DIR);
     if (project === undefined) throw new Error('no sample project');
@@ -37,6 +38,7 @@ describe('the sample story', () => {
       'dynamics-chart',
       'loop-dominance',
       'network-view',
+      'conjoint-simulator',
       'sroi-headline',
       'text',
     ]);
@@ -47,7 +49,8 @@ describe('the sample story', () => {
     );
     const [network] = networkRepository(workspace.db).list(project.id);
     const [analysis] = createSroiAnalysisRepository(workspace.db, () => new Date()).list(project.id);
-    const [, chart, loops, graph, headline] = document.pages;
+    const [study] = createConjointStudyRepository(workspace.db, () => new Date()).list(project.id);
+    const [, chart, loops, graph, simulator, headline] = document.pages;
     expect(chart).toMatchObject({
       modelId: model.id,
       variables: ['Employee retention'],
@@ -57,6 +60,7 @@ describe('the sample story', () => {
     expect(scenarios.get(chart.scenarioId ?? ('' as never))).toBe('Status quo');
     expect(scenarios.get(loops.scenarioId ?? ('' as never))).toBe('Empathy programme');
     expect(graph).toMatchObject({ networkId: network?.id, colorBy: 'team' });
+    expect(simulator).toMatchObject({ studyId: study?.id });
     expect(headline).toMatchObject({ analysisId: analysis?.id });
     workspace.close();
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { studySchema } from '../../../model/conjoint';
-import type { ConjointDocument, ConjointStudyId } from '../../../electron/store/conjoint-document';
+import type { ConjointDocument, ConjointStudyId } from '../../../model/schema/conjoint-document';
 import { createConjointStudyRepository } from '../../../electron/store/conjoint-studies';
 import { StoredDocumentError } from '../../../electron/store/stored-document';
 import { openWorkspace } from '../../../electron/store/workspace';

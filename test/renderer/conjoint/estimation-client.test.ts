@@ -3,7 +3,7 @@ import {
   EstimationClient,
   type EstimationPort,
 } from '../../../renderer/src/conjoint/estimation/estimation-client';
-import type { EstimationSpec } from '../../../renderer/src/conjoint/estimation/estimation-run';
+import type { EstimationSpec } from '../../../model/conjoint/estimation-run';
 import type {
   EstimationRequest,
   EstimationResponse,

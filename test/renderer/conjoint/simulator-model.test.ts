@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { studySchema, type Study } from '../../../model/conjoint';
 import type { ConjointEstimation, ConjointResponses } from '../../../electron/api/contract';
 import { readResponses } from '../../../electron/services/conjoint-responses';
-import { runEstimation, savedEstimation } from '../../../renderer/src/conjoint/estimation/estimation-run';
+import { runEstimation, savedEstimation } from '../../../model/conjoint/estimation-run';
 import {
   defaultProducts,
   methodOf,

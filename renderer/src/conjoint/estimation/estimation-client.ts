@@ -3,7 +3,7 @@
  * callback, and `cancel()`, which ends the worker at once (the answer is 'cancelled'; nothing is saved) and lets
  * the next request start a fresh one.
  */
-import type { EstimationResult, EstimationSpec } from './estimation-run';
+import type { EstimationResult, EstimationSpec } from '../../../../model/conjoint/estimation-run';
 import type { EstimationRequest, EstimationResponse } from './protocol';
 
 /** The part of a Worker the client uses (tests pass an in-process stand-in). */

@@ -3,7 +3,7 @@
  * throttled progress for hierarchical Bayes (about 200 updates a run, so the progress bar moves smoothly without
  * flooding the page), and answers with the result and the buffers to transfer.
  */
-import { runEstimation } from './estimation-run';
+import { runEstimation } from '../../../../model/conjoint/estimation-run';
 import type { EstimationRequest, EstimationResponse } from './protocol';
 
 export interface EstimationAnswer {

@@ -4,7 +4,7 @@
  * Cancelling is the view's side: it ends the worker (a sampler step cannot be interrupted from outside while
  * it runs) and starts a fresh one for the next request.
  */
-import type { EstimationResult, EstimationSpec } from './estimation-run';
+import type { EstimationResult, EstimationSpec } from '../../../../model/conjoint/estimation-run';
 
 export interface EstimationRequest {
   readonly id: number;

@@ -4,7 +4,7 @@ import { call } from '../../api';
 import { appVersion } from '../app-version';
 import { errorText } from '../format';
 import { createEstimationWorker, EstimationClient } from './estimation-client';
-import { savedEstimation } from './estimation-run';
+import { savedEstimation } from '../../../../model/conjoint/estimation-run';
 
 export interface HbSettings {
   readonly seed: number;

@@ -3,7 +3,8 @@
  * same field names, so a JSON export of the app and the CLI's output read alike), the stamp that makes it
  * reproducible (data hash, seed, app version), and what the market simulator needs (the coefficient vector in
  * the model's parameter order, and each respondent's vector when the method gives them). The estimation itself
- * runs in the renderer's worker; this schema checks what it sends before it is saved.
+ * (model/conjoint/estimation-run.ts) runs in the renderer's worker, and once for the sample study when a new
+ * workspace is seeded; this schema checks what it gives before it is saved.
  */
 import { z } from 'zod';
 

@@ -7,8 +7,8 @@
  * damaged document is refused with the field named instead of failing later inside an estimation.
  */
 import { z } from 'zod';
-import { projectIdSchema } from '../../model/schema/project';
-import { studySchema, type Study } from '../../model/conjoint/study';
+import { projectIdSchema } from './project';
+import { studySchema, type Study } from '../conjoint/study';
 import { estimationSchema } from './conjoint-estimation';
 
 export const conjointStudyIdSchema = z.uuid().brand<'ConjointStudyId'>();

@@ -10,13 +10,9 @@ import { describe, expect, it } from 'vitest';
 import { studySchema, type Study } from '../../../model/conjoint';
 import type { ConjointResponses } from '../../../electron/api/contract';
 import { readResponses } from '../../../electron/services/conjoint-responses';
-import {
-  runEstimation,
-  savedEstimation,
-  type EstimationSpec,
-} from '../../../renderer/src/conjoint/estimation/estimation-run';
+import { runEstimation, savedEstimation, type EstimationSpec } from '../../../model/conjoint/estimation-run';
 import { handleEstimation } from '../../../renderer/src/conjoint/estimation/estimation-session';
-import { estimationSchema } from '../../../electron/store/conjoint-estimation';
+import { estimationSchema } from '../../../model/schema/conjoint-estimation';
 import { fishingExpected, OUR_NAME } from '../../model/conjoint/fishing-fixture';
 import { referenceName, teaExpected } from '../../model/conjoint/tea-fixture';
 

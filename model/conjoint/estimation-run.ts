@@ -15,13 +15,9 @@ import {
   type EstimationReport,
   type HbHooks,
   type Study,
-} from '../../../../model/conjoint';
-import type {
-  ConjointEstimation,
-  ConjointResponses,
-  EstimationKind,
-  EstimationReportDocument,
-} from '../../../../electron/api/contract';
+} from './index';
+import type { ConjointResponses, EstimationKind } from '../schema/conjoint-document';
+import type { ConjointEstimation, EstimationReportDocument } from '../schema/conjoint-estimation';
 import { choiceDataFromStored, ratingsDataFromStored } from './stored-responses';
 
 export interface EstimationSpec {

@@ -1,16 +1,10 @@
 /**
  * The study's saved responses (compact: flat arrays of level indexes and numbers, see the conjoint document in
- * the API contract) back into the shapes model/conjoint estimates from. Each row's values are a view on one
+ * model/schema/conjoint-document.ts) back into the shapes model/conjoint estimates from. Each row's values are a view on one
  * Float64Array, so a 9,600-row study costs one allocation, and that array can be transferred to the worker.
  */
-import type {
-  ChoiceData,
-  ChoiceTask,
-  EstimationAttribute,
-  RatingObservation,
-  RatingsData,
-} from '../../../../model/conjoint';
-import type { ChoiceResponses, RatingsResponses } from '../../../../electron/api/contract';
+import type { ChoiceData, ChoiceTask, EstimationAttribute, RatingObservation, RatingsData } from './index';
+import type { ChoiceResponses, RatingsResponses } from '../schema/conjoint-document';
 
 const attributesOf = (responses: RatingsResponses | ChoiceResponses): EstimationAttribute[] =>
   responses.attributes.map((attribute) =>
