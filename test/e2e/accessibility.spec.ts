@@ -74,6 +74,14 @@ const VIEWS: View[] = [
     walk: async (page, scan) => {
       await expect(page.getByRole('heading', { name: 'Empathy reference model', level: 2 })).toBeVisible();
       await scan('the sample model');
+      // A stock chosen in the diagram: the inspector shows its initial value, units and documentation.
+      const diagram = page.getByRole('group', { name: 'Stock-and-flow diagram' });
+      await diagram
+        .getByRole('button', { name: /^Stock / })
+        .first()
+        .click();
+      await expect(page.getByRole('region', { name: 'Inspector' }).getByLabel('Initial value')).toBeVisible();
+      await scan('a stock in the inspector');
       await scanTabs(page, scan, ['Sensitivity', 'Loops', 'Calibration']);
     },
   },
@@ -82,6 +90,10 @@ const VIEWS: View[] = [
     walk: async (page, scan) => {
       await openSection(page, 'Network');
       await expect(page.getByTestId('network-canvas')).toHaveAttribute('data-visible-nodes', /\d+/);
+      // The graph is scanned with a person found by search and their panel open.
+      await page.getByPlaceholder(/Find a person/).fill('Maya Okafor');
+      await page.getByPlaceholder(/Find a person/).press('Enter');
+      await expect(page.locator('.person-panel').getByRole('heading', { name: 'Maya Okafor' })).toBeVisible();
       await scanTabs(page, scan, ['Graph', 'Compare waves', 'Use in a model', 'People data']);
     },
   },
