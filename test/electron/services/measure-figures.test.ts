@@ -16,7 +16,7 @@ import { measureDatasetRepository } from '../../../electron/store/measure-datase
 import { openWorkspace } from '../../../electron/store/workspace';
 import type { LinkableFigure } from '../../../model/schema/figure';
 import { readRCsv, readTable } from '../../model/measure/helpers';
-import { datasetOf } from '../../renderer/measure/dataset-of';
+import { datasetOf, SAMPLE_SURVEY_SCORING } from '../../renderer/measure/dataset-of';
 import { tempDataDir } from '../store/support';
 
 /** A sample file of sample-data/measure as the app's data set. */
@@ -31,14 +31,7 @@ const byKey = (figures: readonly LinkableFigure[]) =>
   new Map(figures.map((figure) => [figure.figure, figure]));
 const meanOf = (values: readonly number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
 
-const IRI_SURVEY: MeasureSettings = {
-  kind: 'survey',
-  scale: 'iri',
-  columns: {},
-  idColumn: 'id',
-  teamColumn: 'team',
-  waveColumn: 'wave',
-};
+const IRI_SURVEY = SAMPLE_SURVEY_SCORING;
 
 describe('measurement figures', () => {
   it("offers each IRI subscale's organization mean per wave and for the latest wave, as R computes them", () => {
@@ -72,7 +65,7 @@ describe('measurement figures', () => {
   });
 
   it('keys a survey without a wave column "all", and values a QMEE without its reverse key null', () => {
-    const { waveColumn: _wave, ...noWave } = IRI_SURVEY as Extract<MeasureSettings, { kind: 'survey' }>;
+    const { waveColumn: _wave, ...noWave } = IRI_SURVEY;
     const all = byKey(datasetFigures(dataset('survey', 'survey.csv', noWave)));
     expect([...all.keys()]).toEqual(['all.PT', 'all.FS', 'all.EC', 'all.PD']);
     expect(all.get('all.EC')?.label).toBe('Empathic concern, mean per item (0-4), all respondents');

@@ -2,8 +2,18 @@
  * A measurement data set as measure.get hands it to the app (the Compare tab, the figures offered to the model),
  * made from a table read in a test: the one builder the measure tests share.
  */
-import type { MeasureDataset, MeasureDatasetKind } from '../../../electron/api/contract';
+import type { MeasureDataset, MeasureDatasetKind, SurveySettings } from '../../../electron/api/contract';
 import type { DataTable } from '../../../model/stats';
+
+/** How the sample survey (sample-data/measure/survey.csv) is scored: the IRI, by id, team and wave. */
+export const SAMPLE_SURVEY_SCORING: SurveySettings = {
+  kind: 'survey',
+  scale: 'iri',
+  columns: {},
+  idColumn: 'id',
+  teamColumn: 'team',
+  waveColumn: 'wave',
+};
 
 const SAMPLE_NAMES: Partial<
   Record<MeasureDatasetKind, { readonly name: string; readonly fileName: string }>

@@ -21,18 +21,11 @@ import {
   type ComparisonTable,
 } from '../../../../renderer/src/measure/compare/compare-source';
 import { readTable } from '../../../model/measure/helpers';
-import { datasetOf } from '../dataset-of';
+import { datasetOf, SAMPLE_SURVEY_SCORING } from '../dataset-of';
 
 const SURVEY = readTable('sample-data/measure/survey.csv');
 
-const scoring: SurveySettings = {
-  kind: 'survey',
-  scale: 'iri',
-  columns: {},
-  idColumn: 'id',
-  teamColumn: 'team',
-  waveColumn: 'wave',
-};
+const scoring = SAMPLE_SURVEY_SCORING;
 
 /** Perspective taking by circle and wave, HC1 errors, 90%: none of it the tab's default. */
 const perspectiveTaking: ComparisonSettings = {
