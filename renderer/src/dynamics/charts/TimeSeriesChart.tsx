@@ -38,11 +38,8 @@ interface TimeSeriesChartProps {
   readonly legendFontSize?: number | undefined;
 }
 
-/** charts.css's legend type, and the legend layout's measures for it (layoutLegend's defaults). */
+/** charts.css's legend type, the size layoutLegend's measures are for. */
 const LEGEND_FONT = 11.5;
-const LEGEND_CHAR_WIDTH = 6.6;
-const LEGEND_SWATCH = 22;
-const LEGEND_ROW = 18;
 
 const MARGIN = { top: 8, right: 18, bottom: 42, left: 64 };
 const LEGEND_GAP = 10;
@@ -88,11 +85,7 @@ export const TimeSeriesChart = memo(function TimeSeriesChart({
   ];
   const legendLabels = legendEntries.map((entry) => entry.label);
   const legendScale = legendFontSize / LEGEND_FONT;
-  const legend = layoutLegend(legendLabels, width - MARGIN.left - MARGIN.right, {
-    charWidth: LEGEND_CHAR_WIDTH * legendScale,
-    swatch: LEGEND_SWATCH * legendScale,
-    row: LEGEND_ROW * legendScale,
-  });
+  const legend = layoutLegend(legendLabels, width - MARGIN.left - MARGIN.right, { scale: legendScale });
   const top = MARGIN.top + legend.height + LEGEND_GAP;
   const plotWidth = width - MARGIN.left - MARGIN.right;
   const plotHeight = height - top - MARGIN.bottom;

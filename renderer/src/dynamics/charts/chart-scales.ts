@@ -119,7 +119,9 @@ export interface LegendPlacement {
 
 /**
  * Places legend entries left to right, wrapping at the width. Entry widths are estimated from the label length
- * (an SVG legend must be laid out before it is measured, and an exported SVG is never measured at all).
+ * (an SVG legend must be laid out before it is measured, and an exported SVG is never measured at all). The
+ * measures are for charts.css's 11.5 px legend; `scale` lays out a legend drawn that much larger (its entries
+ * scaled as a whole, swatch and type), the gap between entries staying as it is.
  */
 export function layoutLegend(
   labels: readonly string[],
@@ -129,12 +131,14 @@ export function layoutLegend(
     readonly swatch?: number;
     readonly gap?: number;
     readonly row?: number;
+    readonly scale?: number;
   } = {},
 ): { readonly placements: LegendPlacement[]; readonly height: number } {
-  const charWidth = options.charWidth ?? 6.6;
-  const swatch = options.swatch ?? 22;
+  const scale = options.scale ?? 1;
+  const charWidth = (options.charWidth ?? 6.6) * scale;
+  const swatch = (options.swatch ?? 22) * scale;
   const gap = options.gap ?? 16;
-  const row = options.row ?? 18;
+  const row = (options.row ?? 18) * scale;
   const placements: LegendPlacement[] = [];
   let x = 0;
   let y = 0;

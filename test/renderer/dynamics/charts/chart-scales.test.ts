@@ -83,6 +83,23 @@ describe('chart scales', () => {
     expect(height).toBe(36);
     expect(layoutLegend([], 300).height).toBe(0);
   });
+
+  it('lays out a legend drawn larger as a whole, the gaps between entries kept', () => {
+    // Twice the size: 'ab' is (20 + 2*6)*2 = 64 wide, then the 10 gap; 'abc' (20 + 3*6)*2 = 76 would end at
+    // 150, past 120, so it wraps to the second row, 2*18 = 36 down.
+    const { placements, height } = layoutLegend(['ab', 'abc'], 120, {
+      charWidth: 6,
+      swatch: 20,
+      gap: 10,
+      row: 18,
+      scale: 2,
+    });
+    expect(placements).toEqual([
+      { x: 0, y: 0 },
+      { x: 0, y: 36 },
+    ]);
+    expect(height).toBe(72);
+  });
 });
 
 describe('settled y domain', () => {
