@@ -10,8 +10,8 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { readXmile, writeXmile, type Diagnostic, type ModelDocument } from '../../../../model/sd';
 import type { ModelRecord } from '../../../../electron/api/contract';
 import { call } from '../../api';
-import type { SaveState } from '../../components/EditingControls';
-import { registerBusy } from '../../app/busy';
+import { SaveQueue, type SaveState } from '../../app/save-queue';
+import { useQueuedSave } from '../../app/use-queued-save';
 import { EngineClient, createSimulationWorker, type EnginePort } from '../engine/engine-client';
 import type { ModelInfo, Overrides, RunSeries } from '../engine/protocol';
 import { canRedo, canUndo, commit, preview, redo, startHistory, undo, type History } from './history';
@@ -131,52 +131,24 @@ export function useDynamicsSession(
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [overrides, engine]);
 
-  // Save the document once it has been still for a moment; keep the working overrides in this browser.
-  // The text of the document as opened, written by our writer: opening a model must not save a reformatted copy.
-  // The wait is registered as busy work (app/busy.ts), so closing the window saves it first; leaving the model
-  // (another model, project or view) saves it too, through pendingSave, instead of dropping the last edit.
-  const savedText = useRef<string | undefined>(undefined);
-  const pendingSave = useRef<(() => Promise<void>) | undefined>(undefined);
-  useEffect(() => {
-    const text = writeXmile(document);
-    savedText.current ??= text;
-    if (text === savedText.current) {
-      pendingSave.current = undefined;
-      return;
-    }
-    setSave({ status: 'pending' });
-    let saving: Promise<void> | undefined;
-    const saveNow = (): Promise<void> => {
-      clearTimeout(timer);
-      saving ??= call('models.save', { id: record.id, xmile: text }).then(
-        () => {
-          savedText.current = text;
-          setSave({ status: 'saved' });
-          release();
-        },
-        (error: unknown) => {
-          const message = error instanceof Error ? error.message : String(error);
-          setSave({ status: 'failed', message });
-          release();
-          throw new Error(message);
-        },
-      );
-      return saving;
-    };
-    const timer = setTimeout(() => void saveNow().catch(() => undefined), SAVE_DELAY_MS);
-    const release = registerBusy({ label: `Edits to the model "${record.name}"`, flush: saveNow });
-    pendingSave.current = saveNow;
-    return () => {
-      clearTimeout(timer);
-      release();
-    };
-  }, [document, record.id, record.name]);
-  useEffect(
-    () => () => {
-      void pendingSave.current?.().catch(() => undefined);
-    },
-    [],
+  // Save the document once it has been still for a moment (app/use-queued-save.ts: one save after another, busy
+  // while waiting so closing the window saves it first, sent at once when the model is left). What is saved is
+  // the text our writer makes, compared with the text of the document as opened, so opening a model never saves
+  // a reformatted copy, and an undo back to what is saved sends nothing.
+  const text = useMemo(() => writeXmile(document), [document]);
+  // Made once: its state outlives renders (the id and name of a record never change under one session).
+  const [saves] = useState(
+    () =>
+      new SaveQueue<string>(
+        (xmile) => call('models.save', { id: record.id, xmile }),
+        writeXmile(history.present.document),
+        setSave,
+      ),
   );
+  useQueuedSave(saves, text, {
+    delayMs: SAVE_DELAY_MS,
+    label: () => `Edits to the model "${record.name}"`,
+  });
 
   // Kept in this browser once a drag settles (not on every preview frame).
   useEffect(() => {

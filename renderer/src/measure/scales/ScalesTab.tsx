@@ -24,7 +24,8 @@ import {
   suggestScale,
 } from './survey-settings';
 import { useSurveyAnalysis } from './use-survey-analysis';
-import { useSurveySettings, type SettingsSave } from './use-survey-settings';
+import { useSurveySettings } from './use-survey-settings';
+import type { SaveState } from '../../app/save-queue';
 
 /** Cells listed on screen at most; the count says how many more. */
 const LISTED_PROBLEMS = 50;
@@ -166,7 +167,7 @@ function SurveyWorkbench({
   );
 }
 
-function SaveLine({ save }: { readonly save: SettingsSave }) {
+function SaveLine({ save }: { readonly save: SaveState }) {
   if (save.status === 'failed')
     return (
       <p className="form-error" role="alert">
@@ -175,7 +176,7 @@ function SaveLine({ save }: { readonly save: SettingsSave }) {
     );
   return (
     <p className="muted small save-line" aria-live="polite" data-testid="scales-save-state">
-      {save.status === 'waiting' ? 'Saving the settings…' : 'Settings saved with the data set.'}
+      {save.status === 'pending' ? 'Saving the settings…' : 'Settings saved with the data set.'}
     </p>
   );
 }

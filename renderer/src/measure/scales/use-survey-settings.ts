@@ -2,21 +2,17 @@
  * A survey's scoring settings as edited on the Scales tab: shown at once, saved to the workspace
  * (measure.updateSettings) once they have been still for a moment, one save after another so the last change is
  * the one kept. A save still waiting when the tab closes is sent at once, and one waiting when the window closes
- * is saved first (registered as busy work, app/busy.ts), as the SROI session does.
+ * is saved first (app/use-queued-save.ts, as the SROI and Dynamics sessions do).
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { MeasureDataset, MeasureDatasetId, SurveySettings } from '../../../../electron/api/contract';
 import { call } from '../../api';
-import { registerBusy } from '../../app/busy';
+import { SaveQueue, type SaveState } from '../../app/save-queue';
+import { useQueuedSave } from '../../app/use-queued-save';
 import { errorText } from '../../conjoint/format';
 
 /** A burst of edits (typing a range, ticking items) is one save. */
 export const SETTINGS_SAVE_DELAY_MS = 400;
-
-export type SettingsSave =
-  | { readonly status: 'saved' }
-  | { readonly status: 'waiting' }
-  | { readonly status: 'failed'; readonly message: string };
 
 export function useSurveySettings(
   datasetId: MeasureDatasetId,
@@ -27,66 +23,34 @@ export function useSurveySettings(
   onSaved: (dataset: MeasureDataset) => void,
 ) {
   const [settings, setSettings] = useState<SurveySettings>(initial);
-  const [save, setSave] = useState<SettingsSave>({ status: 'saved' });
-  const [edited, setEdited] = useState(unsaved);
-  const chain = useRef<Promise<unknown>>(Promise.resolve());
+  const [save, setSave] = useState<SaveState>({ status: 'saved' });
   const onSavedRef = useRef(onSaved);
-  const latest = useRef(settings);
-  const waiting = useRef(false);
   useEffect(() => {
     onSavedRef.current = onSaved;
-    latest.current = settings;
-  }, [onSaved, settings]);
+  }, [onSaved]);
 
-  const send = useCallback(
-    (next: SurveySettings): Promise<void> => {
-      const sent = chain.current.then(async () => {
-        try {
-          const saved = await call('measure.updateSettings', { id: datasetId, settings: next });
-          setSave({ status: 'saved' });
-          onSavedRef.current(saved);
-        } catch (error) {
-          setSave({ status: 'failed', message: `The settings could not be saved: ${errorText(error)}` });
-        }
-      });
-      chain.current = sent;
-      return sent;
+  const saveSettings = useCallback(
+    async (next: SurveySettings) => {
+      try {
+        onSavedRef.current(await call('measure.updateSettings', { id: datasetId, settings: next }));
+      } catch (error) {
+        throw new Error(`The settings could not be saved: ${errorText(error)}`, { cause: error });
+      }
     },
     [datasetId],
   );
-
-  useEffect(() => {
-    if (!edited) return;
-    waiting.current = true;
-    let sending: Promise<void> | undefined;
-    const saveNow = (): Promise<void> => {
-      clearTimeout(timer);
-      if (sending === undefined) {
-        waiting.current = false;
-        sending = send(settings).finally(release);
-      }
-      return sending;
-    };
-    const timer = setTimeout(() => void saveNow(), SETTINGS_SAVE_DELAY_MS);
-    const release = registerBusy({ label: `Scale settings of "${datasetName}"`, flush: saveNow });
-    return () => {
-      clearTimeout(timer);
-      release();
-    };
-  }, [edited, settings, send, datasetName]);
-
-  // Closing the tab (another data set, another section) sends the change still waiting for its timer.
-  useEffect(
-    () => () => {
-      if (waiting.current) void send(latest.current);
-    },
-    [send],
-  );
+  // Made once: its state outlives renders (a data set's id never changes under one tab). saveSettings reads
+  // onSavedRef when a save runs, never during render; the compiler's rule cannot tell a callback stored for
+  // later from one called now.
+  // eslint-disable-next-line react-hooks/refs
+  const [saves] = useState(() => new SaveQueue(saveSettings, unsaved ? null : initial, setSave));
+  useQueuedSave(saves, settings, {
+    delayMs: SETTINGS_SAVE_DELAY_MS,
+    label: () => `Scale settings of "${datasetName}"`,
+  });
 
   const change = useCallback((update: (previous: SurveySettings) => SurveySettings) => {
     setSettings(update);
-    setEdited(true);
-    setSave({ status: 'waiting' });
   }, []);
 
   return { settings, change, save };

@@ -9,7 +9,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SroiAnalysisRecord } from '../../../../electron/api/contract';
 import type { SroiAnalysis } from '../../../../model/sroi';
 import { call } from '../../api';
-import { registerBusy } from '../../app/busy';
+import { SaveQueue, type SaveState } from '../../app/save-queue';
+import { useQueuedSave } from '../../app/use-queued-save';
 import {
   canRedo,
   canUndo,
@@ -21,11 +22,10 @@ import {
   type History,
 } from '../../dynamics/session/history';
 import type { AnalysisEdit } from './analysis-edits';
-import { SaveQueue, type SaveState } from './save-queue';
 
 export type ChangePhase = 'preview' | 'commit';
 
-export type { SaveState } from './save-queue';
+export type { SaveState } from '../../app/save-queue';
 
 /** How long the document must stay unchanged before it is saved (a burst of typing is one save). */
 export const SAVE_DELAY_MS = 400;
@@ -53,33 +53,10 @@ export function useSroiSession(record: SroiAnalysisRecord) {
   // eslint-disable-next-line react-hooks/refs
   const [saves] = useState(() => new SaveQueue<SroiAnalysis>(saveDocument, record.document, setSave));
 
-  useEffect(() => {
-    if (!saves.shown(document)) return;
-    let sending: Promise<void> | undefined;
-    const saveNow = (): Promise<void> => {
-      clearTimeout(timer);
-      sending ??= saves.send(document).finally(release);
-      return sending;
-    };
-    const timer = setTimeout(() => void saveNow().catch(() => undefined), SAVE_DELAY_MS);
-    const release = registerBusy({
-      label: `Edits to the SROI analysis "${nameRef.current}"`,
-      flush: saveNow,
-    });
-    return () => {
-      clearTimeout(timer);
-      release();
-    };
-  }, [document, saves]);
-
-  // Closing the analysis (another analysis, another section) sends the change still waiting for its timer.
-  useEffect(
-    () => () => {
-      const pending = saves.waiting;
-      if (pending !== undefined) void saves.send(pending).catch(() => undefined);
-    },
-    [saves],
-  );
+  useQueuedSave(saves, document, {
+    delayMs: SAVE_DELAY_MS,
+    label: () => `Edits to the SROI analysis "${nameRef.current}"`,
+  });
 
   const edit = useCallback((change: AnalysisEdit, phase: ChangePhase = 'commit') => {
     setHistory((previous) => {

@@ -4,7 +4,7 @@
  * the last one sent, not of the last one that finished: after an undo back to a state while another save is on
  * its way, that state must be sent again, or the save on its way would win.
  */
-import type { SaveState } from '../../components/EditingControls';
+import type { SaveState } from '../components/EditingControls';
 
 export type { SaveState };
 
@@ -18,13 +18,14 @@ export class SaveQueue<T> {
 
   constructor(
     private readonly save: (document: T) => Promise<unknown>,
-    saved: T,
+    /** What the workspace holds now; null when it holds nothing yet (the first document shown is sent). */
+    saved: T | null,
     private readonly onState: (state: SaveState) => void,
   ) {
     this.lastSent = saved;
   }
 
-  /** The document not sent yet, if any: sent at once when the analysis is closed. */
+  /** The document not sent yet, if any: sent at once when the editor is closed. */
   get waiting(): T | undefined {
     return this.waitingFor;
   }

@@ -3,7 +3,7 @@
  * edits, undos, redos and slow saves come.
  */
 import { describe, expect, it } from 'vitest';
-import { SaveQueue, type SaveState } from '../../../../renderer/src/sroi/session/save-queue';
+import { SaveQueue, type SaveState } from '../../../renderer/src/app/save-queue';
 
 /** A backend whose saves finish when the test says so, keeping what it holds in the order they finish. */
 function slowBackend() {
@@ -84,6 +84,34 @@ describe('the save queue', () => {
     expect(last()).toBe('failed');
     // What failed is not taken as saved: showing it again sends it again.
     expect(queue.shown('again')).toBe(true);
+  });
+
+  it('says pending, not saved, when an older save lands while a newer edit waits for its pause', async () => {
+    const backend = slowBackend();
+    const { queue, last } = queueOn(backend, 'original');
+    queue.shown('12');
+    const first = queue.send('12');
+    // The edit goes on before that save has landed; its own save waits for a pause in the typing.
+    expect(queue.shown('12 *')).toBe(true);
+    (await backend.next()).finish();
+    await first;
+    expect(last()).toBe('pending');
+    expect(queue.waiting).toBe('12 *');
+  });
+
+  it('does not send twice the same text shown again while its save is on its way, and says saved once it lands', async () => {
+    const backend = slowBackend();
+    const { queue, last } = queueOn(backend, 'original');
+    queue.shown('12');
+    const first = queue.send('12');
+    // Leaving the field makes a new document with the same text (the Dynamics view's commit on blur).
+    expect(queue.shown('12')).toBe(false);
+    expect(last()).toBe('pending');
+    (await backend.next()).finish();
+    await first;
+    expect(last()).toBe('saved');
+    expect(backend.running()).toBe(0);
+    expect(backend.held).toEqual(['12']);
   });
 
   it('keeps the document not yet sent, for a close to send at once', () => {
