@@ -15,7 +15,7 @@ export default defineConfig({
   // The machines are shared and noisy: a step that takes a second alone can take several under load. These are
   // ceilings for waiting, never measures of speed (those are `npm run bench`). In CI a test that fails is run
   // once more; one that passes only then is listed as flaky at the end of `npm test` (scripts/test-all.mjs).
-  retries: process.env.CI ? 1 : 0,
+  retries: process.env['CI'] ? 1 : 0,
   timeout: 120_000,
   expect: { timeout: 15_000 },
   reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
