@@ -20,6 +20,7 @@ import type { Instruction } from './instructions';
 import type { ModelPlan } from './plan';
 import { link, ProgramBuilder, type Linkable } from './program';
 import { toTree, type Tree, type TreeContext } from './tree';
+import { compileStepKernel, type KernelEquation } from './wasm';
 
 export interface RunOptions {
   /** The parameter vector (CompiledModel.parameters order); the model's own values when absent. */
@@ -42,6 +43,10 @@ export class Runner {
   private readonly hoistedProgram: Instruction[];
   /** Computes every auxiliary and flow, then the rate expressions of stocks into `rateBase + stock`. */
   private readonly program: Instruction[];
+  /** The step's equations compiled to WebAssembly, run instead of `program` when there is one. */
+  private readonly kernel: (() => void) | undefined;
+  /** `step` itself compiled to WebAssembly (Euler, nothing but equations and stocks), when there is one. */
+  private readonly eulerKernel: ((epoch: number) => void) | undefined;
   /** Each instruction's function literal, for `runProgram`'s dispatch. */
   private readonly kinds: Uint8Array;
   private readonly numberSlots: Int32Array;
@@ -114,16 +119,29 @@ export class Runner {
     const initial: Linkable[] = [];
     for (const node of plan.initialOrder) builder.emit(initialTree(node, context), slotOf(node.id), initial);
     const dynamic: Linkable[] = [];
+    // The same equations for a WebAssembly kernel (wasm.ts); a DELAY's output is its instruction, called.
+    const kernelEquations: KernelEquation[] = [];
     const delayOf = new Map<string, PipelineDelay>();
+    const delayOutputs = new Map<string, Instruction>();
     for (const node of plan.dynamicOrder) {
       const target = slotOf(node.id);
       if (node.kind === 'delay') {
-        dynamic.push(({ values }) =>
-          (delayOf.get(node.id) as PipelineDelay).output(values, context.timeSlot, specs.start, specs.dt),
-        );
+        dynamic.push(({ values }) => {
+          const output = (delayOf.get(node.id) as PipelineDelay).output(
+            values,
+            context.timeSlot,
+            specs.start,
+            specs.dt,
+          );
+          delayOutputs.set(node.id, output);
+          return output;
+        });
+        kernelEquations.push({ call: () => (delayOutputs.get(node.id) as Instruction)() });
         continue;
       }
-      builder.emit(builder.hoist(valueTree(node, context)), target, dynamic);
+      const tree = builder.hoist(valueTree(node, context));
+      kernelEquations.push({ tree, target });
+      builder.emit(tree, target, dynamic);
     }
     // Rates of change: the rate expressions come last in the program; flows are summed when integrating.
     const flowStocks = plan.stocks.filter((stock) => stock.rate === undefined);
@@ -140,22 +158,77 @@ export class Runner {
     this.flows = { starts, middles, slots: Int32Array.from(terms) };
     plan.stocks.forEach((stock, index) => {
       if (stock.rate === undefined) return;
-      builder.emit(builder.hoist(toTree(stock.rate, context)), this.rateBase + index, dynamic);
+      const tree = builder.hoist(toTree(stock.rate, context));
+      kernelEquations.push({ tree, target: this.rateBase + index });
+      builder.emit(tree, this.rateBase + index, dynamic);
     });
 
     // What DELAY and PREVIOUS sample each step, and a DELAY's delay time: slots (lowering makes them
     // variables or numbers; anything else is computed after the step's program, before it is sampled).
     const sampled: Linkable[] = [];
+    const sampledEquations: KernelEquation[] = [];
     const inputs = new Map<string, number>();
     const delayTimes = new Map<string, number>();
     for (const node of graph.nodes.values()) {
       if ((node.kind !== 'delay' && node.kind !== 'previous') || node.input === undefined) continue;
-      inputs.set(node.id, builder.operand(toTree(node.input, context), sampled));
+      const input = toTree(node.input, context);
+      const inputSlot = builder.operand(input, sampled);
+      inputs.set(node.id, inputSlot);
+      if (input.kind !== 'slot' && input.kind !== 'number')
+        sampledEquations.push({ tree: input, target: inputSlot });
       if (node.delayTime !== undefined)
         delayTimes.set(node.id, builder.operand(toTree(node.delayTime, context), initial));
     }
     dynamic.push(...sampled);
-    const v = new Float64Array(builder.slotCount);
+    // Columns: time, the outputs that change (by slot, so each step reads the array in order), then those
+    // that do not. The series views give the caller's order back (a worker transfers the buffer whole).
+    const saves = specs.saves;
+    const changing = options.outputs
+      .filter((id) => !plan.constant.has(id))
+      .sort((a, b) => slotOf(a) - slotOf(b));
+    const fixed = options.outputs.filter((id) => plan.constant.has(id));
+    this.outputSlots = Int32Array.from(changing, slotOf);
+    const bufferLength = saves * (options.outputs.length + 1);
+
+    // With a kernel, the array (and, with its Euler loop, the result buffer) lives in its memory, so the
+    // closures below (start values, hoisted parts) and the step loop work on the slots the kernel computes.
+    const previousCount = [...graph.nodes.values()].filter((node) => node.kind === 'previous').length;
+    const hasDelays = [...graph.nodes.values()].some(
+      (node) => node.kind === 'delay' && node.input !== undefined && node.delayTime !== undefined,
+    );
+    const flowStockList = plan.stocks.filter((stock) => stock.rate === undefined);
+    const kernel = compileStepKernel([...kernelEquations, ...sampledEquations], {
+      slotCount: builder.slotCount,
+      loop:
+        this.method === 'euler' && previousCount === 0
+          ? {
+              start: specs.start,
+              dt: specs.dt,
+              steps: specs.steps,
+              saveEvery: specs.saveEvery,
+              saves,
+              timeSlot: context.timeSlot,
+              stepSlot: plan.stepSlot,
+              outputSlots: this.outputSlots,
+              flowStocks: flowStockList.map((stock) => ({
+                slot: slotOf(stock.id),
+                inflows: (stock.inflows ?? []).map(slotOf),
+                outflows: (stock.outflows ?? []).map(slotOf),
+                nonNegative: stock.nonNegative,
+              })),
+              rateStocks: plan.stocks.flatMap((stock, index) =>
+                stock.rate === undefined
+                  ? []
+                  : [{ slot: slotOf(stock.id), rate: this.rateBase + index, nonNegative: stock.nonNegative }],
+              ),
+              bufferLength,
+              record: hasDelays ? (step) => this.record(step) : undefined,
+            }
+          : undefined,
+    });
+    this.kernel = kernel?.run;
+    this.eulerKernel = kernel?.euler;
+    const v = kernel?.values ?? new Float64Array(builder.slotCount);
     this.v = v;
     const env: ExpressionEnvironment = {
       values: v,
@@ -212,16 +285,8 @@ export class Runner {
     this.previousInputs = Int32Array.from(previous, (node) => inputs.get(node.id) as number);
     this.previousPending = new Float64Array(previous.length);
 
-    const saves = specs.saves;
-    this.buffer = new Float64Array(saves * (options.outputs.length + 1));
-    // Columns: time, the outputs that change (by slot, so each step reads the array in order), then those
-    // that do not. The series views give the caller's order back (a worker transfers the buffer whole).
-    const changing = options.outputs
-      .filter((id) => !plan.constant.has(id))
-      .sort((a, b) => slotOf(a) - slotOf(b));
-    const fixed = options.outputs.filter((id) => plan.constant.has(id));
+    this.buffer = kernel?.buffer ?? new Float64Array(bufferLength);
     const column = new Map([...changing, ...fixed].map((id, index) => [id, index + 1]));
-    this.outputSlots = Int32Array.from(changing, slotOf);
     const first = this.outputSlots[0] ?? 0;
     this.outputBase = this.outputSlots.every((slot, index) => slot === first + index) ? first : -1;
     this.fixedSlots = Int32Array.from(fixed, slotOf);
@@ -236,6 +301,15 @@ export class Runner {
         return this.buffer.subarray(offset, offset + saves);
       }),
     };
+  }
+
+  /**
+   * What runs the steps: the whole loop compiled to WebAssembly, the step's equations compiled to it (within
+   * the JavaScript loop: Runge-Kutta, PREVIOUS), or the closures alone (random draws, no WebAssembly).
+   */
+  get backend(): 'webassembly loop' | 'webassembly equations' | 'closures' {
+    if (this.eulerKernel !== undefined) return 'webassembly loop';
+    return this.kernel === undefined ? 'closures' : 'webassembly equations';
   }
 
   private clampStocks(base: number): void {
@@ -286,12 +360,17 @@ export class Runner {
 
   /** Every step from start to stop: compute, record, save, integrate. */
   private step(): void {
+    if (this.eulerKernel !== undefined) {
+      this.eulerKernel(this.epoch);
+      return;
+    }
     const v = this.v;
     const { specs, stockBase, stepSlot } = this.plan;
     const { start, dt, steps, saveEvery, saves } = specs;
     const epoch = this.epoch;
     const program = this.program;
     const kinds = this.kinds;
+    const kernel = this.kernel;
     const rateBase = this.rateBase;
     const buffer = this.buffer;
     const outputSlots = this.outputSlots;
@@ -314,7 +393,8 @@ export class Runner {
       const time = start + step * dt;
       v[timeSlot] = time;
       v[stepSlot] = epoch + step;
-      runProgram(program, kinds);
+      if (kernel !== undefined) kernel();
+      else runProgram(program, kinds);
       if (delays.length > 0) this.record(step);
       for (let index = 0; index < previousCount; index++)
         pending[index] = v[previousInputs[index] as number] as number;
@@ -402,7 +482,8 @@ export class Runner {
     v[this.timeSlot] = at;
     for (let stock = 0; stock < count; stock++)
       v[stockBase + stock] = (y0[stock] as number) + fraction * dt * (from[stock] as number);
-    runProgram(this.program, this.kinds);
+    if (this.kernel !== undefined) this.kernel();
+    else runProgram(this.program, this.kinds);
     this.rates(into);
   }
 
