@@ -1,12 +1,14 @@
 /**
  * The renderer's Content Security Policy, in one place: the Vite build writes it into index.html as a meta
  * tag, the web host sends it as a header, and Electron's app:// protocol sends it with every page.
- * No 'unsafe-eval' (the SD engine compiles equations to closures, not to code), no remote origins.
+ * No 'unsafe-eval' (nothing is generated as JavaScript), no remote origins. 'wasm-unsafe-eval' lets a page or
+ * worker compile WebAssembly and nothing else (CSP Level 3; Chromium 97+): the SD engine compiles a model's
+ * step to it (model/sd/compile/wasm.ts).
  * Electron security checklist, item 7: https://www.electronjs.org/docs/latest/tutorial/security
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
-  "script-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",

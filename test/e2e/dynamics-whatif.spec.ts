@@ -37,6 +37,8 @@ test('a slider redraws the chart over the baseline, and a saved scenario survive
   await expect(whatIf.getByRole('group', { name: 'Finance' })).toBeHidden();
   const training = whatIf.getByRole('slider', { name: 'Training budget' });
   await expect(training).toHaveAttribute('max', '0.05');
+  // The worker runs the model's whole step loop in WebAssembly: the CSP lets it compile that, and only that.
+  await expect(whatIf.locator('.whatif-summary')).toHaveAttribute('data-engine', 'webassembly loop');
 
   const before = await firstPath(page);
   await training.focus();

@@ -85,8 +85,8 @@ describe('web host over real HTTP and a real workspace', () => {
     const reply = await send(server.port, '/');
     expect(reply.status).toBe(200);
     const csp = String(reply.headers['content-security-policy']);
-    expect(csp).toContain("script-src 'self'");
-    expect(csp).not.toContain('unsafe-eval');
+    expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval'");
+    expect(csp).not.toContain("'unsafe-eval'");
     expect(reply.headers['x-content-type-options']).toBe('nosniff');
   });
 

@@ -63,6 +63,7 @@ function createAnswerer(): (request: EngineRequest) => EngineAnswer {
             variables: model.variables,
             usesRandom: model.usesRandom,
             warnings: compiled.warnings,
+            backend: runner.backend,
           },
         },
         transfer: [],

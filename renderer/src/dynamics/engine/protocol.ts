@@ -9,7 +9,7 @@ import type {
   ParameterInfo,
   RunSpecs,
 } from '../../../../model/sd';
-import type { NodeKind } from '../../../../model/sd';
+import type { NodeKind, Runner } from '../../../../model/sd';
 
 export type Overrides = Readonly<Record<string, number>>;
 
@@ -21,6 +21,8 @@ export interface ModelInfo {
   /** True when the model draws random numbers, so its runs depend on the seed. */
   readonly usesRandom: boolean;
   readonly warnings: readonly Diagnostic[];
+  /** What runs the steps in the worker (model/sd's Runner.backend): WebAssembly where it may be compiled. */
+  readonly backend: Runner['backend'];
 }
 
 /** One run's results: the saved times and one series per variable, all views of one transferable buffer. */

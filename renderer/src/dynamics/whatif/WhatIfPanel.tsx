@@ -3,6 +3,7 @@ import { canonicalName, type ParameterInfo } from '../../../../model/sd';
 import { displayUnits } from '../charts/chart-variables';
 import { useDynamics } from '../session/dynamics-context';
 import type { ChangePhase } from '../session/use-dynamics-session';
+import type { ModelInfo } from '../engine/protocol';
 import { ParameterSlider } from './ParameterSlider';
 import { filterGroups, groupParameters, type ParameterGroup } from './parameter-groups';
 import { sliderRange } from './parameter-range';
@@ -16,6 +17,13 @@ const FILTER_FROM = 8;
  * event (the charts redraw while it moves) and commits one undo step on release; the baseline stays drawn
  * behind (charts/).
  */
+/** What the summary's tooltip says runs the simulation. */
+const ENGINE_NOTE: Readonly<Record<ModelInfo['backend'], string>> = {
+  'webassembly loop': 'Simulated in WebAssembly, every step',
+  'webassembly equations': 'Equations simulated in WebAssembly, Runge-Kutta steps in JavaScript',
+  closures: 'Simulated in JavaScript (the model draws random numbers, or WebAssembly is not available)',
+};
+
 export function WhatIfPanel() {
   const { session } = useDynamics();
   const { compile, document, overrides, setOverride, setOverrides } = session;
@@ -105,7 +113,12 @@ export function WhatIfPanel() {
         <p className="muted small">This model has no constants to vary.</p>
       ) : (
         <>
-          <p className="muted small whatif-summary" aria-live="polite">
+          <p
+            className="muted small whatif-summary"
+            aria-live="polite"
+            data-engine={compile.status === 'ready' ? compile.info.backend : undefined}
+            title={compile.status === 'ready' ? ENGINE_NOTE[compile.info.backend] : undefined}
+          >
             {parameters.length} constant{parameters.length === 1 ? '' : 's'}
             {changed > 0 ? `, ${changed} changed from the model` : ', all at the model’s values'}
           </p>
