@@ -82,6 +82,9 @@ export class Runner {
   private readonly outputBase: number;
   private readonly fixedSlots: Int32Array;
   private readonly fixedOffsets: Int32Array;
+  /** The value each fixed column holds, once `fixedValid` (after the first run). */
+  private readonly fixedFilled: Float64Array;
+  private fixedValid = false;
   private readonly timeSlot: number;
   private epoch = 0;
 
@@ -291,6 +294,7 @@ export class Runner {
     this.outputBase = this.outputSlots.every((slot, index) => slot === first + index) ? first : -1;
     this.fixedSlots = Int32Array.from(fixed, slotOf);
     this.fixedOffsets = Int32Array.from(fixed, (id) => (column.get(id) as number) * saves);
+    this.fixedFilled = new Float64Array(fixed.length);
     const names = options.outputs.map((id) => graph.nodes.get(id)?.name ?? id);
     this.result = {
       names,
@@ -444,14 +448,23 @@ export class Runner {
     for (const delay of this.delays) delay.record(this.v, step);
   }
 
-  /** Values that never change are written to their whole column once. */
+  /**
+   * Values that never change are written to their whole column once, and not again while a later run keeps
+   * the value (the buffer is this runner's own: a run with most constants unchanged, a what-if slider's,
+   * refills only the columns that changed).
+   */
   private finish(): void {
     const v = this.v;
     const saves = this.plan.specs.saves;
+    const filled = this.fixedFilled;
     for (let index = 0; index < this.fixedSlots.length; index++) {
+      const value = v[this.fixedSlots[index] as number] as number;
+      if (this.fixedValid && Object.is(filled[index], value)) continue;
       const offset = this.fixedOffsets[index] as number;
-      this.buffer.fill(v[this.fixedSlots[index] as number] as number, offset, offset + saves);
+      this.buffer.fill(value, offset, offset + saves);
+      filled[index] = value;
     }
+    this.fixedValid = true;
   }
 
   /** The rates of change into `into`: flows summed, rate expressions as the program left them. */

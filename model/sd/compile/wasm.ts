@@ -148,6 +148,17 @@ class Imports {
   readonly functions: ImportedFunction[] = [];
   readonly signatures: string[] = [];
   private readonly byFunction = new Map<unknown, Map<string, number>>();
+  private readonly tables = new Map<LookupTable, (x: number) => number>();
+
+  /** One function per graphical function, whichever body calls it. */
+  lookup(table: LookupTable): (x: number) => number {
+    let fn = this.tables.get(table);
+    if (fn === undefined) {
+      fn = lookupFunction(table);
+      this.tables.set(table, fn);
+    }
+    return fn;
+  }
 
   /** The import index of a function taking `arity` numbers and giving a number (or, `i32`, a truth). */
   index(fn: ImportedFunction, arity: number, result: ImportedResult = 'f64'): number {
@@ -185,27 +196,58 @@ function lookupFunction(table: LookupTable): (x: number) => number {
   };
 }
 
-// Locals of both functions, after their one parameter (the run's step counter at the start, `epoch`):
-// scratch values for the operators that read an operand twice (each set and read back with nothing between,
-// or only after every operand has been computed, so nesting is safe), then the Euler loop's own.
+// Locals of both functions, after their one parameter (the run's step counter at the start, `epoch`): the
+// Euler loop's counters, scratch values for the operators that read an operand twice (each set and read back
+// with nothing between, or only after every operand has been computed, so nesting is safe), the loop's
+// own values, then one per slot the function keeps in a local (CodeWriter.keep).
 const EPOCH = 0;
-const LEFT = 1;
-const RIGHT = 2;
-const THIRD = 3;
-const TIME = 4;
-const RATE = 5;
-const NEXT = 6;
-const STEP = 7;
-const SAVE = 8;
-const UNTIL_SAVE = 9;
-/** The locals' declaration: six f64, then three i32. */
-const LOCALS = [0x02, 0x06, F64, 0x03, I32];
+const STEP = 1;
+const SAVE = 2;
+const UNTIL_SAVE = 3;
+const LEFT = 4;
+const RIGHT = 5;
+const THIRD = 6;
+const TIME = 7;
+const RATE = 8;
+const NEXT = 9;
+const FIRST_KEPT = 10;
 
+/**
+ * Writes one function's code. A slot the function has written (or, in the loop, a stock it loaded at entry)
+ * is kept in a local too, and read from there: every write still goes to memory, where the JavaScript around
+ * the kernel and the functions it calls read it, but a value computed a moment ago is not read back from
+ * memory (a store and a load on every step's critical path).
+ */
 class CodeWriter {
   readonly code: number[] = [];
-  private readonly tables = new Map<LookupTable, (x: number) => number>();
+  /** Slot to the local holding its value, from where the code written so far has set it. */
+  private readonly kept = new Map<number, number>();
+  private locals = 0;
 
   constructor(private readonly imports: Imports) {}
+
+  /** The locals' declaration: three i32 counters, then the f64s. */
+  declaration(): number[] {
+    const out = [0x02, 0x03, I32];
+    unsigned(FIRST_KEPT - LEFT + this.locals, out);
+    out.push(F64);
+    return out;
+  }
+
+  /** The local slot's value is kept in from now on (allocated once per slot). */
+  keep(slot: number): number {
+    let local = this.kept.get(slot);
+    if (local === undefined) {
+      local = FIRST_KEPT + this.locals++;
+      this.kept.set(slot, local);
+    }
+    return local;
+  }
+
+  /** A slot read from a local of the caller's (the loop's time). */
+  alias(slot: number, local: number): void {
+    this.kept.set(slot, local);
+  }
 
   call(fn: ImportedFunction, arity: number, result?: ImportedResult): void {
     this.code.push(OP.call);
@@ -222,13 +264,25 @@ class CodeWriter {
     f64Bytes(value, this.code);
   }
 
-  /** v[slot] onto the stack. */
+  /** v[slot] onto the stack, from its local when it has one. */
   load(slot: number): void {
+    const local = this.kept.get(slot);
+    if (local !== undefined) {
+      this.local(OP.localGet, local);
+      return;
+    }
     this.code.push(OP.i32Const, 0x00, OP.f64Load, 0x03);
     unsigned(slot * 8, this.code);
   }
 
-  /** A function called for what it does (it writes its own slots). */
+  /** v[slot] = the value on the stack, kept in the slot's local too (address pushed before the value). */
+  private storeKept(slot: number): void {
+    this.local(OP.localTee, this.keep(slot));
+    this.code.push(OP.f64Store, 0x03);
+    unsigned(slot * 8, this.code);
+  }
+
+  /** A function called for what it does (it writes its own slots, never one kept here). */
   callOnly(fn: () => void): void {
     this.call(fn, 0, 'none');
   }
@@ -237,8 +291,14 @@ class CodeWriter {
   store(tree: Tree, target: number): void {
     this.code.push(OP.i32Const, 0x00);
     this.value(tree);
-    this.code.push(OP.f64Store, 0x03);
-    unsigned(target * 8, this.code);
+    this.storeKept(target);
+  }
+
+  /** v[slot] = the value `push` leaves on the stack, kept in the slot's local. */
+  storeValue(slot: number, push: () => void): void {
+    this.code.push(OP.i32Const, 0x00);
+    push();
+    this.storeKept(slot);
   }
 
   /** A condition as an i32 on the stack: a comparison as WebAssembly's, else the truth of the value. */
@@ -334,16 +394,10 @@ class CodeWriter {
         this.value(tree.otherwise);
         code.push(OP.end);
         return;
-      case 'lookup': {
-        let fn = this.tables.get(tree.table);
-        if (fn === undefined) {
-          fn = lookupFunction(tree.table);
-          this.tables.set(tree.table, fn);
-        }
+      case 'lookup':
         this.value(tree.input);
-        this.call(fn, 1);
+        this.call(this.imports.lookup(tree.table), 1);
         return;
-      }
       case 'safediv':
         // divisor !== 0 ? numerator / divisor : fallback
         this.value(tree.numerator);
@@ -401,13 +455,21 @@ export interface EulerLoop {
   readonly record?: ((step: number) => void) | undefined;
 }
 
+/** The step's equations, in order, into a writer. */
+function writeEquations(writer: CodeWriter, equations: readonly KernelEquation[]): void {
+  for (const equation of equations) {
+    if ('call' in equation) writer.callOnly(equation.call);
+    else writer.store(equation.tree, equation.target);
+  }
+}
+
+/** The Euler loop's function: runner.ts's `step`, the stocks and time kept in locals. */
 function eulerCode(
   writer: CodeWriter,
-  equations: readonly number[],
+  equations: readonly KernelEquation[],
   loop: EulerLoop,
   bufferBase: number,
-): number[] {
-  const code = writer.code.splice(0);
+): void {
   const c = writer.code;
   const i32 = (value: number): void => {
     c.push(OP.i32Const);
@@ -417,8 +479,15 @@ function eulerCode(
     c.push(OP.f64Store, 0x03);
     unsigned(offset, c);
   };
+  // The stocks as the start values left them, into their locals.
+  const stockSlots = [...loop.flowStocks, ...loop.rateStocks].map((stock) => stock.slot);
+  for (const slot of stockSlots) {
+    writer.load(slot);
+    writer.local(OP.localSet, writer.keep(slot));
+  }
+  writer.alias(loop.timeSlot, TIME);
   c.push(OP.block, 0x40, OP.loop, 0x40);
-  // time = start + step * dt
+  // time = start + step * dt, in memory too (a DELAY's output reads it there).
   writer.constant(loop.start);
   writer.local(OP.localGet, STEP);
   c.push(OP.f64ConvertI32U);
@@ -433,7 +502,7 @@ function eulerCode(
   writer.local(OP.localGet, STEP);
   c.push(OP.f64ConvertI32U, OP.f64Add);
   store(loop.stepSlot * 8);
-  append(equations, c);
+  writeEquations(writer, equations);
   if (loop.record !== undefined) {
     writer.local(OP.localGet, STEP);
     c.push(OP.f64ConvertI32U);
@@ -471,21 +540,20 @@ function eulerCode(
   i32(loop.steps);
   c.push(OP.i32GeS, OP.brIf, 0x01);
   // stock + dt * rate, held at zero when non-negative (next < 0 ? 0 : next).
-  const integrate = (slot: number, rate: () => void, nonNegative: boolean): void => {
-    i32(0);
-    if (nonNegative) writer.constant(0);
-    writer.load(slot);
-    writer.constant(loop.dt);
-    rate();
-    c.push(OP.f64Mul, OP.f64Add);
-    if (nonNegative) {
-      writer.local(OP.localTee, NEXT);
-      writer.local(OP.localGet, NEXT);
-      writer.constant(0);
-      c.push(OP.f64Lt, OP.select);
-    }
-    store(slot * 8);
-  };
+  const integrate = (slot: number, rate: () => void, nonNegative: boolean): void =>
+    writer.storeValue(slot, () => {
+      if (nonNegative) writer.constant(0);
+      writer.load(slot);
+      writer.constant(loop.dt);
+      rate();
+      c.push(OP.f64Mul, OP.f64Add);
+      if (nonNegative) {
+        writer.local(OP.localTee, NEXT);
+        writer.local(OP.localGet, NEXT);
+        writer.constant(0);
+        c.push(OP.f64Lt, OP.select);
+      }
+    });
   for (const stock of loop.flowStocks) {
     // 0 + inflows - outflows, in list order, as the closures' loop sums them.
     writer.constant(0);
@@ -507,9 +575,6 @@ function eulerCode(
   c.push(OP.i32Add);
   writer.local(OP.localSet, STEP);
   c.push(OP.br, 0x00, OP.end, OP.end);
-  const loopCode = writer.code.splice(0);
-  append(code, writer.code);
-  return loopCode;
 }
 
 /** Signed LEB128 of a non-negative 32-bit integer (i32.const's immediate). */
@@ -529,7 +594,8 @@ function signedSmall(value: number, out: number[]): void {
 /** The module's bytes: imported memory and functions, the exported `step` and, when given, `euler`. */
 function moduleBytes(
   imports: Imports,
-  bodies: readonly { readonly name: string; readonly code: readonly number[] }[],
+  bodies: readonly CodeWriter[],
+  names: readonly string[],
   pages: number,
 ): Uint8Array {
   const types: number[][] = [];
@@ -580,9 +646,9 @@ function moduleBytes(
   section(3, functionSection, out);
   const exportSection: number[] = [];
   vector(
-    bodies.map((body, index) => {
+    names.map((bodyName, index) => {
       const exported: number[] = [];
-      name(body.name, exported);
+      name(bodyName, exported);
       exported.push(0x00);
       unsigned(imports.functions.length + index, exported);
       return exported;
@@ -593,7 +659,7 @@ function moduleBytes(
   const codeSection: number[] = [];
   vector(
     bodies.map((body) => {
-      const whole = [...LOCALS];
+      const whole = body.declaration();
       append(body.code, whole);
       whole.push(OP.end);
       const sized: number[] = [];
@@ -660,31 +726,35 @@ export function compileStepKernel(
   if (disabled || webAssembly === undefined) return undefined;
   if (!equations.every((equation) => 'call' in equation || kernelSupports(equation.tree))) return undefined;
   const imports = new Imports();
-  const writer = new CodeWriter(imports);
-  for (const equation of equations) {
-    if ('call' in equation) writer.callOnly(equation.call);
-    else writer.store(equation.tree, equation.target);
-  }
+  const step = new CodeWriter(imports);
+  writeEquations(step, equations);
+  const bodies = [step];
+  const names = ['step'];
   const { slotCount, loop } = layout;
   const bufferBase = slotCount * 8;
+  if (loop !== undefined) {
+    const euler = new CodeWriter(imports);
+    eulerCode(euler, equations, loop, bufferBase);
+    bodies.push(euler);
+    names.push('euler');
+  }
   const bytes = bufferBase + (loop === undefined ? 0 : loop.bufferLength * 8);
   const pages = Math.max(1, Math.ceil(bytes / 65536));
   try {
-    const bodies = [{ name: 'step', code: [...writer.code] }];
-    if (loop !== undefined)
-      bodies.push({ name: 'euler', code: eulerCode(writer, [...writer.code], loop, bufferBase) });
     const memory = new webAssembly.Memory({ initial: pages, maximum: pages });
-    const module = new webAssembly.Module(moduleBytes(imports, bodies, pages));
+    const module = new webAssembly.Module(moduleBytes(imports, bodies, names, pages));
     const instance = new webAssembly.Instance(module, {
       m: { memory },
       f: Object.fromEntries(imports.functions.map((fn, index) => [String(index), fn])),
     });
-    const { step, euler } = instance.exports;
-    if (typeof step !== 'function') return undefined;
+    const exported = instance.exports;
+    const stepFunction = exported['step'];
+    const eulerFunction = exported['euler'];
+    if (typeof stepFunction !== 'function') return undefined;
     return {
       values: new Float64Array(memory.buffer, 0, slotCount),
-      run: () => (step as (epoch: number) => void)(0),
-      euler: typeof euler === 'function' ? (euler as (epoch: number) => void) : undefined,
+      run: () => (stepFunction as (epoch: number) => void)(0),
+      euler: typeof eulerFunction === 'function' ? (eulerFunction as (epoch: number) => void) : undefined,
       buffer: loop === undefined ? undefined : new Float64Array(memory.buffer, bufferBase, loop.bufferLength),
     };
   } catch {
