@@ -1,6 +1,6 @@
 /**
  * `bench MODEL.xmile [--runs N]`: times simulation alone (reading and compiling excluded) and prints one
- * JSON line `{"model", "steps", "msPerRun"}` with the median milliseconds per run. Runs are timed in
+ * JSON line `{"model", "steps", "msPerRun", "engine"}`: the median milliseconds per run, and what ran the steps. Runs are timed in
  * batches long enough for the clock's resolution, after a warm-up that lets the JIT compile the closures.
  */
 import { performance } from 'node:perf_hooks';
@@ -47,7 +47,7 @@ export function medianMsPerRun(run: () => unknown, runs: number): Timing {
 const USAGE = `bench MODEL.xmile [--runs N] [--method euler|rk2|rk4]
 
 Times the simulation of a model (reading and compiling excluded) and prints one JSON line:
-{"model": file name, "steps": dt steps per run, "msPerRun": median milliseconds per run}.
+{"model": file name, "steps": dt steps per run, "msPerRun": median milliseconds per run, "engine": "webassembly loop", "webassembly equations" or "closures"}.
   --runs     number of timed runs (default 1000), after as many warm-up runs
   --method   integration method instead of the one in the file`;
 
@@ -68,7 +68,7 @@ export const benchCommand: CliCommand = {
     const runner = model.createRunner();
     const timing = medianMsPerRun(() => runner.run({ parameters }), runs);
     io.stdout(
-      `${JSON.stringify({ model: fileName, steps: model.specs.steps, msPerRun: Number(timing.msPerRun.toPrecision(4)) })}\n`,
+      `${JSON.stringify({ model: fileName, steps: model.specs.steps, msPerRun: Number(timing.msPerRun.toPrecision(4)), engine: runner.backend })}\n`,
     );
   },
 };

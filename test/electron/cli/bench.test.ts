@@ -1,4 +1,4 @@
-/** `bench`: one JSON line with the model, its steps and the median ms per run (never a time limit). */
+/** `bench`: one JSON line with the model, its steps, the median ms per run and the engine (never a time limit). */
 import { describe, expect, it } from 'vitest';
 import { medianMsPerRun } from '../../../electron/cli/commands/bench';
 import { spawnCli } from './cli-support';
@@ -13,7 +13,8 @@ describe('bench (end to end)', () => {
     const lines = child.stdout.trim().split('\n');
     expect(lines).toHaveLength(1);
     const line = JSON.parse(lines[0] ?? '') as { model: string; steps: number; msPerRun: number };
-    expect(line).toMatchObject({ model: 'teacup.xmile', steps: 240 });
+    // engine: what ran the steps (added after model, steps and msPerRun; teacup's whole loop is WebAssembly).
+    expect(line).toMatchObject({ model: 'teacup.xmile', steps: 240, engine: 'webassembly loop' });
     expect(line.msPerRun).toBeGreaterThan(0);
   });
 
