@@ -277,20 +277,6 @@ export function GraphTab({
           {searchProblem}
         </p>
       ) : null}
-      <GraphControls
-        metrics={encodable}
-        ready={metrics !== null}
-        teams={metrics?.teams?.names ?? []}
-        hasTeams={hasTeams}
-        sizeBy={effectiveSize}
-        colorBy={effectiveColor}
-        filter={filter}
-        weightRange={weightRange}
-        metricExtent={metricExtent}
-        onSizeBy={setSizeBy}
-        onColorBy={setColorBy}
-        onFilter={setFilter}
-      />
       {state.status === 'computing' ? (
         <div className="metrics-progress" role="status">
           <span>Computing the figures… {Math.round(state.fraction * 100)}%</span>
@@ -366,6 +352,24 @@ export function GraphTab({
               onChoose={choose}
             />
           ) : null}
+          {/* What the graph shows, beside it as in Gephi's appearance panel, so the graph starts under the
+              toolbar instead of below the fold. */}
+          <section className="graph-display" aria-label="What the graph shows">
+            <GraphControls
+              metrics={encodable}
+              ready={metrics !== null}
+              teams={metrics?.teams?.names ?? []}
+              hasTeams={hasTeams}
+              sizeBy={effectiveSize}
+              colorBy={effectiveColor}
+              filter={filter}
+              weightRange={weightRange}
+              metricExtent={metricExtent}
+              onSizeBy={setSizeBy}
+              onColorBy={setColorBy}
+              onFilter={setFilter}
+            />
+          </section>
           <Legend {...legend} />
           {state.status === 'ready' ? (
             <InsightsPanel
