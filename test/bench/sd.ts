@@ -37,6 +37,8 @@ interface Measured {
   readonly msPerRun: number;
   /** This thread's CPU time per run (median of batches), when measured. */
   readonly cpuMsPerRun?: number;
+  /** What ran our steps (Runner.backend). */
+  readonly engine?: string;
 }
 
 /** Median over batches of this thread's CPU milliseconds per run (call after medianMsPerRun's warm-up). */
@@ -60,7 +62,12 @@ function timeOurs(path: string, runs: number): Measured {
   const runner = compiled.value.createRunner();
   const run = (): unknown => runner.run();
   const msPerRun = medianMsPerRun(run, runs).msPerRun;
-  return { steps: compiled.value.specs.steps, msPerRun, cpuMsPerRun: medianCpuMsPerRun(run, runs) };
+  return {
+    steps: compiled.value.specs.steps,
+    msPerRun,
+    cpuMsPerRun: medianCpuMsPerRun(run, runs),
+    engine: runner.backend,
+  };
 }
 
 /** Compiles a Vensim model with SDEverywhere to JavaScript, loads it, and times runs through its runtime. */
@@ -201,6 +208,7 @@ export const systemDynamicsBenchmark: Benchmark = {
         const ratio = (ours.cpuMsPerRun ?? ours.msPerRun) / (theirs.cpuMsPerRun ?? theirs.msPerRun);
         line += ` SDEverywhere JS ${timing(theirs).padEnd(30)} ours/theirs ${ratio.toFixed(2)} (CPU)`;
       }
+      line += ` [${ours.engine ?? ''}]`;
       print(line);
     }
     const sampleData = resolve(ROOT, 'sample-data');
@@ -210,7 +218,7 @@ export const systemDynamicsBenchmark: Benchmark = {
     if (references.length === 0) print('empathy reference model      not in sample-data yet');
     for (const file of references) {
       const ours = timeOurs(join('sample-data', file), 500);
-      print(`${`${file} (${ours.steps} steps)`.padEnd(26)} ours ${timing(ours)}`);
+      print(`${`${file} (${ours.steps} steps)`.padEnd(26)} ours ${timing(ours)} [${ours.engine ?? ''}]`);
       for (const report of ['every variable', 'the stocks'] as const) {
         const monteCarlo = await timeMonteCarlo(resolve(sampleData, file), report);
         print(
