@@ -199,7 +199,6 @@ export class Runner {
     const hasDelays = [...graph.nodes.values()].some(
       (node) => node.kind === 'delay' && node.input !== undefined && node.delayTime !== undefined,
     );
-    const flowStockList = plan.stocks.filter((stock) => stock.rate === undefined);
     const kernel = compileStepKernel([...kernelEquations, ...sampledEquations], {
       slotCount: builder.slotCount,
       loop:
@@ -213,7 +212,7 @@ export class Runner {
               timeSlot: context.timeSlot,
               stepSlot: plan.stepSlot,
               outputSlots: this.outputSlots,
-              flowStocks: flowStockList.map((stock) => ({
+              flowStocks: flowStocks.map((stock) => ({
                 slot: slotOf(stock.id),
                 inflows: (stock.inflows ?? []).map(slotOf),
                 outflows: (stock.outflows ?? []).map(slotOf),

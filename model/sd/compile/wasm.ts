@@ -19,7 +19,7 @@
 import { approximatelyEqual, isTrue } from '../functions';
 import type { LookupTable } from '../graphical';
 import { lookup } from './instructions';
-import type { Tree } from './tree';
+import { children, type Tree } from './tree';
 
 /**
  * An equation of the step: its tree (after hoisting) and the slot it writes; or a JavaScript function called
@@ -36,33 +36,7 @@ export interface StepKernel {
 
 /** Whether a tree can be compiled: everything but equations left to the closure compiler (random draws). */
 export function kernelSupports(tree: Tree): boolean {
-  switch (tree.kind) {
-    case 'slot':
-    case 'number':
-      return true;
-    case 'thunk':
-      return false;
-    case 'negate':
-    case 'square':
-    case 'not':
-    case 'clamp':
-      return kernelSupports(tree.operand);
-    case 'arithmetic':
-    case 'compare':
-    case 'and':
-    case 'or':
-    case 'min':
-    case 'max':
-      return kernelSupports(tree.left) && kernelSupports(tree.right);
-    case 'if':
-      return kernelSupports(tree.condition) && kernelSupports(tree.then) && kernelSupports(tree.otherwise);
-    case 'lookup':
-      return kernelSupports(tree.input);
-    case 'safediv':
-      return kernelSupports(tree.numerator) && kernelSupports(tree.divisor) && kernelSupports(tree.fallback);
-    case 'apply':
-      return tree.args.every(kernelSupports);
-  }
+  return tree.kind !== 'thunk' && children(tree).every(kernelSupports);
 }
 
 // Opcodes (section 5.4) and types (section 5.3).
@@ -91,7 +65,6 @@ const OP = {
   i32Sub: 0x6b,
   i32Shl: 0x74,
   f64Const: 0x44,
-  f64Eq: 0x61,
   f64Ne: 0x62,
   f64Lt: 0x63,
   f64Gt: 0x64,
