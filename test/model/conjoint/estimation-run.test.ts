@@ -54,15 +54,19 @@ const FISHING = studySchema.parse({
   price: 'price',
 });
 
+/** The tea study's ratings (R conjoint's tea data), imported as the app imports a long ratings file. */
+const teaRatings = () =>
+  imported(TEA, {
+    format: 'ratings-long',
+    csv: text(resolve(FIXTURES, 'tea_ratings_long.csv')),
+    fileName: 'tea.csv',
+    columns: { respondent: 'respondent', rating: 'rating' },
+    attributeColumns: {},
+  });
+
 describe('estimation in the worker', () => {
   it('ratings OLS on tea matches R conjoint, with WTP absent without a price', () => {
-    const responses = imported(TEA, {
-      format: 'ratings-long',
-      csv: text(resolve(FIXTURES, 'tea_ratings_long.csv')),
-      fileName: 'tea.csv',
-      columns: { respondent: 'respondent', rating: 'rating' },
-      attributeColumns: {},
-    });
+    const responses = teaRatings();
     const outcome = runEstimation(spec('ratings', TEA, responses));
     if (!outcome.ok) throw new Error(outcome.error);
     const { report } = outcome.result.estimation;
@@ -139,13 +143,7 @@ describe('estimation in the worker', () => {
   });
 
   it('answers a wrong kind of data or impossible HB settings as an error, not a throw', () => {
-    const responses = imported(TEA, {
-      format: 'ratings-long',
-      csv: text(resolve(FIXTURES, 'tea_ratings_long.csv')),
-      fileName: 'tea.csv',
-      columns: { respondent: 'respondent', rating: 'rating' },
-      attributeColumns: {},
-    });
+    const responses = teaRatings();
     expect(runEstimation(spec('mnl', TEA, responses))).toEqual({
       ok: false,
       error: 'a choice model needs choices; the study holds ratings',
