@@ -200,24 +200,23 @@ export const conjointDocumentSchema = z
   });
 export type ConjointDocument = z.infer<typeof conjointDocumentSchema>;
 
-/** A study as the API answers it: the row's identity and times with its document. */
-export const conjointStudyRecordSchema = z.object({
+/** A study row's identity and times, which its record and its summary both carry. */
+const conjointStudyRowSchema = z.object({
   id: conjointStudyIdSchema,
   projectId: projectIdSchema,
   name: z.string(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
+});
+
+/** A study as the API answers it: the row's identity and times with its document. */
+export const conjointStudyRecordSchema = conjointStudyRowSchema.extend({
   document: conjointDocumentSchema,
 });
 export type ConjointStudyRecord = z.infer<typeof conjointStudyRecordSchema>;
 
 /** What the study list shows, read from the document without parsing its responses. */
-export const conjointStudySummarySchema = z.object({
-  id: conjointStudyIdSchema,
-  projectId: projectIdSchema,
-  name: z.string(),
-  createdAt: z.iso.datetime(),
-  updatedAt: z.iso.datetime(),
+export const conjointStudySummarySchema = conjointStudyRowSchema.extend({
   attributes: z.number().int().nonnegative(),
   design: z.enum(['profiles', 'choice']).nullable(),
   responses: z.enum(['ratings', 'choices']).nullable(),
